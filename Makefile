@@ -1,0 +1,44 @@
+# Two commands a new user needs: `make serve` and `make test`. Everything else they call.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY_READY := $(VENV)/.installed
+NODE_READY := node_modules/.installed
+
+.PHONY: serve build test install chromium bench clean
+
+serve: install
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+test: install chromium
+	$(BIN)/python -m pytest
+
+bench: install chromium
+	$(BIN)/python -m bench
+
+install: $(PY_READY) $(NODE_READY)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(PY_READY): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[site,test]'
+	touch $@
+
+# The Pyodide runtime is served from the site itself, pinned by package-lock.json.
+$(NODE_READY): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+chromium:
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+clean:
+	rm -rf site $(VENV) node_modules
