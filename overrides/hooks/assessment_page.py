@@ -1,0 +1,1 @@
+"""MkDocs glue for the self-assessment page (questions rendered from the bank, wheel + runtime)."""

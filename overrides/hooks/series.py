@@ -1,0 +1,1 @@
+"""MkDocs glue for the newsletter series (index page, previous/next links)."""
