@@ -1,0 +1,339 @@
+"""Load the question bank from TOML and check it, so that bad data fails loudly and precisely.
+
+Every problem raises BankError naming the file, the place (approach, question, option, caution
+or next step id) and the field. Besides types and required fields, the checks are: duplicate
+ids; an option without weights; a weight for an unknown approach or out of range; a question
+none of whose options can move any approach; an anchor that is not one of the article's; a
+caution or next step referring to a missing question, option or approach; and an approach no
+answer set can reach (see `check_every_approach_reachable`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+import tomllib
+from importlib import resources
+from os import PathLike
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import BankError
+from .model import (
+    PRACTICE_DIFFERS,
+    QUESTION_KINDS,
+    Approach,
+    CautionRule,
+    NextStep,
+    Option,
+    Question,
+    QuestionBank,
+    ResultTexts,
+    ScoringSettings,
+    frozen_mapping,
+)
+
+PACKAGED_BANK = "bank.toml"
+TEXT_PLACEHOLDERS = {
+    "recommend_single": {"name"},
+    "recommend_blend": {"first", "second", "margin"},
+    "practice_unknown": set(),
+    "practice_matches": {"practice", "best"},
+    "practice_differs": {"practice", "best"},
+}
+_packaged_bank_cache: list[QuestionBank] = []
+
+
+def load_bank(path: str | PathLike | None = None, *, text: str | None = None, source: str | None = None) -> QuestionBank:
+    """The packaged bank by default; or the bank in `path`, or in `text` (named `source` in errors)."""
+    if path is None and text is None:
+        return packaged_bank()
+    if text is None:
+        text = Path(path).read_text(encoding="utf-8")
+    return parse_bank(text, source or (str(path) if path is not None else "<text>"))
+
+
+def packaged_bank() -> QuestionBank:
+    # Loaded once per process: the browser scores many answer sets against the same bank.
+    if not _packaged_bank_cache:
+        text = resources.files(__package__).joinpath(PACKAGED_BANK).read_text(encoding="utf-8")
+        _packaged_bank_cache.append(parse_bank(text, PACKAGED_BANK))
+    return _packaged_bank_cache[0]
+
+
+def parse_bank(text: str, source: str) -> QuestionBank:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise BankError(source, "file", "toml", f"not valid TOML ({error})") from None
+    return bank_from_data(data, source)
+
+
+def bank_from_data(data: Mapping[str, Any], source: str) -> QuestionBank:
+    """Build and check a bank from already-parsed TOML data."""
+    reader = BankReader(source)
+    article_path, anchors = reader.article(data)
+    scoring = reader.scoring(data)
+    approaches = reader.approaches(data, anchors)
+    approach_ids = tuple(approach.id for approach in approaches)
+    questions = reader.questions(data, approach_ids, scoring, anchors)
+    bank = QuestionBank(
+        source=source,
+        article_path=article_path,
+        anchors=anchors,
+        scoring=scoring,
+        texts=reader.texts(data),
+        approaches=approaches,
+        questions=questions,
+        cautions=reader.cautions(data, questions, approach_ids, anchors),
+        next_steps=reader.next_steps(data, approach_ids, anchors),
+        fingerprint=structure_fingerprint(questions),
+    )
+    check_every_approach_reachable(bank)
+    return bank
+
+
+def structure_fingerprint(questions: tuple[Question, ...]) -> str:
+    """Short hash of question and option ids in order: texts and weights may change, it stays."""
+    structure = ";".join(f"{question.id}:{','.join(question.option_ids)}" for question in questions)
+    return hashlib.sha256(structure.encode("utf-8")).hexdigest()[:12]
+
+
+def most_favourable_answers(bank: QuestionBank, approach_id: str) -> dict[str, str]:
+    """Per question, the option giving this approach the most and the others the least (as shares)."""
+    most = {other: sum(q.most_points_for(other) for q in bank.condition_questions) or 1 for other in bank.approach_ids}
+
+    def advantage(option: Option) -> tuple:
+        others = sum(option.weight_for(other) / most[other] for other in bank.approach_ids if other != approach_id)
+        return (option.weight_for(approach_id), -others)
+
+    return {question.id: max(question.options, key=advantage).id for question in bank.questions}
+
+
+def check_every_approach_reachable(bank: QuestionBank) -> None:
+    """Each approach must be the sole recommendation for at least its most favourable answer set."""
+    from .scoring import build_result  # scoring builds on the bank model; import late to keep the layering one-way
+
+    for approach in bank.approaches:
+        result = build_result(bank, most_favourable_answers(bank, approach.id))
+        if result.recommended_approaches != (approach.id,):
+            raise BankError(
+                bank.source,
+                f"approach '{approach.id}'",
+                "weights",
+                "no answer set makes this approach the recommendation; give it more weight on some option",
+            )
+
+
+class BankReader:
+    """Reads each part of the TOML data, raising BankError that names this file."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, location: str, field: str, message: str) -> BankError:
+        return BankError(self.source, location, field, message)
+
+    # ------------------------------------------------------------ field helpers
+
+    def table(self, data: Mapping, key: str, location: str) -> Mapping:
+        value = data.get(key)
+        if not isinstance(value, Mapping):
+            raise self.fail(location, key, "missing or not a table")
+        return value
+
+    def table_list(self, data: Mapping, key: str, location: str, *, allow_empty: bool = False) -> list:
+        value = data.get(key, [] if allow_empty else None)
+        if not isinstance(value, list) or not all(isinstance(item, Mapping) for item in value):
+            raise self.fail(location, key, "missing or not a list of tables")
+        if not value and not allow_empty:
+            raise self.fail(location, key, "must not be empty")
+        return value
+
+    def text(self, data: Mapping, key: str, location: str, *, required: bool = True) -> str:
+        value = data.get(key, None if required else "")
+        if not isinstance(value, str) or (required and not value.strip()):
+            raise self.fail(location, key, "missing or not a non-empty text" if required else "not a text")
+        return value
+
+    def integer(self, data: Mapping, key: str, location: str, *, minimum: int | None = None) -> int:
+        value = data.get(key)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(location, key, "missing or not a whole number")
+        if minimum is not None and value < minimum:
+            raise self.fail(location, key, f"must be at least {minimum}, got {value}")
+        return value
+
+    def identifier(self, data: Mapping, location: str, seen: set) -> str:
+        value = self.text(data, "id", location)
+        if value in seen:
+            raise self.fail(location, "id", f"duplicate id '{value}'")
+        seen.add(value)
+        return value
+
+    def anchor(self, data: Mapping, location: str, anchors: tuple[str, ...]) -> str:
+        value = self.text(data, "anchor", location)
+        if value not in anchors:
+            raise self.fail(location, "anchor", f"'{value}' is not one of the article anchors listed in [article] anchors")
+        return value
+
+    # ------------------------------------------------------------ parts of the bank
+
+    def article(self, data: Mapping) -> tuple[str, tuple[str, ...]]:
+        article = self.table(data, "article", "[article]")
+        anchors = article.get("anchors")
+        if not isinstance(anchors, list) or not anchors or not all(isinstance(anchor, str) for anchor in anchors):
+            raise self.fail("[article]", "anchors", "missing or not a non-empty list of texts")
+        return self.text(article, "path", "[article]"), tuple(anchors)
+
+    def scoring(self, data: Mapping) -> ScoringSettings:
+        scoring = self.table(data, "scoring", "[scoring]")
+        weight_min = self.integer(scoring, "weight_min", "[scoring]", minimum=0)
+        weight_max = self.integer(scoring, "weight_max", "[scoring]", minimum=weight_min + 1)
+        return ScoringSettings(
+            weight_min=weight_min,
+            weight_max=weight_max,
+            blend_margin=self.integer(scoring, "blend_margin", "[scoring]", minimum=0),
+            reasons_per_approach=self.integer(scoring, "reasons_per_approach", "[scoring]", minimum=1),
+        )
+
+    def texts(self, data: Mapping) -> ResultTexts:
+        texts = self.table(data, "texts", "[texts]")
+        values = {}
+        for key, allowed in TEXT_PLACEHOLDERS.items():
+            template = self.text(texts, key, "[texts]")
+            used = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+            if not used <= allowed:
+                unknown = ", ".join(sorted(used - allowed))
+                raise self.fail("[texts]", key, f"unknown placeholder {unknown}; allowed: {', '.join(sorted(allowed)) or 'none'}")
+            values[key] = template
+        return ResultTexts(**values)
+
+    def approaches(self, data: Mapping, anchors: tuple[str, ...]) -> tuple[Approach, ...]:
+        seen: set = set()
+        approaches = []
+        for index, entry in enumerate(self.table_list(data, "approaches", "file"), start=1):
+            location = f"approach '{entry.get('id', f'#{index}')}'"
+            approaches.append(
+                Approach(
+                    id=self.identifier(entry, location, seen),
+                    name=self.text(entry, "name", location),
+                    summary=self.text(entry, "summary", location),
+                    anchor=self.anchor(entry, location, anchors),
+                )
+            )
+        if len(approaches) < 2:
+            raise self.fail("file", "approaches", "at least two approaches are needed to compare")
+        return tuple(approaches)
+
+    def questions(self, data: Mapping, approach_ids: tuple[str, ...], scoring: ScoringSettings, anchors: tuple[str, ...]) -> tuple[Question, ...]:
+        seen: set = set()
+        questions = []
+        for index, entry in enumerate(self.table_list(data, "questions", "file"), start=1):
+            location = f"question '{entry.get('id', f'#{index}')}'"
+            question_id = self.identifier(entry, location, seen)
+            kind = self.text(entry, "kind", location)
+            if kind not in QUESTION_KINDS:
+                raise self.fail(location, "kind", f"'{kind}' is not one of: {', '.join(QUESTION_KINDS)}")
+            options = self.options(entry, question_id, approach_ids, scoring)
+            question = Question(
+                id=question_id,
+                kind=kind,
+                text=self.text(entry, "text", location),
+                help=self.text(entry, "help", location, required=False),
+                anchor=self.anchor(entry, location, anchors),
+                options=options,
+            )
+            self.check_question_moves_an_approach(question, location, approach_ids)
+            questions.append(question)
+        return tuple(questions)
+
+    def options(self, question: Mapping, question_id: str, approach_ids: tuple[str, ...], scoring: ScoringSettings) -> tuple[Option, ...]:
+        seen: set = set()
+        options = []
+        entries = self.table_list(question, "options", f"question '{question_id}'")
+        for index, entry in enumerate(entries, start=1):
+            location = f"question '{question_id}', option '{entry.get('id', f'#{index}')}'"
+            option_id = self.identifier(entry, location, seen)
+            options.append(
+                Option(
+                    id=option_id,
+                    text=self.text(entry, "text", location),
+                    weights=self.weights(entry, location, approach_ids, scoring),
+                )
+            )
+        if len(options) < 2:
+            raise self.fail(f"question '{question_id}'", "options", "a question needs at least two options")
+        return tuple(options)
+
+    def weights(self, option: Mapping, location: str, approach_ids: tuple[str, ...], scoring: ScoringSettings) -> Mapping[str, int]:
+        weights = option.get("weights")
+        if not isinstance(weights, Mapping) or not weights:
+            raise self.fail(location, "weights", f"missing: give a weight for each approach ({', '.join(approach_ids)})")
+        for approach_id, weight in weights.items():
+            field = f"weights.{approach_id}"
+            if approach_id not in approach_ids:
+                raise self.fail(location, field, f"unknown approach '{approach_id}' (expected one of: {', '.join(approach_ids)})")
+            if isinstance(weight, bool) or not isinstance(weight, int):
+                raise self.fail(location, field, f"must be a whole number, got {weight!r}")
+            if not scoring.weight_min <= weight <= scoring.weight_max:
+                raise self.fail(location, field, f"weight {weight} is outside {scoring.weight_min}..{scoring.weight_max}")
+        missing = [approach_id for approach_id in approach_ids if approach_id not in weights]
+        if missing:
+            raise self.fail(location, f"weights.{missing[0]}", f"missing weight for approach '{missing[0]}'")
+        return frozen_mapping({approach_id: weights[approach_id] for approach_id in approach_ids})
+
+    def check_question_moves_an_approach(self, question: Question, location: str, approach_ids: tuple[str, ...]) -> None:
+        weight_rows = {tuple(option.weight_for(approach_id) for approach_id in approach_ids) for option in question.options}
+        if len(weight_rows) < 2:
+            raise self.fail(location, "options.weights", "every option gives the same weights, so no answer can move any approach")
+
+    def cautions(self, data: Mapping, questions: tuple[Question, ...], approach_ids: tuple[str, ...], anchors: tuple[str, ...]) -> tuple[CautionRule, ...]:
+        by_id = {question.id: question for question in questions}
+        seen: set = set()
+        cautions = []
+        for index, entry in enumerate(self.table_list(data, "cautions", "file", allow_empty=True), start=1):
+            location = f"caution '{entry.get('id', f'#{index}')}'"
+            caution_id = self.identifier(entry, location, seen)
+            approach = entry.get("approach")
+            if approach is not None and approach not in approach_ids:
+                raise self.fail(location, "approach", f"unknown approach '{approach}' (expected one of: {', '.join(approach_ids)})")
+            cautions.append(
+                CautionRule(
+                    id=caution_id,
+                    text=self.text(entry, "text", location),
+                    anchor=self.anchor(entry, location, anchors),
+                    approach=approach,
+                    when=self.caution_conditions(entry, location, by_id),
+                )
+            )
+        return tuple(cautions)
+
+    def caution_conditions(self, caution: Mapping, location: str, questions: Mapping[str, Question]) -> Mapping[str, frozenset[str]]:
+        when = caution.get("when")
+        if not isinstance(when, Mapping) or not when:
+            raise self.fail(location, "when", "missing: name at least one question and the options that raise the caution")
+        conditions = {}
+        for question_id, option_ids in when.items():
+            field = f"when.{question_id}"
+            question = questions.get(question_id)
+            if question is None:
+                raise self.fail(location, field, f"refers to missing question '{question_id}'")
+            if not isinstance(option_ids, list) or not option_ids or not all(isinstance(option_id, str) for option_id in option_ids):
+                raise self.fail(location, field, "must be a non-empty list of option ids")
+            unknown = [option_id for option_id in option_ids if question.option(option_id) is None]
+            if unknown:
+                raise self.fail(location, field, f"refers to missing option '{unknown[0]}' of question '{question_id}'")
+            conditions[question_id] = frozenset(option_ids)
+        return frozen_mapping(conditions)
+
+    def next_steps(self, data: Mapping, approach_ids: tuple[str, ...], anchors: tuple[str, ...]) -> tuple[NextStep, ...]:
+        steps = []
+        allowed = (*approach_ids, PRACTICE_DIFFERS)
+        for index, entry in enumerate(self.table_list(data, "next_steps", "file", allow_empty=True), start=1):
+            location = f"next step #{index}"
+            applies_to = self.text(entry, "applies_to", location)
+            if applies_to not in allowed:
+                raise self.fail(location, "applies_to", f"unknown '{applies_to}' (expected one of: {', '.join(allowed)})")
+            steps.append(NextStep(applies_to, self.text(entry, "text", location), self.anchor(entry, location, anchors)))
+        return tuple(steps)
