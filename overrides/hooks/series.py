@@ -1,1 +1,80 @@
-"""MkDocs glue for the newsletter series (index page, previous/next links)."""
+"""MkDocs glue for the newsletter series: validate issues, generate the index and feed, link neighbours.
+
+The model lives in `series_model.py` and `series_feed.py`; this file only moves data between
+MkDocs and them. Issue pages are kept out of the navigation (see `not_in_nav` in mkdocs.yml) so a
+long archive does not put hundreds of links on every page; the index page lists them instead.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from types import SimpleNamespace
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import meta as front_matter
+
+from series_feed import FEED_PATH, rss_xml
+from series_model import Issue, Series, SeriesError, build_series, escape_markdown, index_markdown, parse_issue
+
+ISSUES_FOLDER = "issues/"
+INDEX_SOURCE = "issues/index.md"
+LATEST_ISSUE_MARKER = "<!-- series:latest-issue -->"
+
+_series: Series | None = None
+
+
+def is_issue_file(src_uri: str) -> bool:
+    return src_uri.startswith(ISSUES_FOLDER) and src_uri.endswith(".md") and src_uri != INDEX_SOURCE
+
+
+def _read_issue(file: File) -> Issue:
+    _, meta = front_matter.get_data(file.content_string)
+    return parse_issue(file.src_uri, file.url, meta)
+
+
+def on_files(files, config):
+    global _series
+    if files.get_file_from_path(INDEX_SOURCE) is not None:
+        raise PluginError(f"{_docs_folder(config)}/{INDEX_SOURCE}: this page is generated from the issues; remove the file")
+    try:
+        series = build_series(_read_issue(file) for file in files.documentation_pages() if is_issue_file(file.src_uri))
+    except SeriesError as error:
+        # The model knows paths inside docs/; a person fixing the file wants the path from the project root.
+        raise PluginError(f"{_docs_folder(config)}/{error}") from None
+    files.append(File.generated(config, INDEX_SOURCE, content=index_markdown(series, INDEX_SOURCE)))
+    feed = rss_xml(series, site_url=config.site_url or "/", description=config.site_description or series.name)
+    files.append(File.generated(config, FEED_PATH, content=feed))
+    _series = series
+    return files
+
+
+def _docs_folder(config) -> str:
+    return os.path.relpath(config.docs_dir, os.path.dirname(config.config_file_path)).replace(os.sep, "/")
+
+
+def on_page_markdown(markdown, page, config, files):
+    if LATEST_ISSUE_MARKER in markdown and _series is not None:
+        latest = _series.latest
+        target = posixpath.relpath(latest.source, posixpath.dirname(page.file.src_uri) or ".")
+        summary = f"[Issue {latest.number}: {escape_markdown(latest.title)}]({target})\n\n{escape_markdown(latest.description)}"
+        markdown = markdown.replace(LATEST_ISSUE_MARKER, summary)
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    issue = _series.issue_for(page.file.src_uri) if _series else None
+    if issue is None:
+        return context
+    neighbours = _series.neighbours(issue.source)
+    # Footer "Previous"/"Next" links stay within the series, whatever the site navigation holds.
+    page.previous_page = _nav_link(neighbours.previous)
+    page.next_page = _nav_link(neighbours.next)
+    context["series_issue"] = issue
+    context["series_index_url"] = "issues/"
+    return context
+
+
+def _nav_link(issue: Issue | None):
+    return SimpleNamespace(title=issue.title, url=issue.url) if issue else None

@@ -1,0 +1,234 @@
+"""The newsletter series as plain data: one issue per Markdown file, described by its front matter.
+
+Nothing here knows about MkDocs. The hook in `series.py` feeds it front matter and file paths;
+tests call it directly. Everything is linear in the number of issues, so a long archive builds fast.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+# Front-matter fields of an issue: name -> (expected Python types, human description, required).
+ISSUE_FIELDS: dict[str, tuple[tuple[type, ...], str, bool]] = {
+    "series": ((str,), "text", True),
+    "issue": ((int,), "a whole number", True),
+    "total": ((int,), "a whole number", True),
+    "title": ((str,), "text", True),
+    "description": ((str,), "text", True),
+    "tags": ((list,), "a list of text", True),
+    "date": ((datetime.date, str), "a date (YYYY-MM-DD)", False),
+    # The title of the next issue as this issue announces it, in the author's words.
+    "announces": ((str,), "text", False),
+}
+
+
+class SeriesError(ValueError):
+    """Bad series data, with the file and field a person must fix."""
+
+    def __init__(self, file: str, field_name: str, message: str):
+        self.file = file
+        self.field = field_name
+        self.message = message
+        super().__init__(f"{file}: front matter field '{field_name}': {message}")
+
+
+@dataclass(frozen=True)
+class Issue:
+    source: str  # path of the Markdown file inside docs/, e.g. issues/some-title.md
+    url: str  # site-relative URL of the built page
+    series: str
+    number: int
+    total: int
+    title: str
+    description: str
+    tags: tuple[str, ...]
+    date: datetime.date | None = None
+    announces: str | None = None
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    previous: Issue | None
+    next: Issue | None
+
+
+@dataclass(frozen=True)
+class AnnouncedIssue:
+    number: int
+    title: str
+    announced_by: Issue
+
+
+@dataclass
+class Series:
+    name: str
+    total: int
+    issues: list[Issue]  # published issues, in issue order
+    _by_source: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        self._by_source = {issue.source: position for position, issue in enumerate(self.issues)}
+
+    @property
+    def latest(self) -> Issue:
+        return self.issues[-1]
+
+    def issue_for(self, source: str) -> Issue | None:
+        position = self._by_source.get(source)
+        return None if position is None else self.issues[position]
+
+    def neighbours(self, source: str) -> Neighbours:
+        position = self._by_source[source]
+        previous = self.issues[position - 1] if position > 0 else None
+        following = self.issues[position + 1] if position + 1 < len(self.issues) else None
+        return Neighbours(previous, following)
+
+    def missing_numbers(self) -> list[int]:
+        published = {issue.number for issue in self.issues}
+        return [number for number in range(1, self.total + 1) if number not in published]
+
+    def announced(self) -> list[AnnouncedIssue]:
+        """Unpublished issues that a published issue announces as coming next."""
+        published = {issue.number for issue in self.issues}
+        return [
+            AnnouncedIssue(issue.number + 1, issue.announces, issue)
+            for issue in self.issues
+            if issue.announces and issue.number + 1 not in published and issue.number < self.total
+        ]
+
+
+def parse_issue(source: str, url: str, meta: Mapping[str, Any]) -> Issue:
+    """Validate one file's front matter and turn it into an Issue; raise SeriesError naming the field."""
+    for name, (types, description, required) in ISSUE_FIELDS.items():
+        if name not in meta or meta[name] is None:
+            if required:
+                raise SeriesError(source, name, f"missing; expected {description}")
+            continue
+        value = meta[name]
+        # bool is an int in Python, but `issue: true` is a mistake, not issue number 1.
+        if isinstance(value, bool) or not isinstance(value, types):
+            raise SeriesError(source, name, f"expected {description}, got {type(value).__name__} {value!r}")
+    tags = meta["tags"]
+    for tag in tags:
+        if not isinstance(tag, str):
+            raise SeriesError(source, "tags", f"expected a list of text, got item {tag!r}")
+    for name in ("issue", "total"):
+        if meta[name] < 1:
+            raise SeriesError(source, name, f"expected a number from 1 up, got {meta[name]}")
+    if meta["issue"] > meta["total"]:
+        raise SeriesError(
+            source, "issue", f"issue {meta['issue']} is beyond the series length (total: {meta['total']})"
+        )
+    return Issue(
+        source=source,
+        url=url,
+        series=meta["series"],
+        number=meta["issue"],
+        total=meta["total"],
+        title=meta["title"],
+        description=meta["description"],
+        tags=tuple(tags),
+        date=_parse_date(source, meta.get("date")),
+        announces=meta.get("announces"),
+    )
+
+
+def _parse_date(source: str, value: datetime.date | str | None) -> datetime.date | None:
+    if value is None or isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise SeriesError(source, "date", f"expected a date (YYYY-MM-DD), got {value!r}") from None
+
+
+def build_series(issues: Iterable[Issue]) -> Series:
+    """Check the issues agree with each other (one series, one length, unique numbers) and order them."""
+    ordered = sorted(issues, key=lambda issue: (issue.number, issue.source))
+    if not ordered:
+        raise SeriesError("issues/", "issue", "no issue files found")
+    first = ordered[0]
+    seen: dict[int, Issue] = {}
+    for issue in ordered:
+        if issue.series != first.series:
+            raise SeriesError(issue.source, "series", f"{issue.series!r} differs from {first.series!r} in {first.source}")
+        if issue.total != first.total:
+            raise SeriesError(issue.source, "total", f"{issue.total} differs from {first.total} in {first.source}")
+        if issue.number in seen:
+            raise SeriesError(issue.source, "issue", f"issue number {issue.number} is also used by {seen[issue.number].source}")
+        seen[issue.number] = issue
+    return Series(name=first.series, total=first.total, issues=ordered)
+
+
+def _link(from_source: str, to_source: str) -> str:
+    """Relative Markdown link between two files under docs/, so MkDocs validates it."""
+    return posixpath.relpath(to_source, posixpath.dirname(from_source) or ".")
+
+
+def _number_ranges(numbers: list[int]) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    for number in numbers:
+        if ranges and ranges[-1][1] == number - 1:
+            ranges[-1] = (ranges[-1][0], number)
+        else:
+            ranges.append((number, number))
+    return ranges
+
+
+def _describe_range(first: int, last: int) -> str:
+    return f"Issue {first} is" if first == last else f"Issues {first}–{last} are"
+
+
+def index_markdown(series: Series, index_source: str = "issues/index.md") -> str:
+    """The series index page: published issues in order, then what is announced, then what we lack."""
+    lines = [
+        "---",
+        # JSON is valid YAML: the author's title cannot break the front matter.
+        f"title: {json.dumps(series.name)}",
+        "description: Every issue of the newsletter series, in order.",
+        "---",
+        "",
+        f"# {escape_markdown(series.name)}",
+        "",
+        f"A series of {series.total} e-newsletters. {len(series.issues)} of them "
+        f"{'is' if len(series.issues) == 1 else 'are'} published here.",
+        "",
+        "## Published issues",
+        "",
+    ]
+    for issue in series.issues:
+        target = _link(index_source, issue.source)
+        dated = f" ({issue.date.isoformat()})" if issue.date else ""
+        lines.append(f"{issue.number}. [{escape_markdown(issue.title)}]({target}){dated}  ")
+        lines.append(f"    {escape_markdown(issue.description)}")
+    lines.append("")
+    announced = series.announced()
+    if announced:
+        lines += ["## Coming next", ""]
+        for upcoming in announced:
+            source = upcoming.announced_by
+            target = _link(index_source, source.source)
+            lines.append(
+                f"- Issue {upcoming.number}: *{escape_markdown(upcoming.title)}*, announced in "
+                f"[issue {source.number}]({target}) as the next topic. It is not published here yet."
+            )
+        lines.append("")
+    announced_numbers = {upcoming.number for upcoming in announced}
+    lacking = [number for number in series.missing_numbers() if number not in announced_numbers]
+    if lacking:
+        lines += ["## Not in this archive", ""]
+        for first, last in _number_ranges(lacking):
+            lines.append(f"- {_describe_range(first, last)} not in our archive.")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def escape_markdown(text: str) -> str:
+    """Author text goes into generated Markdown: keep it text, never markup."""
+    for character in "\\`*_[]<>#|":
+        text = text.replace(character, "\\" + character)
+    return text
