@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import string
 import tomllib
+from dataclasses import dataclass
 from importlib import resources
 from os import PathLike
 from pathlib import Path
@@ -125,6 +126,12 @@ def check_every_approach_reachable(bank: QuestionBank) -> None:
             )
 
 
+@dataclass(frozen=True)
+class OptionContext:
+    question_anchor: str
+    anchors: tuple[str, ...]
+
+
 class BankReader:
     """Reads each part of the TOML data, raising BankError that names this file."""
 
@@ -235,20 +242,20 @@ class BankReader:
             kind = self.text(entry, "kind", location)
             if kind not in QUESTION_KINDS:
                 raise self.fail(location, "kind", f"'{kind}' is not one of: {', '.join(QUESTION_KINDS)}")
-            options = self.options(entry, question_id, approach_ids, scoring)
+            anchor = self.anchor(entry, location, anchors)
             question = Question(
                 id=question_id,
                 kind=kind,
                 text=self.text(entry, "text", location),
                 help=self.text(entry, "help", location, required=False),
-                anchor=self.anchor(entry, location, anchors),
-                options=options,
+                anchor=anchor,
+                options=self.options(entry, question_id, approach_ids, scoring, OptionContext(anchor, anchors)),
             )
             self.check_question_moves_an_approach(question, location, approach_ids)
             questions.append(question)
         return tuple(questions)
 
-    def options(self, question: Mapping, question_id: str, approach_ids: tuple[str, ...], scoring: ScoringSettings) -> tuple[Option, ...]:
+    def options(self, question: Mapping, question_id: str, approach_ids: tuple[str, ...], scoring: ScoringSettings, context: OptionContext) -> tuple[Option, ...]:
         seen: set = set()
         options = []
         entries = self.table_list(question, "options", f"question '{question_id}'")
@@ -260,6 +267,7 @@ class BankReader:
                     id=option_id,
                     text=self.text(entry, "text", location),
                     weights=self.weights(entry, location, approach_ids, scoring),
+                    anchor=self.anchor(entry, location, context.anchors) if "anchor" in entry else context.question_anchor,
                 )
             )
         if len(options) < 2:

@@ -28,12 +28,13 @@ class Option:
     id: str
     text: str
     weights: Mapping[str, int]
+    anchor: str  # the option's own article anchor, or its question's when it has none
 
     def weight_for(self, approach_id: str) -> int:
         return self.weights.get(approach_id, 0)
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "text": self.text, "weights": dict(self.weights)}
+        return {"id": self.id, "text": self.text, "weights": dict(self.weights), "anchor": self.anchor}
 
 
 @dataclass(frozen=True)

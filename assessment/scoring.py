@@ -193,7 +193,7 @@ def strongest_reasons(bank: QuestionBank, answers: Mapping[str, str], approach_i
         option = question.option(answers[question.id])
         points = option.weight_for(approach_id)
         if points > 0:
-            reasons.append(Reason(question.id, option.id, question.text, option.text, points, question.anchor))
+            reasons.append(Reason(question.id, option.id, question.text, option.text, points, option.anchor))
     reasons.sort(key=lambda reason: -reason.points)  # stable sort keeps bank order among equals
     return tuple(reasons[: bank.scoring.reasons_per_approach])
 

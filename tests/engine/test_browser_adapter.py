@@ -13,7 +13,7 @@ def test_questions_json_lists_every_question_with_options_and_weights(bank):
     assert data["fingerprint"] == bank.fingerprint
     assert [question["id"] for question in data["questions"]] == [question.id for question in bank.questions]
     first_option = data["questions"][0]["options"][0]
-    assert set(first_option) == {"id", "text", "weights"}
+    assert set(first_option) == {"id", "text", "weights", "anchor"}
     assert set(first_option["weights"]) == set(bank.approach_ids)
     assert {question["kind"] for question in data["questions"]} == {"practice", "condition"}
 

@@ -54,7 +54,7 @@ def test_reasons_are_the_strongest_answers_with_their_anchors(bank):
     assert [reason["points"] for reason in reasons] == sorted((reason["points"] for reason in reasons), reverse=True)
     for reason in reasons:
         question = bank.question(reason["question_id"])
-        assert reason["anchor"] == question.anchor
+        assert reason["anchor"] == question.option(reason["option_id"]).anchor
         assert reason["answer"] == question.option(reason["option_id"]).text
         assert reason["points"] == question.option(reason["option_id"]).weight_for("proactive") > 0
 
@@ -115,3 +115,10 @@ def test_summary_names_both_approaches_of_a_blend_and_the_margin(bank):
     result = score_answers(bank, BALANCED_SUCCESSION_AND_PROGRAMMES)
     assert "Proactive coaching" in result.summary and "Just-in-time coaching" in result.summary
     assert str(result.margin) in result.summary
+
+
+def test_a_reason_cites_the_paragraph_of_its_option_when_the_option_names_one(bank):
+    result = score_answers(bank, ACTS_ON_360_AND_TRAINING).to_dict()
+    focused = next(reason for reason in result["reasons"]["just_in_time"] if reason["question_id"] == "investment_scale")
+    assert bank.question("investment_scale").anchor == "proactive-risk"
+    assert focused["anchor"] == "jit-impact"
