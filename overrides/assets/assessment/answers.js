@@ -1,0 +1,120 @@
+// Answers as plain data {question id: option id}: read from and written to the form, kept in
+// localStorage, and carried in a share link's URL fragment. Everything read back is checked
+// against the questions on the page; nothing from storage or the URL is trusted.
+
+const STORAGE_KEY = "coaching-timing:assessment";
+const SHARE_PREFIX = "assessment=";
+const SHARE_VERSION = "1";
+// A complete link for today's bank is a few hundred characters; anything far longer is not ours.
+const SHARE_MAX_LENGTH = 2000;
+
+// The bank as the page shows it: [{id, options: [ids]}], in order, plus its fingerprint.
+export function bankFromForm(form, fingerprint) {
+  const questions = [...form.querySelectorAll("fieldset[data-question]")].map((fieldset) => ({
+    id: fieldset.dataset.question,
+    options: [...fieldset.querySelectorAll("input[type=radio]")].map((input) => input.value),
+  }));
+  return { fingerprint, questions, byId: new Map(questions.map((question) => [question.id, question])) };
+}
+
+export function readForm(form, bank) {
+  const answers = {};
+  for (const question of bank.questions) {
+    const checked = form.querySelector(`input[type=radio][name="${CSS.escape(question.id)}"]:checked`);
+    if (checked) answers[question.id] = checked.value;
+  }
+  return answers;
+}
+
+export function fillForm(form, bank, answers) {
+  for (const input of form.querySelectorAll("input[type=radio]")) {
+    input.checked = answers[input.name] === input.value && bank.byId.has(input.name);
+  }
+}
+
+export function unansweredQuestions(bank, answers) {
+  return bank.questions.filter((question) => !(question.id in answers));
+}
+
+// Only known question ids with one of their own options survive.
+function validAnswers(bank, candidate) {
+  const answers = {};
+  if (!candidate || typeof candidate !== "object" || Array.isArray(candidate)) return answers;
+  for (const [questionId, optionId] of Object.entries(candidate)) {
+    const question = bank.byId.get(questionId);
+    if (question && typeof optionId === "string" && question.options.includes(optionId)) answers[questionId] = optionId;
+  }
+  return answers;
+}
+
+export function saveAnswers(bank, answers) {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ bank: bank.fingerprint, answers }));
+  } catch {
+    // Storage may be full or switched off; the form still works without it.
+  }
+}
+
+export function loadSavedAnswers(bank) {
+  try {
+    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null");
+    if (saved?.bank !== bank.fingerprint) return {};
+    return validAnswers(bank, saved.answers);
+  } catch {
+    return {};
+  }
+}
+
+export function forgetAnswers() {
+  try {
+    localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Nothing stored, nothing to forget.
+  }
+}
+
+export function shareFragment(bank, answers) {
+  const pairs = bank.questions.filter((question) => question.id in answers)
+    .map((question) => `${question.id}=${answers[question.id]}`);
+  return `#${SHARE_PREFIX}${SHARE_VERSION}&bank=${bank.fingerprint}&${pairs.join("&")}`;
+}
+
+// Is this fragment meant as a share link? Anything that is not a heading anchor on the page is
+// treated as one, so a mangled link is reported instead of silently ignored.
+export function looksLikeShareLink(fragment, document) {
+  if (!fragment || fragment === "#") return false;
+  const raw = fragment.slice(1);
+  if (raw.startsWith(SHARE_PREFIX)) return true;
+  try {
+    return document.getElementById(decodeURIComponent(raw)) === null;
+  } catch {
+    return true;
+  }
+}
+
+// -> {ok: true, answers} | {ok: false, reason: "outdated" | "unreadable"}
+export function parseShareFragment(fragment, bank) {
+  const unreadable = { ok: false, reason: "unreadable" };
+  if (typeof fragment !== "string" || fragment.length > SHARE_MAX_LENGTH) return unreadable;
+  const raw = fragment.startsWith("#") ? fragment.slice(1) : fragment;
+  if (!raw.startsWith(SHARE_PREFIX)) return unreadable;
+  const fields = new Map();
+  for (const part of raw.split("&")) {
+    const pieces = part.split("=");
+    if (pieces.length !== 2 || !/^[a-z0-9_]+$/.test(pieces[0]) || !/^[a-z0-9_]+$/i.test(pieces[1])) return unreadable;
+    if (fields.has(pieces[0])) return unreadable;
+    fields.set(pieces[0], pieces[1]);
+  }
+  if (fields.get("assessment") !== SHARE_VERSION || !fields.has("bank")) return unreadable;
+  if (fields.get("bank") !== bank.fingerprint) return { ok: false, reason: "outdated" };
+  fields.delete("assessment");
+  fields.delete("bank");
+  const answers = {};
+  for (const [questionId, optionId] of fields) {
+    const question = bank.byId.get(questionId);
+    if (!question || !question.options.includes(optionId)) return unreadable;
+    answers[questionId] = optionId;
+  }
+  if (unansweredQuestions(bank, answers).length > 0) return unreadable;
+  return { ok: true, answers };
+}

@@ -1,0 +1,251 @@
+// The self-assessment page: the form works on its own; Python (in a worker) only turns complete
+// answers into a result. Boot starts first thing, so it runs while the reader answers.
+import { EngineClient } from "./engine-client.js";
+import {
+  bankFromForm, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink, parseShareFragment,
+  readForm, saveAnswers, shareFragment, unansweredQuestions,
+} from "./answers.js";
+import { renderResult, resultAsMarkdown } from "./result-view.js";
+
+const STATUS_TEXT = {
+  download: "Step 1 of 3: getting Python ready (about 6 MB the first time)…",
+  runtime: "Step 2 of 3: starting Python…",
+  engine: "Step 3 of 3: loading the assessment engine…",
+  ready: "The assessment engine is ready.",
+};
+const SHARE_NOTICE = {
+  outdated: "This share link was made for an earlier version of the questions, so its answers cannot be used. The form starts empty; your new result will get a new link.",
+  unreadable: "This share link could not be read (it may be incomplete or changed), so the form starts empty. You can answer the questions below.",
+};
+
+const root = document.querySelector("[data-assessment]");
+if (root) startAssessment(root);
+
+function startAssessment(root) {
+  const form = root.querySelector("[data-assessment-form]");
+  const resultView = root.querySelector("[data-result]");
+  const bank = bankFromForm(form, root.dataset.bankFingerprint);
+  const page = { root, form, resultView, bank, articleUrl: root.dataset.articleUrl, waitingForEngine: false };
+
+  const engine = new EngineClient({
+    workerUrl: new URL(root.dataset.workerUrl, document.baseURI).href,
+    indexURL: new URL(root.dataset.runtimeUrl, document.baseURI).href,
+    lockFileURL: new URL(root.dataset.lockUrl, document.baseURI).href,
+    onStatus: (status, detail) => showEngineStatus(page, status, detail),
+  });
+  page.engine = engine;
+  engine.start();
+
+  restoreAnswers(page);
+  updateProgress(page);
+
+  form.addEventListener("change", (event) => answerChanged(page, event.target));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    submit(page);
+  });
+  root.querySelector("[data-start-over]").addEventListener("click", () => startOver(page));
+  root.querySelector("[data-engine-retry]").addEventListener("click", () => engine.start());
+  root.querySelector("[data-error-summary-list]").addEventListener("click", (event) => {
+    const link = event.target.closest("a[data-goto-question]");
+    if (!link) return;
+    // The fragment carries share links, so in-page jumps move focus instead of changing it.
+    event.preventDefault();
+    focusQuestion(page, link.dataset.gotoQuestion);
+  });
+  window.addEventListener("hashchange", () => {
+    if (looksLikeShareLink(location.hash, document)) openShareLink(page, location.hash);
+  });
+}
+
+function restoreAnswers(page) {
+  if (looksLikeShareLink(location.hash, document)) {
+    openShareLink(page, location.hash);
+    return;
+  }
+  fillForm(page.form, page.bank, loadSavedAnswers(page.bank));
+}
+
+function openShareLink(page, fragment) {
+  const parsed = parseShareFragment(fragment, page.bank);
+  if (!parsed.ok) {
+    clearForm(page);
+    showNotice(page, SHARE_NOTICE[parsed.reason]);
+    return;
+  }
+  hideNotice(page);
+  fillForm(page.form, page.bank, parsed.answers);
+  saveAnswers(page.bank, parsed.answers);
+  updateProgress(page);
+  submit(page);
+}
+
+function answerChanged(page, input) {
+  const answers = readForm(page.form, page.bank);
+  saveAnswers(page.bank, answers);
+  updateProgress(page);
+  if (input?.name) markAnswered(page, input.name);
+  if (!page.resultView.hidden) {
+    // The result on screen no longer matches the answers: say so, and stop offering its link.
+    page.resultView.querySelector("[data-result-stale]").hidden = false;
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+}
+
+function updateProgress(page) {
+  const answered = page.bank.questions.length - unansweredQuestions(page.bank, readForm(page.form, page.bank)).length;
+  const total = page.bank.questions.length;
+  page.root.querySelector("[data-progress-text]").textContent = `${answered} of ${total} questions answered`;
+  page.root.querySelector("[data-progress-bar]").value = answered;
+}
+
+async function submit(page) {
+  const answers = readForm(page.form, page.bank);
+  const missing = unansweredQuestions(page.bank, answers);
+  if (missing.length > 0) {
+    pointOutUnanswered(page, missing);
+    return;
+  }
+  clearUnansweredMarks(page);
+  if (page.engine.state !== "ready") {
+    page.waitingForEngine = true;
+    showEngineStatus(page, page.engine.state === "failed" ? "failed" : "loading");
+    await page.engine.whenReady();
+    if (!page.waitingForEngine) return;
+    page.waitingForEngine = false;
+  }
+  const reply = await page.engine.assess(readForm(page.form, page.bank));
+  if (!reply.ok) {
+    showNotice(page, `The engine could not score these answers: ${reply.errors.join("; ")}`);
+    return;
+  }
+  showResult(page, reply.result);
+}
+
+function showResult(page, result) {
+  const fragment = shareFragment(page.bank, result.answers);
+  history.replaceState(null, "", location.pathname + location.search + fragment);
+  page.resultView.querySelector("[data-result-stale]").hidden = true;
+  renderResult(page.resultView, result, {
+    articleUrl: page.articleUrl,
+    shareUrl: location.href,
+    onDownload: (format) => download(result, format, page.articleUrl),
+    onPrint: () => window.print(),
+  });
+  page.resultView.querySelector("h2").focus();
+}
+
+function pointOutUnanswered(page, missing) {
+  clearUnansweredMarks(page);
+  const summary = page.root.querySelector("[data-error-summary]");
+  summary.querySelector("[data-error-summary-title]").textContent =
+    missing.length === 1 ? "One question still needs an answer:" : `${missing.length} questions still need an answer:`;
+  const list = summary.querySelector("[data-error-summary-list]");
+  list.replaceChildren(...missing.map((question) => {
+    const fieldset = page.form.querySelector(`#question-${CSS.escape(question.id)}`);
+    fieldset.classList.add("is-unanswered");
+    fieldset.querySelector("[data-question-error]").hidden = false;
+    for (const input of fieldset.querySelectorAll("input")) describeBy(input, `error-${question.id}`, true);
+    const link = document.createElement("a");
+    link.href = `#question-${question.id}`;
+    link.dataset.gotoQuestion = question.id;
+    link.textContent = fieldset.querySelector("legend").textContent.trim();
+    const item = document.createElement("li");
+    item.append(link);
+    return item;
+  }));
+  summary.hidden = false;
+  focusQuestion(page, missing[0].id);
+}
+
+function focusQuestion(page, questionId) {
+  const fieldset = page.form.querySelector(`#question-${CSS.escape(questionId)}`);
+  fieldset?.querySelector("input")?.focus();
+}
+
+function markAnswered(page, questionId) {
+  const fieldset = page.form.querySelector(`#question-${CSS.escape(questionId)}`);
+  if (!fieldset?.classList.contains("is-unanswered")) return;
+  fieldset.classList.remove("is-unanswered");
+  fieldset.querySelector("[data-question-error]").hidden = true;
+  for (const input of fieldset.querySelectorAll("input")) describeBy(input, `error-${questionId}`, false);
+  const link = page.root.querySelector(`[data-goto-question="${CSS.escape(questionId)}"]`);
+  link?.parentElement.remove();
+  const summary = page.root.querySelector("[data-error-summary]");
+  if (!summary.querySelector("li")) summary.hidden = true;
+}
+
+function clearUnansweredMarks(page) {
+  for (const fieldset of page.form.querySelectorAll(".is-unanswered")) markAnswered(page, fieldset.dataset.question);
+  page.root.querySelector("[data-error-summary]").hidden = true;
+}
+
+function describeBy(input, id, present) {
+  const ids = new Set((input.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean));
+  if (present) ids.add(id);
+  else ids.delete(id);
+  if (ids.size) input.setAttribute("aria-describedby", [...ids].join(" "));
+  else input.removeAttribute("aria-describedby");
+  if (present) input.setAttribute("aria-invalid", "true");
+  else input.removeAttribute("aria-invalid");
+}
+
+function clearForm(page) {
+  fillForm(page.form, page.bank, {});
+  forgetAnswers();
+  clearUnansweredMarks(page);
+  page.waitingForEngine = false;
+  page.resultView.hidden = true;
+  page.resultView.querySelector("[data-result-body]").replaceChildren();
+  delete page.resultView.dataset.recommended;
+  history.replaceState(null, "", location.pathname + location.search);
+  updateProgress(page);
+}
+
+function startOver(page) {
+  clearForm(page);
+  hideNotice(page);
+  focusQuestion(page, page.bank.questions[0].id);
+}
+
+function showNotice(page, text) {
+  const notice = page.root.querySelector("[data-notice]");
+  notice.textContent = text;
+  notice.hidden = false;
+  notice.focus();
+}
+
+function hideNotice(page) {
+  page.root.querySelector("[data-notice]").hidden = true;
+}
+
+function showEngineStatus(page, status, detail) {
+  const box = page.root.querySelector("[data-engine-status]");
+  const text = box.querySelector("[data-engine-status-text]");
+  box.hidden = false;
+  box.dataset.engineStatus = status;
+  page.root.querySelector("[data-engine-retry]").hidden = status !== "failed";
+  if (status === "failed") {
+    text.textContent = `The assessment engine could not start: ${detail ?? "unknown reason"}. Your answers are kept; try again.`;
+  } else if (status === "ready") {
+    text.textContent = STATUS_TEXT.ready;
+  } else {
+    if (detail) page.stage = detail;
+    const stage = STATUS_TEXT[page.stage] ?? STATUS_TEXT.download;
+    text.textContent = page.waitingForEngine ? `${stage} Your result will show as soon as it is ready.` : stage;
+  }
+}
+
+function download(result, format, articleUrl) {
+  const [content, type, extension] = format === "json"
+    ? [JSON.stringify(result, null, 2), "application/json", "json"]
+    : [resultAsMarkdown(result, articleUrl), "text/markdown", "md"];
+  const url = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = `coaching-timing-result.${extension}`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

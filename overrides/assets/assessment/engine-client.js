@@ -1,0 +1,93 @@
+// The page's side of the engine worker: boot, stage reports, a stall deadline, retry, and
+// assess(answers) -> Promise of the engine's JSON reply.
+
+// No stage of a healthy boot takes this long, even on a slow line; past it the boot is stalled.
+const STAGE_DEADLINE_MS = 90_000;
+
+export class EngineClient {
+  constructor({ workerUrl, indexURL, lockFileURL, onStatus }) {
+    this.workerUrl = workerUrl;
+    this.indexURL = indexURL;
+    this.lockFileURL = lockFileURL;
+    this.onStatus = onStatus;
+    this.state = "idle";
+    this.pending = new Map();
+    this.nextRequestId = 1;
+    this.readyWaiters = [];
+  }
+
+  start() {
+    this.stop();
+    this.state = "loading";
+    this.report("loading", "download");
+    try {
+      this.worker = new Worker(this.workerUrl, { type: "module", name: "assessment-engine" });
+    } catch (error) {
+      this.failWith(`the engine could not be started (${error.message})`);
+      return;
+    }
+    this.worker.addEventListener("message", ({ data }) => this.receive(data));
+    this.worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      this.failWith("the engine's files could not be loaded");
+    });
+    this.armDeadline();
+    this.worker.postMessage({ type: "boot", indexURL: this.indexURL, lockFileURL: this.lockFileURL });
+  }
+
+  stop() {
+    clearTimeout(this.deadline);
+    this.worker?.terminate();
+    this.worker = null;
+    for (const { reject } of this.pending.values()) reject(new Error("engine stopped"));
+    this.pending.clear();
+  }
+
+  // Resolves once the engine is ready (at once if it already is); survives failures and retries.
+  whenReady() {
+    if (this.state === "ready") return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  assess(answers) {
+    const id = this.nextRequestId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ type: "assess", id, answers });
+    });
+  }
+
+  receive(message) {
+    if (message?.type === "stage") {
+      this.armDeadline();
+      this.report("loading", message.stage);
+    } else if (message?.type === "ready") {
+      clearTimeout(this.deadline);
+      this.state = "ready";
+      this.report("ready");
+      for (const resolve of this.readyWaiters.splice(0)) resolve();
+    } else if (message?.type === "failed") {
+      this.failWith(message.message);
+    } else if (message?.type === "result") {
+      const request = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      request?.resolve(JSON.parse(message.payload));
+    }
+  }
+
+  armDeadline() {
+    clearTimeout(this.deadline);
+    this.deadline = setTimeout(() => this.failWith("starting took too long"), STAGE_DEADLINE_MS);
+  }
+
+  failWith(reason) {
+    if (this.state === "failed") return;
+    this.stop();
+    this.state = "failed";
+    this.report("failed", reason);
+  }
+
+  report(status, detail) {
+    this.onStatus(status, detail);
+  }
+}
