@@ -1,6 +1,5 @@
 """Fixtures for the engine tests: the packaged bank, and small banks written to a temporary folder."""
 
-import copy
 import tomllib
 from importlib import resources
 
@@ -19,8 +18,3 @@ def bank_data() -> dict:
     """The packaged bank's parsed TOML, for tests that build a variant of it."""
     text = resources.files("assessment").joinpath("bank.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
-
-
-@pytest.fixture
-def bank_data_copy(bank_data) -> dict:
-    return copy.deepcopy(bank_data)
