@@ -203,8 +203,8 @@ def index_markdown(series: Series, index_source: str = "issues/index.md") -> str
     for issue in series.issues:
         target = _link(index_source, issue.source)
         dated = f" ({issue.date.isoformat()})" if issue.date else ""
-        lines.append(f"{issue.number}. [{escape_markdown(issue.title)}]({target}){dated}  ")
-        lines.append(f"    {escape_markdown(issue.description)}")
+        lines.append(f"- **Issue {issue.number}**: [{escape_markdown(issue.title)}]({target}){dated}  ")
+        lines.append(f"  {escape_markdown(issue.description)}")
     lines.append("")
     announced = series.announced()
     if announced:
