@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import string
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from os import PathLike
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import BankError
 from .model import (

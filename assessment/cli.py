@@ -15,7 +15,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Callable, TextIO
+from collections.abc import Callable
+from typing import TextIO
 
 from . import report
 from .bank import load_bank
@@ -103,6 +104,7 @@ def read_line(stdin: TextIO, stdout: TextIO) -> Callable[[str], str]:
 
 
 def ask_questions(bank: QuestionBank, ask: Callable[[str], str], stdout: TextIO) -> dict[str, str]:
+    stdout.write(f"{len(bank.questions)} questions. Type the number of your answer and press Enter (Ctrl-C stops).\n\n")
     answers = {}
     for number, question in enumerate(bank.questions, start=1):
         stdout.write(question_block(question, number, len(bank.questions)))

@@ -32,8 +32,8 @@ current practice is known and differs from the best fit.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from fractions import Fraction
-from typing import Mapping
 
 from .errors import AnswersError
 from .model import PRACTICE_DIFFERS, Question, QuestionBank
