@@ -4,8 +4,8 @@ Every problem raises BankError naming the file, the place (approach, question, o
 or next step id) and the field. Besides types and required fields, the checks are: duplicate
 ids; an option without weights; a weight for an unknown approach or out of range; a question
 none of whose options can move any approach; an anchor that is not one of the article's; a
-caution or next step referring to a missing question, option or approach; and an approach no
-answer set can reach (see `check_every_approach_reachable`).
+caution or next step referring to a missing question, option or approach; and an approach that
+even its most favourable answers do not make the recommendation (see `most_favourable_answers`).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from .model import (
     ScoringSettings,
     frozen_mapping,
 )
+from .scoring import build_result
 
 PACKAGED_BANK = "bank.toml"
 TEXT_PLACEHOLDERS = {
@@ -102,20 +103,23 @@ def structure_fingerprint(questions: tuple[Question, ...]) -> str:
 
 
 def most_favourable_answers(bank: QuestionBank, approach_id: str) -> dict[str, str]:
-    """Per question, the option giving this approach the most and the others the least (as shares)."""
-    most = {other: sum(q.most_points_for(other) for q in bank.condition_questions) or 1 for other in bank.approach_ids}
+    """Per question, the option giving this approach the most points; among those, the one giving
+    the other approaches the smallest share of what they could get."""
+    possible = {
+        other: sum(question.most_points_for(other) for question in bank.condition_questions) or 1
+        for other in bank.approach_ids
+    }
 
     def advantage(option: Option) -> tuple:
-        others = sum(option.weight_for(other) / most[other] for other in bank.approach_ids if other != approach_id)
+        others = sum(option.weight_for(other) / possible[other] for other in bank.approach_ids if other != approach_id)
         return (option.weight_for(approach_id), -others)
 
     return {question.id: max(question.options, key=advantage).id for question in bank.questions}
 
 
 def check_every_approach_reachable(bank: QuestionBank) -> None:
-    """Each approach must be the sole recommendation for at least its most favourable answer set."""
-    from .scoring import build_result  # scoring builds on the bank model; import late to keep the layering one-way
-
+    """Each approach must be the sole recommendation for its most favourable answer set, or the
+    bank has an approach no reader would ever be told fits (a weighting mistake)."""
     for approach in bank.approaches:
         result = build_result(bank, most_favourable_answers(bank, approach.id))
         if result.recommended_approaches != (approach.id,):
@@ -123,7 +127,7 @@ def check_every_approach_reachable(bank: QuestionBank) -> None:
                 bank.source,
                 f"approach '{approach.id}'",
                 "weights",
-                "no answer set makes this approach the recommendation; give it more weight on some option",
+                "not recommended even by the answers most favourable to it; give it more weight on some option",
             )
 
 

@@ -42,7 +42,7 @@ MALFORMED_BANKS = {
         "question 'goal'", "options.weights", "no answer can move any approach"),
     "approach no answer set can reach": (
         ('weights = { alpha = 0, beta = 2 }', 'weights = { alpha = 3, beta = 3 }'),
-        "approach 'beta'", "weights", "no answer set makes this approach the recommendation"),
+        "approach 'beta'", "weights", "not recommended even by the answers most favourable to it"),
     "caution referring to a missing question": (
         ('when = { goal = ["goal_alpha"] }', 'when = { ambition = ["goal_alpha"] }'),
         "caution 'careful'", "when.ambition", "missing question 'ambition'"),
