@@ -1,0 +1,212 @@
+"""Checks over the built site's files: knowledge pages point at real paragraphs, every page carries
+the feed link and the Content Security Policy, and no page relies on inline script."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from conftest import ARTICLE_URL, ROOT
+from page_text import article_text
+
+ARTICLE_PARAGRAPHS = {
+    # id: (how the paragraph starts, how it ends), as agreed with the question bank that cites them.
+    "proactive-succession": ("Proactive coaching is the approach", "promote-from-within-whenever-possible policy."),
+    "proactive-candidates": ("First, the organization identifies", "roles he or she may ascend to."),
+    "proactive-risk": ("Because a substantial investment", "built-in Return-on-Investment (ROI) component."),
+    "jit-impact": ("Just-in-time executive coaching is the approach", "(also known as 360° surveys)."),
+    "jit-training": ("Another example of just-in-time coaching", "leadership context."),
+    "jit-evaluation": ("This approach is taken by most organizations as a kind of insurance policy", "asked to complete."),
+    "aft-remediation": ("Executive coaching that occurs after the fact", "modify the behavior in question."),
+    "aft-mandated": ("After-the-fact executive coaching is often mandated.", "if dismissal is the result."),
+    "aft-resistance": ("After-the-fact executive coaching is often met with resistance", "peers or superiors."),
+    "field-survey": ("This is the fourth in a series of five newsletters", "future success of executive coaching."),
+    "field-practices": ("We learned that some organizations routinely offer coaching", "Could your organization benefit from another?"),
+}
+SECTION_IDS = [
+    "proactive-coaching", "just-in-time", "after-the-fact",
+    "future-platforms-for-discussion", "your-comments", "feedback-from-the-field",
+]
+GLOSSARY_TERMS = ["bench strength", "succession", "high potentials", "multi-rater", "ROI", "remediation", "C-level"]
+
+
+class Elements(HTMLParser):
+    """Ids, links, abbreviations and scripts of one page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.abbreviations: dict[str, str] = {}
+        self.scripts: list[dict] = []
+        self.head_links: list[dict] = []
+        self.metas: list[dict] = []
+        self._abbr_title: str | None = None
+        self._in_script: dict | None = None
+        self._in_head = False
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "head":
+            self._in_head = True
+        if tag == "a" and "href" in attributes:
+            self.links.append(attributes["href"])
+        if tag == "abbr":
+            self._abbr_title = attributes.get("title", "")
+        if tag == "script":
+            self._in_script = {**attributes, "body": ""}
+            self.scripts.append(self._in_script)
+        if tag == "link" and self._in_head:
+            self.head_links.append(attributes)
+        if tag == "meta":
+            self.metas.append(attributes)
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self._in_head = False
+        if tag == "script":
+            self._in_script = None
+
+    def handle_data(self, data):
+        if self._abbr_title is not None:
+            self.abbreviations[data] = self._abbr_title
+            self._abbr_title = None
+        if self._in_script is not None:
+            self._in_script["body"] += data
+
+
+def parse(html: str) -> Elements:
+    elements = Elements()
+    elements.feed(html)
+    return elements
+
+
+def paragraph_text(html: str, paragraph_id: str) -> str:
+    match = re.search(rf'<p id="{paragraph_id}">(.*?)</p>', html, re.S)
+    assert match, f"no paragraph with id {paragraph_id!r}"
+    return article_text(f"<article>{match.group(1)}</article>")
+
+
+@pytest.mark.parametrize("paragraph_id", ARTICLE_PARAGRAPHS)
+def test_article_paragraph_anchors_hold_the_agreed_paragraphs(article_html, paragraph_id):
+    start, end = ARTICLE_PARAGRAPHS[paragraph_id]
+    text = paragraph_text(article_html, paragraph_id)
+    assert text.startswith(start) and text.endswith(end), text
+
+
+def test_article_sections_have_the_agreed_ids_and_inside_this_article_links_to_them(article_html):
+    elements = parse(article_html)
+    for section_id in SECTION_IDS:
+        assert section_id in elements.ids
+        assert f"#{section_id}" in elements.links
+
+
+def resolve(page_url: str, href: str) -> tuple[str, str]:
+    target = urlsplit(urljoin("https://site.test/" + page_url, href))
+    return target.path.lstrip("/"), target.fragment
+
+
+@pytest.mark.parametrize("page_url", ["approaches/", "glossary/"])
+def test_knowledge_pages_link_only_to_paragraphs_that_exist(html_pages, page_url):
+    article_ids = parse(html_pages[ARTICLE_URL]).ids
+    content = html_pages[page_url][html_pages[page_url].index("<article"):]
+    targets = [resolve(page_url, href) for href in parse(content).links]
+    into_article = [fragment for path, fragment in targets if path == ARTICLE_URL and fragment]
+    assert len(into_article) >= 7
+    assert set(into_article) <= set(ARTICLE_PARAGRAPHS) | set(SECTION_IDS)
+    assert all(fragment in article_ids for fragment in into_article)
+
+
+def table_cells(html: str) -> list[str]:
+    table = html[html.index("<table"):html.index("</table>")]
+    return re.findall(r"<td>(.*?)</td>", table, re.S)
+
+
+def test_every_filled_cell_of_the_comparison_table_cites_a_paragraph(html_pages):
+    cells = table_cells(html_pages["approaches/"])
+    row_headings = cells[::4]
+    assert [article_text(f"<article>{cell}</article>") for cell in row_headings] == [
+        "Aim", "Typical trigger", "Who initiates", "Investment", "How it is evaluated", "Main risks", "When it fails",
+    ]
+    for index, cell in enumerate(cells):
+        if index % 4 == 0 or article_text(f"<article>{cell}</article>") == "Not stated in the newsletter":
+            continue
+        assert f'href="../{ARTICLE_URL}#' in cell, cell
+
+
+def test_glossary_terms_are_tooltips_in_the_article(article_html):
+    abbreviations = parse(article_html).abbreviations
+    for term in GLOSSARY_TERMS:
+        matching = [text for text in abbreviations if term in text]
+        assert matching, f"no tooltip for {term!r}"
+        assert all(abbreviations[text] for text in matching)
+
+
+def test_glossary_defines_each_term_with_an_anchor(html_pages):
+    glossary = html_pages["glossary/"]
+    ids = parse(glossary).ids
+    for anchor in ["bench-strength", "succession-planning", "high-potentials", "multi-rater-assessment", "roi", "remediation", "c-level"]:
+        assert anchor in ids
+
+
+def test_the_feed_is_well_formed_rss_listing_the_published_issue(built_site):
+    root = ElementTree.parse(built_site / "feed.xml").getroot()
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    channel = root.find("channel")
+    for required in ("title", "link", "description"):
+        assert channel.findtext(required)
+    items = channel.findall("item")
+    assert [item.findtext("title") for item in items] == ["Proactive, Just-in-Time, or After-the-Fact Executive Coaching?"]
+    assert items[0].findtext("link").endswith("/" + ARTICLE_URL)
+    assert items[0].findtext("guid") == items[0].findtext("link")
+
+
+def test_the_feed_is_the_same_for_the_same_sources(built_site, tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(tmp_path)],
+        cwd=ROOT, check=True, capture_output=True,
+    )
+    assert (tmp_path / "feed.xml").read_bytes() == (built_site / "feed.xml").read_bytes()
+
+
+def test_every_page_links_the_feed_from_its_head(html_pages, built_site):
+    for url, html in html_pages.items():
+        feeds = [link for link in parse(html).head_links if link.get("type") == "application/rss+xml"]
+        assert len(feeds) == 1, url
+        path, _ = resolve(url, feeds[0]["href"])
+        assert (built_site / path).is_file(), url
+
+
+def test_every_page_declares_the_content_security_policy_without_inline_script_allowances(html_pages):
+    for url, html in html_pages.items():
+        policies = [meta["content"] for meta in parse(html).metas if meta.get("http-equiv") == "Content-Security-Policy"]
+        assert len(policies) == 1, url
+        script_source = re.search(r"script-src ([^;]*)", policies[0]).group(1)
+        assert "'unsafe-inline'" not in script_source and "'unsafe-eval'" not in script_source
+
+
+def test_no_page_has_an_inline_script_the_policy_would_block(html_pages):
+    for url, html in html_pages.items():
+        for script in parse(html).scripts:
+            executable = script.get("type", "text/javascript") in ("text/javascript", "module", "")
+            if executable:
+                assert script.get("src") and not script["body"].strip(), f"inline script on {url!r}"
+
+
+LOADED_LINK_TYPES = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "preconnect"}
+
+
+def test_no_page_loads_scripts_styles_or_icons_from_another_host(html_pages):
+    for url, html in html_pages.items():
+        elements = parse(html)
+        loaded = [script["src"] for script in elements.scripts if script.get("src")]
+        loaded += [link["href"] for link in elements.head_links if set(link.get("rel", "").split()) & LOADED_LINK_TYPES]
+        assert loaded, url
+        assert [href for href in loaded if urlsplit(href).netloc or href.startswith("//")] == [], url
