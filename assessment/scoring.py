@@ -113,7 +113,7 @@ def build_result(bank: QuestionBank, answers: Mapping[str, str]) -> AssessmentRe
         ranking=ranking,
         margin=margin,
         blend_margin=bank.scoring.blend_margin,
-        within_margin=tuple(approach_id for approach_id in ranking if scores[ranking[0]] - scores[approach_id] <= bank.scoring.blend_margin),
+        within_margin=approaches_within_margin(ranking, scores, bank.scoring.blend_margin),
         cautions=raised_cautions(bank, answers, in_play=set(recommended_ids) | {practice_id}),
         current_practice=describe_current_practice(bank, practice_id, recommended_ids),
         next_steps=suggested_steps(bank, recommended_ids, practice_id),
@@ -155,6 +155,11 @@ def rank_approaches(approach_ids: tuple[str, ...], shares: Mapping[str, Fraction
 
 def recommended_approaches(ranking: tuple[str, ...], margin: int, blend_margin: int) -> tuple[str, ...]:
     return ranking[:2] if margin <= blend_margin else ranking[:1]
+
+
+def approaches_within_margin(ranking: tuple[str, ...], scores: Mapping[str, int], blend_margin: int) -> tuple[str, ...]:
+    top_score = scores[ranking[0]]
+    return tuple(approach_id for approach_id in ranking if top_score - scores[approach_id] <= blend_margin)
 
 
 def recommendation_label(recommended_ids: tuple[str, ...]) -> str:

@@ -82,3 +82,23 @@ def changed(profile: dict, **changes: str) -> dict:
     """A copy of a profile with some answers changed."""
     assert set(changes) <= set(profile), f"unknown questions: {set(changes) - set(profile)}"
     return {**profile, **changes}
+
+# A little of everything: all three approaches end up within the blend margin of each other.
+A_LITTLE_OF_EVERYTHING = {
+    "current_timing": "not_offered",
+    "current_decision": "no_coaching",
+    "succession_focus": "secondary",
+    "promote_from_within": "mostly_outside",
+    "candidates_identified": "named_and_budgeted",
+    "investment_scale": "remedial",
+    "flight_risk": "unlikely",
+    "success_measure": "behaviour_changed",
+    "time_horizon": "over_years",
+    "multi_rater_results": "yes_now",
+    "training_follow_up": "yes",
+    "protect_investment": "yes",
+    "observed_behaviour": "some_concern",
+    "contribution_valued": "no_one_concerned",
+    "dismissal_protection": "no",
+    "positioning": "as_a_requirement",
+}

@@ -5,6 +5,7 @@ import pytest
 from assessment import score_answers
 
 from .profiles import (
+    A_LITTLE_OF_EVERYTHING,
     ACTS_ON_360_AND_TRAINING,
     BALANCED_SUCCESSION_AND_PROGRAMMES,
     BOARD_NOTICES_A_PROBLEM,
@@ -122,3 +123,17 @@ def test_a_reason_cites_the_paragraph_of_its_option_when_the_option_names_one(ba
     focused = next(reason for reason in result["reasons"]["just_in_time"] if reason["question_id"] == "investment_scale")
     assert bank.question("investment_scale").anchor == "proactive-risk"
     assert focused["anchor"] == "jit-impact"
+
+
+def test_a_three_way_near_tie_blends_the_top_two_and_shows_all_three_as_close(bank):
+    result = score_answers(bank, A_LITTLE_OF_EVERYTHING)
+    assert result.is_blend
+    assert result.recommended_approaches == result.ranking[:2]
+    assert set(result.within_margin) == set(bank.approach_ids)
+
+
+def test_equal_top_scores_never_pick_one_by_list_order(bank):
+    result = score_answers(bank, A_LITTLE_OF_EVERYTHING)
+    top, second = result.ranking[:2]
+    assert result.scores[top] == result.scores[second]
+    assert result.recommended == "blend:" + "+".join(sorted([top, second]))
