@@ -100,6 +100,8 @@ function updateProgress(page) {
 }
 
 async function submit(page) {
+  // Marks for bench/ (and anyone profiling): submit, engine ready and result shown.
+  performance.mark("assessment:submit");
   const answers = readForm(page.form, page.bank);
   const missing = unansweredQuestions(page.bank, answers);
   if (missing.length > 0) {
@@ -133,6 +135,7 @@ function showResult(page, result) {
     onPrint: () => window.print(),
   });
   page.resultView.querySelector("h2").focus();
+  performance.mark("assessment:result-shown");
 }
 
 function pointOutUnanswered(page, missing) {
@@ -229,6 +232,7 @@ function showEngineStatus(page, status, detail) {
     text.textContent = `The assessment engine could not start: ${detail ?? "unknown reason"}. Your answers are kept; try again.`;
   } else if (status === "ready") {
     text.textContent = STATUS_TEXT.ready;
+    performance.mark("assessment:engine-ready");
   } else {
     if (detail) page.stage = detail;
     const stage = STATUS_TEXT[page.stage] ?? STATUS_TEXT.download;

@@ -11,7 +11,11 @@ self.addEventListener("message", ({ data }) => {
 });
 
 // A rejected promise anywhere in the runtime must reach the page as a failure, not a silent hang.
-self.addEventListener("unhandledrejection", (event) => fail(event.reason));
+// Reported to the page as a failed boot, so it is handled: keep it out of the console.
+self.addEventListener("unhandledrejection", (event) => {
+  event.preventDefault();
+  fail(event.reason);
+});
 
 async function boot({ indexURL, lockFileURL }) {
   try {

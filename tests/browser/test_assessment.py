@@ -1,0 +1,400 @@
+"""The self-assessment page in Chromium: the engine in the browser gives the native engine's result,
+share links round-trip and tampered ones are refused kindly, answers survive a reload, the flow works
+by keyboard, a failed boot keeps the answers and can be retried, and the page stays accessible.
+
+Booting Python takes seconds, so one booted page is shared by the tests that need a ready engine.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from assessment import load_bank, score_answers
+
+BOOT_TIMEOUT_MS = 180_000
+RESULT_TIMEOUT_MS = 60_000
+PROFILES_FILE = Path(__file__).resolve().parents[1] / "engine" / "profiles.py"
+RANDOM_ANSWER_SETS = 20
+
+
+def golden_profiles() -> dict[str, dict[str, str]]:
+    """The engine tests' named answer sets, read from their file so both suites share them."""
+    spec = importlib.util.spec_from_file_location("engine_profiles_for_browser", PROFILES_FILE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return {name: value for name, value in vars(module).items() if name.isupper() and isinstance(value, dict)}
+
+
+def random_answer_sets(bank, count: int, seed: int = 20261126) -> list[dict[str, str]]:
+    chooser = random.Random(seed)
+    return [{question.id: chooser.choice(question.options).id for question in bank.questions} for _ in range(count)]
+
+
+def native_result(bank, answers: dict[str, str]) -> dict:
+    # Through JSON, as the browser sees it (tuples become lists).
+    return json.loads(json.dumps(score_answers(bank, answers).to_dict()))
+
+
+class PageWatch:
+    """What a page did that it must not: console errors, uncaught exceptions, other hosts."""
+
+    def __init__(self, page, site_url: str):
+        self.site_host = urlsplit(site_url).netloc
+        self.problems: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        page.context.on("request", self._request)
+
+    def _console(self, message):
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text}")
+
+    def _request(self, request):
+        parts = urlsplit(request.url)
+        if parts.scheme in {"http", "https", "ws", "wss"} and parts.netloc != self.site_host:
+            self.problems.append(f"request to another host: {request.url}")
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank()
+
+
+@pytest.fixture(scope="module")
+def booted(browser, site_url):
+    """One assessment page with Python ready, shared by the tests that need results."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(RESULT_TIMEOUT_MS)
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + "assessment/")
+    page.wait_for_selector("[data-engine-status=ready]", timeout=BOOT_TIMEOUT_MS, state="attached")
+    yield page, watch
+    context.close()
+
+
+@pytest.fixture
+def engine_on_hold(browser, site_url):
+    """A fresh page whose engine never finishes loading: for what must work before Python is ready."""
+    context = browser.new_context()
+    # An engine worker that does nothing: no boot, no CPU spent, the status stays at loading.
+    context.route(
+        "**/assets/assessment/engine-worker.js",
+        lambda route: route.fulfill(body="", content_type="text/javascript"),
+    )
+    pages = []
+
+    def open_page(fragment: str = ""):
+        page = context.new_page()
+        page.set_default_timeout(RESULT_TIMEOUT_MS)
+        watch = PageWatch(page, site_url)
+        page.goto(site_url + "assessment/" + fragment)
+        page.wait_for_selector("[data-engine-status=loading]", state="attached")
+        pages.append(page)
+        return page, watch
+
+    yield open_page
+    context.close()
+
+
+def fill_answers(page, answers: dict[str, str]) -> None:
+    page.evaluate(
+        """(answers) => {
+            const form = document.querySelector("[data-assessment-form]");
+            for (const input of form.querySelectorAll("input[type=radio]")) input.checked = answers[input.name] === input.value;
+            form.dispatchEvent(new Event("change", { bubbles: true }));
+        }""",
+        answers,
+    )
+
+
+def shown_result(page) -> dict:
+    page.wait_for_selector("[data-result]:not([hidden]) [data-result-json]", state="attached")
+    return json.loads(page.text_content("[data-result] [data-result-json]"))
+
+
+def result_for(page, answers: dict[str, str]) -> dict:
+    page.click("[data-start-over]")
+    fill_answers(page, answers)
+    page.click("form[data-assessment-form] button[type=submit]")
+    return shown_result(page)
+
+
+def checked_answers(page) -> dict[str, str]:
+    return page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll("[data-assessment-form] input[type=radio]:checked")]
+                .map((input) => [input.name, input.value]))"""
+    )
+
+
+# --- the form, straight from the bank ------------------------------------------------------------
+
+def test_every_question_of_the_bank_is_a_fieldset_of_radio_buttons(engine_on_hold, bank):
+    page, watch = engine_on_hold()
+    for question in bank.questions:
+        fieldset = page.locator(f'fieldset[data-question="{question.id}"]')
+        assert question.text in fieldset.locator("legend").inner_text()
+        values = fieldset.locator(f'input[type=radio][name="{question.id}"]').evaluate_all("(inputs) => inputs.map((i) => i.value)")
+        assert values == [option.id for option in question.options]
+    assert page.locator("fieldset[data-question]").count() == len(bank.questions)
+    assert watch.problems == []
+
+
+# --- parity with the native engine ---------------------------------------------------------------
+
+def test_browser_results_equal_the_native_engine_for_the_golden_profiles(booted, bank):
+    page, watch = booted
+    profiles = golden_profiles()
+    assert profiles, "no golden profiles found in tests/engine/profiles.py"
+    for name, answers in profiles.items():
+        shown = result_for(page, answers)
+        assert shown == native_result(bank, answers), name
+        assert page.get_attribute("[data-result]", "data-recommended") == shown["recommended"]
+    assert watch.problems == []
+
+
+def test_browser_results_equal_the_native_engine_for_random_answer_sets(booted, bank):
+    page, watch = booted
+    for answers in random_answer_sets(bank, RANDOM_ANSWER_SETS):
+        expected = native_result(bank, answers)
+        assert result_for(page, answers) == expected, answers
+        assert page.get_attribute("[data-result]", "data-recommended") == expected["recommended"]
+        for approach_id, score in expected["scores"].items():
+            assert str(score) in page.text_content(f'[data-result] [data-score="{approach_id}"]')
+    assert watch.problems == []
+
+
+# --- share links ---------------------------------------------------------------------------------
+
+def test_a_share_link_shows_the_same_result_in_a_new_browser(booted, browser, site_url, bank):
+    page, watch = booted
+    answers = random_answer_sets(bank, 1, seed=7)[0]
+    original = result_for(page, answers)
+    share_url = page.url
+    assert "#" in share_url
+
+    context = browser.new_context()
+    try:
+        fresh = context.new_page()
+        fresh.set_default_timeout(BOOT_TIMEOUT_MS)
+        fresh_watch = PageWatch(fresh, site_url)
+        fresh.goto(share_url)
+        assert shown_result(fresh) == original
+        assert fresh.get_attribute("[data-result]", "data-recommended") == original["recommended"]
+        assert checked_answers(fresh) == answers
+        assert fresh_watch.problems == []
+    finally:
+        context.close()
+    assert watch.problems == []
+
+
+def tampered_fragments(valid: str, fingerprint: str) -> list[str]:
+    body = valid[1:]
+    pairs = body.split("&")
+    head, answers = pairs[:2], pairs[2:]
+    first_question, first_option = answers[0].split("=")
+    second_option = answers[1].split("=")[1]
+    return [
+        "#garbage",
+        "#%",
+        "#%E0%A4%A",
+        "#assessment=",
+        "#assessment=1",
+        "#assessment=1&bank=" + fingerprint,
+        "#assessment=2&" + "&".join([f"bank={fingerprint}", *answers]),
+        "#" + body[: len(body) // 2],
+        "#" + "&".join(pairs[:-1]),
+        "#" + body[:-1] + "~",
+        "#" + body[:-3],
+        "#" + body + "&not_a_question=yes",
+        "#" + body.replace(f"{first_question}={first_option}", f"{first_question}=not_an_option"),
+        "#" + body.replace(f"{first_question}={first_option}", f"{first_question}={second_option}x"),
+        "#" + body + f"&{first_question}={first_option}",
+        "#" + body.replace(f"bank={fingerprint}", "bank=000000000000"),
+        "#" + "&".join([head[0], *answers]),
+        "#" + body + "&x=" + "a" * 100_000,
+        "#" + "A" * 5000,
+        "#<script>window.__pwned=1</script>",
+        "#assessment=1&bank=" + fingerprint + "&" + first_question + "=<img src=x onerror=window.__pwned=1>",
+        '#"><svg/onload=window.__pwned=1>',
+        "#javascript:window.__pwned=1",
+        "#assessment=1&bank=<svg onload=window.__pwned=1>",
+        "#assessment=1&bank=" + fingerprint + "&__proto__=x",
+        "#assessment=1&bank=" + fingerprint + "&constructor=x",
+        "#" + body.replace("&", "&&", 1),
+        "#" + body.replace("=", "==", 3),
+        "#" + body.upper(),
+        "#" + body.replace("&", "%26"),
+        "#" + body.replace("&", "%20&", 2),
+        '#{"assessment":1}',
+        "#eyJhc3Nlc3NtZW50IjoxfQ==",
+        "#assessment=1&bank=" + fingerprint + "&" + answers[0],
+        "#" + body + "%00",
+        "#" + body.replace(fingerprint, fingerprint + "%3Cb%3E"),
+    ]
+
+
+def test_tampered_share_links_give_a_friendly_notice_and_a_clean_form(booted, engine_on_hold, bank):
+    page, _ = booted
+    answers = random_answer_sets(bank, 1, seed=11)[0]
+    result_for(page, answers)
+    valid = urlsplit(page.url).fragment
+    corpus = tampered_fragments("#" + valid, bank.fingerprint)
+    assert len(corpus) >= 30
+
+    for fragment in corpus:
+        tampered, watch = engine_on_hold(fragment)
+        notice = tampered.locator("[data-notice]")
+        assert notice.is_visible(), fragment[:80]
+        assert "share link" in notice.inner_text()
+        assert checked_answers(tampered) == {}, fragment[:80]
+        assert tampered.evaluate("() => window.__pwned") is None
+        assert tampered.locator("[data-assessment] :is(script, img, svg, iframe, object)").count() == 0
+        assert tampered.locator("[data-result]").is_hidden()
+        assert watch.problems == [], fragment[:80]
+        tampered.close()
+
+
+def test_an_outdated_share_link_says_the_questions_have_changed(booted, engine_on_hold, bank):
+    page, _ = booted
+    result_for(page, random_answer_sets(bank, 1, seed=12)[0])
+    outdated = "#" + urlsplit(page.url).fragment.replace(f"bank={bank.fingerprint}", "bank=0123456789ab")
+    tampered, watch = engine_on_hold(outdated)
+    assert "earlier version of the questions" in tampered.locator("[data-notice]").inner_text()
+    assert checked_answers(tampered) == {}
+    assert watch.problems == []
+
+
+def test_a_heading_anchor_is_not_mistaken_for_a_share_link(engine_on_hold):
+    page, watch = engine_on_hold("#assessment-form-title")
+    assert page.locator("[data-notice]").is_hidden()
+    assert watch.problems == []
+
+
+# --- answering -----------------------------------------------------------------------------------
+
+def test_a_reload_keeps_the_answers(engine_on_hold, bank):
+    page, watch = engine_on_hold()
+    chosen = {question.id: question.options[-1].id for question in bank.questions[:3]}
+    for question_id, option_id in chosen.items():
+        page.check(f'input[name="{question_id}"][value="{option_id}"]')
+    assert page.locator("[data-progress-text]").inner_text().startswith("3 of ")
+    page.reload()
+    assert checked_answers(page) == chosen
+    assert page.locator("[data-progress-text]").inner_text().startswith("3 of ")
+    assert watch.problems == []
+
+
+def test_unanswered_questions_are_pointed_out_on_submit(engine_on_hold, bank):
+    page, watch = engine_on_hold()
+    first = bank.questions[0]
+    page.check(f'input[name="{first.id}"][value="{first.options[0].id}"]')
+    page.click("form[data-assessment-form] button[type=submit]")
+    summary = page.locator("[data-error-summary]")
+    assert summary.is_visible()
+    assert summary.locator("li").count() == len(bank.questions) - 1
+    second = bank.questions[1]
+    assert page.evaluate("() => document.activeElement.name") == second.id
+    assert page.locator(f'fieldset[data-question="{second.id}"] [data-question-error]').is_visible()
+    assert page.get_attribute(f'input[name="{second.id}"] >> nth=0', "aria-invalid") == "true"
+    page.check(f'input[name="{second.id}"][value="{second.options[0].id}"]')
+    assert summary.locator("li").count() == len(bank.questions) - 2
+    assert watch.problems == []
+
+
+def test_the_whole_flow_works_by_keyboard_alone(booted, bank):
+    page, watch = booted
+    page.click("[data-start-over]")
+    page.evaluate("() => { document.activeElement.blur(); window.scrollTo(0, 0); }")
+    first = bank.questions[0].id
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.name") == first:
+            break
+    else:
+        pytest.fail("Tab never reached the first question")
+    for _ in bank.questions:
+        page.keyboard.press("Space")
+        page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.type") == "submit"
+    page.keyboard.press("Enter")
+    shown = shown_result(page)
+    expected = {question.id: question.options[0].id for question in bank.questions}
+    assert shown["answers"] == expected
+    assert page.evaluate("() => document.activeElement.id") == "assessment-result-title"
+    assert watch.problems == []
+
+
+def test_results_download_as_json_and_markdown(booted, bank):
+    page, watch = booted
+    answers = random_answer_sets(bank, 1, seed=5)[0]
+    shown = result_for(page, answers)
+    with page.expect_download() as json_download:
+        page.get_by_role("button", name="Download as JSON").click()
+    assert json.loads(Path(json_download.value.path()).read_text("utf-8")) == shown
+    with page.expect_download() as markdown_download:
+        page.get_by_role("button", name="Download as Markdown").click()
+    markdown = Path(markdown_download.value.path()).read_text("utf-8")
+    assert shown["summary"] in markdown
+    assert watch.problems == []
+
+
+# --- when Python cannot start --------------------------------------------------------------------
+
+def test_a_failed_boot_keeps_the_answers_and_offers_a_retry(browser, site_url, bank):
+    context = browser.new_context()
+    try:
+        context.route("**/*.wasm", lambda route: route.abort())
+        page = context.new_page()
+        page.set_default_timeout(BOOT_TIMEOUT_MS)
+        watch = PageWatch(page, site_url)
+        page.goto(site_url + "assessment/")
+        answers = random_answer_sets(bank, 1, seed=3)[0]
+        fill_answers(page, answers)
+        page.wait_for_selector("[data-engine-status=failed]", state="attached")
+        assert page.locator("[data-engine-retry]").is_visible()
+        assert page.locator("fieldset[data-question]").count() == len(bank.questions)
+        assert checked_answers(page) == answers
+        # The blocked download is the only complaint allowed here; no script error.
+        assert [problem for problem in watch.problems if not problem.startswith("console error")] == []
+
+        context.unroute("**/*.wasm")
+        page.click("[data-engine-retry]")
+        page.wait_for_selector("[data-engine-status=ready]", state="attached")
+        assert checked_answers(page) == answers
+        page.click("form[data-assessment-form] button[type=submit]")
+        assert shown_result(page) == native_result(bank, answers)
+    finally:
+        context.close()
+
+
+# --- accessibility -------------------------------------------------------------------------------
+
+def axe_violations(page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{violation['id']}: {violation['help']} at {[node['target'] for node in violation['nodes']]}"
+        for violation in results.response["violations"]
+    ]
+
+
+def test_no_accessibility_violations_before_during_and_after_a_result(booted, engine_on_hold, bank):
+    loading, _ = engine_on_hold()
+    assert axe_violations(loading) == [], "while Python loads"
+
+    page, watch = booted
+    page.click("[data-start-over]")
+    page.click("form[data-assessment-form] button[type=submit]")
+    assert page.locator("[data-error-summary]").is_visible()
+    assert axe_violations(page) == [], "with unanswered questions pointed out"
+
+    result_for(page, random_answer_sets(bank, 1, seed=9)[0])
+    assert axe_violations(page) == [], "with a result"
+    assert watch.problems == []
