@@ -1,0 +1,47 @@
+"""Offline search finds the article by words from its sections, typed key by key into the search box."""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+ARTICLE = "issues/proactive-just-in-time-or-after-the-fact/"
+# Words that occur in one section of the article only, so the expected hit is unambiguous.
+QUERIES = {
+    "marketability": "proactive-coaching",
+    "rigors": "just-in-time",
+    "scrutiny": "after-the-fact",
+    "byline": "your-comments",
+}
+
+
+@pytest.fixture
+def search_box(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    # Material's search worker reports readiness by replacing "Initializing search".
+    page.wait_for_function(
+        "!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')"
+    )
+    return box
+
+
+@pytest.mark.parametrize("query, section", QUERIES.items())
+def test_typing_a_section_word_finds_the_article_at_that_section(page, site_url, search_box, query, section):
+    page.keyboard.type(query, delay=40)
+    first_link = page.locator(".md-search-result__list .md-search-result__link").first
+    first_link.wait_for(state="visible")
+    hrefs = page.eval_on_selector_all(".md-search-result__list .md-search-result__link", "links => links.map(l => l.href)")
+    # Results come as the page, then its matching sections; search.highlight adds "?h=<query>".
+    results = [urlsplit(href) for href in hrefs]
+    assert {result.path for result in results} == {"/" + ARTICLE}, hrefs
+    sections = [result.fragment for result in results if result.fragment]
+    assert sections[:1] == [section], hrefs
+
+
+def test_following_a_search_result_lands_on_the_section(page, site_url, search_box):
+    page.keyboard.type("scrutiny", delay=40)
+    page.locator(".md-search-result__list a[href$='#after-the-fact']").first.click()
+    page.wait_for_url(f"{site_url}{ARTICLE}?h=scrutiny#after-the-fact")
+    assert page.locator("h2#after-the-fact").is_visible()
