@@ -1,0 +1,38 @@
+"""Every page passes axe-core with no violations, in the light and the dark scheme, and runs with no
+console error under the site's Content Security Policy."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from site_pages import site_page_paths
+
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def describe(violations) -> list[str]:
+    return [
+        f"{violation['id']}: {violation['help']} at {[node['target'] for node in violation['nodes']][:3]}"
+        for violation in violations
+    ]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_has_no_axe_violations_and_no_console_errors(browser, site_url, built_site, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    console_errors: list[str] = []
+    page.on("console", lambda message: console_errors.append(f"{page.url}: {message.text}") if message.type == "error" else None)
+    page.on("pageerror", lambda error: console_errors.append(f"{page.url}: {error}"))
+    axe = Axe()
+    problems: dict[str, list[str]] = {}
+    paths = site_page_paths(built_site)
+    for path in paths:
+        page.goto(site_url + path, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        # The scheme under test really is the one on screen (Material follows the system setting).
+        assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme], path
+        violations = axe.run(page).response["violations"]
+        if violations:
+            problems[path] = describe(violations)
+    context.close()
+    assert problems == {}
+    assert console_errors == []
