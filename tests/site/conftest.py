@@ -1,17 +1,7 @@
 """Fixtures for checking the built site's files (no browser)."""
 
-import sys
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-ARTICLE_URL = "issues/proactive-just-in-time-or-after-the-fact/"
-# The newsletter exactly as it was scraped (a verbatim copy of the source text), damage included.
-SCRAPED_ISSUE_4 = Path(__file__).parent / "fixtures" / "issue-4-as-scraped.txt"
-
-# The series model is plain Python next to the hook that uses it; tests call it directly.
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+from site_paths import ARTICLE_URL
 
 
 @pytest.fixture(scope="session")

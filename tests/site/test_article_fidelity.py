@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SCRAPED_ISSUE_4
+from site_paths import SCRAPED_ISSUE_4
 from contact import ADDRESS_NOT_PRESERVED
 from page_text import article_text, normalise_whitespace
 

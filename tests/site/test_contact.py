@@ -1,6 +1,7 @@
 """The contact setting: a mailto link only for a configured address, never a guessed one."""
 
 import pytest
+import site_paths  # noqa: F401  (puts the hooks folder on sys.path)
 from contact import ADDRESS_NOT_PRESERVED, block_html, check_email, email_html
 from mkdocs.exceptions import PluginError
 

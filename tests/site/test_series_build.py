@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from site_paths import ROOT
 from page_text import article_text
 
 

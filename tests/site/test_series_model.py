@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import site_paths  # noqa: F401  (puts the hooks folder on sys.path)
 from series_model import Issue, SeriesError, build_series, index_markdown, parse_issue
 
 

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import ARTICLE_URL, ROOT
+from site_paths import ARTICLE_URL, ROOT
 from page_text import article_text
 
 ARTICLE_PARAGRAPHS = {
