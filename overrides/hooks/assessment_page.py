@@ -14,6 +14,7 @@ import importlib
 import json
 import logging
 import shutil
+import subprocess
 import sys
 import tempfile
 import tomllib
@@ -36,8 +37,31 @@ ASSESSMENT_PAGE = "assessment.md"
 ARTICLE_ISSUE = 4
 # The shared contract's URL, used only while the article page is missing from the build.
 ARTICLE_FALLBACK_URL = "issues/proactive-just-in-time-or-after-the-fact/"
+# Pyodide memory snapshot with the engine imported: the browser restores it instead of starting
+# CPython (seconds of CPU). Gzipped here, so no host setting decides its size on the wire.
+SNAPSHOT_NAME = "engine.snapshot"
+SNAPSHOT_CACHE = Path(tempfile.gettempdir()) / "coaching-timing-snapshots"
+SNAPSHOT_SCRIPT = """
+const [pyodideModule, wheelPath, outPath] = process.argv.slice(1);
+const { loadPyodide } = await import(pyodideModule);
+const { readFileSync, writeFileSync } = await import("node:fs");
+const { gzipSync } = await import("node:zlib");
+const pyodide = await loadPyodide({ _makeSnapshot: true, stdout: () => {}, stderr: () => {} });
+const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel", { extractDir: sitePackages });
+// What the page calls, run once: its modules and the parsed bank are then part of the snapshot.
+pyodide.runPython("import assessment.browser as b; b.questions_json(); b.assess_json('{}')");
+writeFileSync(outPath, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
+"""
 # Zip entries get a fixed date so that the same sources always give the same sha256.
 WHEEL_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class EngineSnapshot:
+    path: Path
+    sha256: str
+    integrity: str
 
 
 @dataclass(frozen=True)
@@ -71,7 +95,14 @@ def on_page_context(context, page, config, nav):
         "lock_url": get_relative_url(f"{SITE_RUNTIME_DIR}/pyodide-lock.json", page.url)
         + f"?v={engine_wheel().sha256[:16]}",
         "worker_url": get_relative_url("assets/assessment/engine-worker.js", page.url),
+        "snapshot": None,
     }
+    snapshot = engine_snapshot(engine_wheel())
+    if snapshot is not None:
+        context["assessment"]["snapshot"] = {
+            "url": get_relative_url(f"{SITE_RUNTIME_DIR}/{SNAPSHOT_NAME}", page.url) + f"?v={snapshot.sha256[:16]}",
+            "integrity": snapshot.integrity,
+        }
     return context
 
 
@@ -84,6 +115,9 @@ def on_post_build(config):
     shutil.copyfile(wheel.path, runtime_dir / wheel.path.name)
     lock = site_lock(json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text("utf-8")), wheel)
     (runtime_dir / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True), "utf-8")
+    snapshot = engine_snapshot(wheel)
+    if snapshot is not None:
+        shutil.copyfile(snapshot.path, runtime_dir / SNAPSHOT_NAME)
 
 
 def load_fresh_bank():
@@ -168,6 +202,41 @@ def build_wheel(sources: list[tuple[str, bytes]], source_hash: str, out_dir: Pat
             info.external_attr = 0o644 << 16
             archive.writestr(info, data)
     return EngineWheel(path=path, sha256=hashlib.sha256(path.read_bytes()).hexdigest(), version=version)
+
+
+def engine_snapshot(wheel: EngineWheel) -> EngineSnapshot | None:
+    """Made with Node and the pinned runtime, cached by everything it depends on.
+
+    Optional by design: without Node, or if the runtime refuses, the site ships without it and
+    the page boots Python the normal way.
+    """
+    runtime_version = json.loads((PYODIDE_DIR / "package.json").read_text("utf-8"))["version"]
+    key = hashlib.sha256(f"{wheel.sha256}|{runtime_version}|{SNAPSHOT_SCRIPT}".encode()).hexdigest()[:24]
+    path = SNAPSHOT_CACHE / f"{key}.snapshot"
+    if not path.exists():
+        node = shutil.which("node")
+        if node is None:
+            log.info("No Node.js: the assessment page will boot Python without a memory snapshot.")
+            return None
+        SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial")
+        try:
+            subprocess.run(
+                [node, "--input-type=module", "-e", SNAPSHOT_SCRIPT, "--",
+                 (PYODIDE_DIR / "pyodide.mjs").as_uri(), str(wheel.path), str(partial)],
+                cwd=SNAPSHOT_CACHE, check=True, capture_output=True, timeout=300,
+            )
+        except (OSError, subprocess.SubprocessError) as error:
+            log.info("No memory snapshot for the assessment page (normal boot instead): %s", error)
+            return None
+        partial.replace(path)
+    data = path.read_bytes()
+    digest = hashlib.sha256(data)
+    return EngineSnapshot(
+        path=path,
+        sha256=digest.hexdigest(),
+        integrity="sha256-" + base64.b64encode(digest.digest()).decode(),
+    )
 
 
 def _record_digest(data: bytes) -> str:

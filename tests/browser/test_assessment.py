@@ -375,6 +375,38 @@ def test_a_failed_boot_keeps_the_answers_and_offers_a_retry(browser, site_url, b
         context.close()
 
 
+# --- the memory snapshot -------------------------------------------------------------------------
+
+def test_python_starts_from_the_memory_snapshot_made_at_build_time(booted):
+    page, watch = booted
+    assert page.get_attribute("[data-assessment]", "data-snapshot-integrity").startswith("sha256-")
+    assert page.get_attribute("[data-engine-status]", "data-engine-boot") == "snapshot"
+    assert watch.problems == []
+
+
+def test_a_snapshot_that_fails_its_integrity_check_falls_back_to_the_normal_boot(browser, site_url, bank):
+    context = browser.new_context()
+    try:
+        context.route(
+            "**/engine.snapshot*",
+            lambda route: route.fulfill(body=b"not the snapshot the page pinned", content_type="application/octet-stream"),
+        )
+        page = context.new_page()
+        page.set_default_timeout(BOOT_TIMEOUT_MS)
+        watch = PageWatch(page, site_url)
+        page.goto(site_url + "assessment/")
+        page.wait_for_selector("[data-engine-status=ready]", state="attached")
+        assert page.get_attribute("[data-engine-status]", "data-engine-boot") == "normal"
+        answers = next(iter(golden_profiles().values()))
+        fill_answers(page, answers)
+        page.click("form[data-assessment-form] button[type=submit]")
+        assert shown_result(page) == native_result(bank, answers)
+        # Chromium reports the refused download itself; nothing else may complain.
+        assert [problem for problem in watch.problems if "integrity" not in problem] == []
+    finally:
+        context.close()
+
+
 # --- accessibility -------------------------------------------------------------------------------
 
 def axe_violations(page) -> list[str]:

@@ -31,6 +31,9 @@ function startAssessment(root) {
     workerUrl: new URL(root.dataset.workerUrl, document.baseURI).href,
     indexURL: new URL(root.dataset.runtimeUrl, document.baseURI).href,
     lockFileURL: new URL(root.dataset.lockUrl, document.baseURI).href,
+    snapshot: root.dataset.snapshotUrl
+      ? { url: new URL(root.dataset.snapshotUrl, document.baseURI).href, integrity: root.dataset.snapshotIntegrity }
+      : null,
     onStatus: (status, detail) => showEngineStatus(page, status, detail),
   });
   page.engine = engine;
@@ -232,6 +235,8 @@ function showEngineStatus(page, status, detail) {
     text.textContent = `The assessment engine could not start: ${detail ?? "unknown reason"}. Your answers are kept; try again.`;
   } else if (status === "ready") {
     text.textContent = STATUS_TEXT.ready;
+    // How Python started (memory snapshot or normal boot): for bench/ and for curious readers.
+    box.dataset.engineBoot = detail;
     performance.mark("assessment:engine-ready");
   } else {
     if (detail) page.stage = detail;

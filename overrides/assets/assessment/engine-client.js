@@ -5,8 +5,9 @@
 const STAGE_DEADLINE_MS = 90_000;
 
 export class EngineClient {
-  constructor({ workerUrl, indexURL, lockFileURL, onStatus }) {
+  constructor({ workerUrl, indexURL, lockFileURL, snapshot, onStatus }) {
     this.workerUrl = workerUrl;
+    this.snapshot = snapshot;
     this.indexURL = indexURL;
     this.lockFileURL = lockFileURL;
     this.onStatus = onStatus;
@@ -32,7 +33,7 @@ export class EngineClient {
       this.failWith("the engine's files could not be loaded");
     });
     this.armDeadline();
-    this.worker.postMessage({ type: "boot", indexURL: this.indexURL, lockFileURL: this.lockFileURL });
+    this.worker.postMessage({ type: "boot", indexURL: this.indexURL, lockFileURL: this.lockFileURL, snapshot: this.snapshot });
   }
 
   stop() {
@@ -64,7 +65,7 @@ export class EngineClient {
     } else if (message?.type === "ready") {
       clearTimeout(this.deadline);
       this.state = "ready";
-      this.report("ready");
+      this.report("ready", message.fromSnapshot ? "snapshot" : "normal");
       for (const resolve of this.readyWaiters.splice(0)) resolve();
     } else if (message?.type === "failed") {
       this.failWith(message.message);

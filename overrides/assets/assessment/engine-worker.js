@@ -4,36 +4,55 @@ import { loadPyodide } from "./pyodide/pyodide.mjs";
 
 const ENGINE_PACKAGE = "coaching-timing";
 let browserAdapter = null;
+// While a snapshot is tried, the runtime's internal rejections belong to that attempt, which
+// falls back to a normal boot; they must not end the whole boot.
+let tryingSnapshot = false;
 
 self.addEventListener("message", ({ data }) => {
   if (data?.type === "boot") boot(data);
   else if (data?.type === "assess") assess(data);
 });
 
-// A rejected promise anywhere in the runtime must reach the page as a failure, not a silent hang.
 // Reported to the page as a failed boot, so it is handled: keep it out of the console.
 self.addEventListener("unhandledrejection", (event) => {
   event.preventDefault();
-  fail(event.reason);
+  if (!tryingSnapshot) fail(event.reason);
 });
 
-async function boot({ indexURL, lockFileURL }) {
+const quiet = { stdout: () => {}, stderr: () => {} };
+
+async function boot({ indexURL, lockFileURL, snapshot }) {
   try {
     self.postMessage({ type: "stage", stage: "runtime" });
-    const pyodide = await loadPyodide({
-      indexURL,
-      lockFileURL,
-      stdout: () => {},
-      stderr: () => {},
-    });
+    const pyodide = (snapshot && await bootFromSnapshot(indexURL, lockFileURL, snapshot))
+      || await loadPyodide({ indexURL, lockFileURL, ...quiet });
     self.postMessage({ type: "stage", stage: "engine" });
+    // Also after a snapshot: it holds the imported modules, this puts the files (verified) in place.
     await pyodide.loadPackage(ENGINE_PACKAGE, { messageCallback: () => {}, errorCallback: () => {} });
     browserAdapter = pyodide.pyimport("assessment.browser");
     // Reading the bank once now means a broken bank fails the boot, not the reader's first submit.
     browserAdapter.questions_json();
-    self.postMessage({ type: "ready" });
+    self.postMessage({ type: "ready", fromSnapshot: Boolean(pyodide.fromSnapshot) });
   } catch (error) {
     fail(error);
+  }
+}
+
+// Restores CPython's memory as the build left it (engine imported) instead of starting it:
+// a fraction of a second instead of seconds. Any problem -> null, and the normal boot runs.
+async function bootFromSnapshot(indexURL, lockFileURL, { url, integrity }) {
+  tryingSnapshot = true;
+  try {
+    const response = await fetch(url, { integrity });
+    if (!response.ok) return null;
+    const bytes = await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    const pyodide = await loadPyodide({ indexURL, lockFileURL, _loadSnapshot: new Uint8Array(bytes), ...quiet });
+    pyodide.fromSnapshot = true;
+    return pyodide;
+  } catch {
+    return null;
+  } finally {
+    tryingSnapshot = false;
   }
 }
 
