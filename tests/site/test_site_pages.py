@@ -210,3 +210,22 @@ def test_no_page_loads_scripts_styles_or_icons_from_another_host(html_pages):
         loaded += [link["href"] for link in elements.head_links if set(link.get("rel", "").split()) & LOADED_LINK_TYPES]
         assert loaded, url
         assert [href for href in loaded if urlsplit(href).netloc or href.startswith("//")] == [], url
+
+
+def test_the_series_index_lists_issue_4_announces_issue_5_in_the_articles_words_and_admits_the_gaps(html_pages):
+    index = article_text(html_pages["issues/"])
+    article = article_text(html_pages[ARTICLE_URL])
+    announced = "Diversifying Your Executive Ranks and Coaching Team"
+    assert f"The remaining topic we plan to address in this series of our e-newsletters, based on our survey results, is: {announced}." in article
+    assert "Issue 4: Proactive, Just-in-Time, or After-the-Fact Executive Coaching?" in index
+    assert f"Issue 5: {announced}, announced in issue 4 as the next topic. It is not published here yet." in index
+    assert "Issues 1–3 are not in our archive." in index
+    assert index.index("Issue 4:") < index.index("Issue 5:") < index.index("Issues 1–3")
+    assert 'href="proactive-just-in-time-or-after-the-fact/"' in html_pages["issues/"]
+
+
+def test_the_home_page_shows_the_latest_issue_and_the_way_to_the_self_assessment(html_pages):
+    home = html_pages[""]
+    assert f'href="{ARTICLE_URL}"' in home
+    assert 'href="assessment/"' in home
+    assert "Take the self-assessment" in article_text(home)
