@@ -27,11 +27,20 @@ def search_box(page, site_url):
     return box
 
 
+def wait_for_results_of(page, query):
+    """Results update as each key lands; wait for those of the whole query (search.highlight puts
+    the query in the result links), not a stale list for the first few letters."""
+    page.wait_for_function(
+        """query => [...document.querySelectorAll('.md-search-result__list .md-search-result__link')]
+            .some(link => new URL(link.href).searchParams.get('h') === query)""",
+        arg=query,
+    )
+
+
 @pytest.mark.parametrize("query, section", QUERIES.items())
 def test_typing_a_section_word_finds_the_article_at_that_section(page, site_url, search_box, query, section):
     page.keyboard.type(query, delay=40)
-    first_link = page.locator(".md-search-result__list .md-search-result__link").first
-    first_link.wait_for(state="visible")
+    wait_for_results_of(page, query)
     hrefs = page.eval_on_selector_all(".md-search-result__list .md-search-result__link", "links => links.map(l => l.href)")
     # Results come as the page, then its matching sections; search.highlight adds "?h=<query>".
     results = [urlsplit(href) for href in hrefs]
@@ -42,6 +51,7 @@ def test_typing_a_section_word_finds_the_article_at_that_section(page, site_url,
 
 def test_following_a_search_result_lands_on_the_section(page, site_url, search_box):
     page.keyboard.type("scrutiny", delay=40)
+    wait_for_results_of(page, "scrutiny")
     page.locator(".md-search-result__list a[href$='#after-the-fact']").first.click()
     page.wait_for_url(f"{site_url}{ARTICLE}?h=scrutiny#after-the-fact")
     assert page.locator("h2#after-the-fact").is_visible()
