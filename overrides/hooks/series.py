@@ -73,7 +73,32 @@ def on_page_context(context, page, config, nav):
     page.next_page = _nav_link(neighbours.next)
     context["series_issue"] = issue
     context["series_index_url"] = "issues/"
+    # Issues are not in the navigation; highlight the series index there so readers see where they are.
+    index_page = _index_page(nav)
+    if index_page is not None:
+        index_page.active = True
     return context
+
+
+def on_post_page(output, page, config):
+    # Undo the highlight set in on_page_context: the index page object is shared by every page.
+    index_page = _index_page(_nav) if _nav else None
+    if index_page is not None and index_page is not page:
+        index_page.active = False
+    return output
+
+
+_nav = None
+
+
+def on_nav(nav, config, files):
+    global _nav
+    _nav = nav
+    return nav
+
+
+def _index_page(nav):
+    return next((item for item in nav.pages if item.file.src_uri == INDEX_SOURCE), None)
 
 
 def _nav_link(issue: Issue | None):

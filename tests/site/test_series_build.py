@@ -5,6 +5,7 @@ Each project uses the site's own hook and templates, so what passes here is what
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -116,6 +117,15 @@ def test_the_site_navigation_does_not_list_every_issue(three_issue_site):
     assert "Issues" in navigation
     for slug in ("alpha", "gamma"):
         assert f"{slug}/" not in navigation
+
+
+def test_on_an_issue_page_the_navigation_highlights_the_series_index_and_only_there(three_issue_site):
+    def highlighted(html: str) -> list[str]:
+        navigation = html[html.index('data-md-type="navigation"'):html.index('data-md-type="toc"')]
+        return re.findall(r'md-nav__item--active">\s*<a href="([^"]*)"', navigation)
+
+    assert highlighted((three_issue_site / "issues" / "beta" / "index.html").read_text(encoding="utf-8")) == ["../"]
+    assert "issues/" not in highlighted((three_issue_site / "index.html").read_text(encoding="utf-8"))
 
 
 def test_the_feed_lists_issues_newest_first(three_issue_site):
