@@ -23,6 +23,7 @@ INDEX_SOURCE = "issues/index.md"
 LATEST_ISSUE_MARKER = "<!-- series:latest-issue -->"
 
 _series: Series | None = None
+_nav = None
 
 
 def is_issue_file(src_uri: str) -> bool:
@@ -72,7 +73,7 @@ def on_page_context(context, page, config, nav):
     page.previous_page = _nav_link(neighbours.previous)
     page.next_page = _nav_link(neighbours.next)
     context["series_issue"] = issue
-    context["series_index_url"] = "issues/"
+    context["series_index_url"] = files_url(INDEX_SOURCE, config)
     # Issues are not in the navigation; highlight the series index there so readers see where they are.
     index_page = _index_page(nav)
     if index_page is not None:
@@ -88,13 +89,15 @@ def on_post_page(output, page, config):
     return output
 
 
-_nav = None
-
-
 def on_nav(nav, config, files):
     global _nav
     _nav = nav
     return nav
+
+
+def files_url(src_uri: str, config) -> str:
+    # Same rule MkDocs applies (use_directory_urls), without keeping the Files collection around.
+    return File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls).url
 
 
 def _index_page(nav):
