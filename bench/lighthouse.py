@@ -1,0 +1,151 @@
+"""Lighthouse 12.2.3 scores for the four pages that matter, and every audit that falls short.
+
+Builds the site strictly into a temporary folder, serves it with the bench's gzip static host
+(bench/server.py) on a free loopback port, and runs Lighthouse with Debian's Chromium on each page.
+Lighthouse comes from the npm registry through `npm exec` (cached by npm; not a project dependency).
+Prints scores against the targets; asserts nothing. The machine has 2 cores shared with other work,
+so the performance score (simulated throttling, but measured on a busy CPU) is noisy.
+
+    python -m bench.lighthouse [--preset mobile|desktop] [--runs 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .chromium import CHROMIUM_FLAGS, chromium_path
+from .server import GzipSite
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = "lighthouse@12.2.3"
+PAGES = {
+    "home": "",
+    "article": "issues/proactive-just-in-time-or-after-the-fact/",
+    "series index": "issues/",
+    "assessment": "assessment/",
+}
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+# Audits that carry no pass/fail: nothing to fall short of.
+UNSCORED = {"notApplicable", "informative", "manual", "error"}
+
+
+@dataclass
+class ShortAudit:
+    category: str
+    id: str
+    title: str
+    score: float
+    detail: str
+    weighted: bool  # counts toward the category score (a metric), or only advice (a diagnostic)
+
+
+@dataclass
+class PageReport:
+    scores: dict[str, int]
+    short: list[ShortAudit]
+
+
+def build_site(into: Path) -> None:
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(into)],
+                   cwd=ROOT, env=environment, check=True)
+
+
+def run_lighthouse(url: str, out: Path, preset: str) -> dict:
+    command = [
+        "npm", "exec", "--yes", f"--package={LIGHTHOUSE}", "--", "lighthouse", url,
+        "--output=json", f"--output-path={out}", "--quiet",
+        f"--only-categories={','.join(TARGETS)}",
+        "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_FLAGS]),
+    ]
+    if preset == "desktop":
+        command.append("--preset=desktop")
+    environment = dict(os.environ, CHROME_PATH=chromium_path())
+    # Run outside the repo, so npm never reads or touches the project's package.json.
+    result = subprocess.run(command, env=environment, cwd=out.parent, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0 or not out.exists():
+        raise SystemExit(f"lighthouse failed on {url}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return json.loads(out.read_text("utf-8"))
+
+
+def short_audits(lhr: dict) -> list[ShortAudit]:
+    """Scored audits below a full score, by category, as Lighthouse's report lists them."""
+    found = []
+    for category_id, category in lhr["categories"].items():
+        for reference in category["auditRefs"]:
+            audit = lhr["audits"][reference["id"]]
+            if audit["scoreDisplayMode"] in UNSCORED or audit["score"] is None or audit["score"] >= 1:
+                continue
+            found.append(ShortAudit(category_id, audit["id"], audit["title"], audit["score"],
+                                    audit.get("displayValue") or "", reference.get("weight", 0) > 0))
+    return found
+
+
+def page_report(lhrs: list[dict]) -> PageReport:
+    """Median score per category over runs; the audits that fell short in the median run."""
+    scores = {name: round(statistics.median(lhr["categories"][name]["score"] * 100 for lhr in lhrs)) for name in TARGETS}
+    by_performance = sorted(lhrs, key=lambda lhr: lhr["categories"]["performance"]["score"])
+    return PageReport(scores, short_audits(by_performance[len(by_performance) // 2]))
+
+
+def metric_values(lhr: dict) -> str:
+    metrics = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")
+    return ", ".join(f"{name.split('-')[0] if name != 'total-blocking-time' else 'TBT'}: "
+                     f"{lhr['audits'][name].get('displayValue', '-')}" for name in metrics)
+
+
+def print_scores(reports: dict[str, PageReport]) -> None:
+    header = f"{'page':14}" + "".join(f"{name:>16}" for name in TARGETS)
+    print("\n" + header)
+    print(f"{'target':14}" + "".join(f"{'>= ' + str(target) if target < 100 else str(target):>16}" for target in TARGETS.values()))
+    print("-" * len(header))
+    for page, report in reports.items():
+        cells = [f"{report.scores[name]}{'' if report.scores[name] >= TARGETS[name] else ' SHORT'}" for name in TARGETS]
+        print(f"{page:14}" + "".join(f"{cell:>16}" for cell in cells))
+
+
+def print_short_audits(reports: dict[str, PageReport]) -> None:
+    print("\nAudits below a full score (category: id - title [value]; 'advice' = weight 0, not part of the score):")
+    for page, report in reports.items():
+        print(f"  {page}:" + ("" if report.short else " none"))
+        for audit in report.short:
+            value = f" [{audit.detail}]" if audit.detail else ""
+            kind = "" if audit.weighted else ", advice"
+            print(f"    {audit.category}: {audit.id} - {audit.title}{value} (score {audit.score:.2f}{kind})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.lighthouse", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--preset", choices=("mobile", "desktop"), default="mobile",
+                        help="Lighthouse's default mobile run (throttled) or its desktop preset")
+    parser.add_argument("--runs", type=int, default=1, help="runs per page (median score)")
+    arguments = parser.parse_args()
+    print(f"Lighthouse ({LIGHTHOUSE}, {arguments.preset}) on {os.cpu_count()} CPU cores, load average "
+          f"{os.getloadavg()[0]:.1f}: the machine is shared, so performance scores are noisy.", flush=True)
+    reports: dict[str, PageReport] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as folder:
+        site_dir = Path(folder) / "site"
+        build_site(site_dir)
+        with GzipSite(site_dir) as site:
+            for page, path in PAGES.items():
+                lhrs = [run_lighthouse(site.url + path, Path(folder) / f"{page}-{run}.json".replace(" ", "-"),
+                                       arguments.preset) for run in range(arguments.runs)]
+                reports[page] = page_report(lhrs)
+                print(f"  {page:14} {site.url + path}  {metric_values(lhrs[-1])}", flush=True)
+    print_scores(reports)
+    print_short_audits(reports)
+    met = all(report.scores[name] >= TARGETS[name] for report in reports.values() for name in TARGETS)
+    print(f"\nAll targets met: {'yes' if met else 'no'}  (performance >= 95, accessibility, best practices and SEO 100)")
+
+
+if __name__ == "__main__":
+    main()
