@@ -13,6 +13,7 @@ import hashlib
 import importlib
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -219,7 +220,8 @@ def engine_snapshot(wheel: EngineWheel) -> EngineSnapshot | None:
             log.info("No Node.js: the assessment page will boot Python without a memory snapshot.")
             return None
         SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial")
+        # Several builds may run at once (tests, serve): each writes its own file, then renames.
+        partial = path.with_suffix(f".{os.getpid()}.partial")
         try:
             subprocess.run(
                 [node, "--input-type=module", "-e", SNAPSHOT_SCRIPT, "--",

@@ -137,7 +137,9 @@ function showResult(page, result) {
     onDownload: (format) => download(result, format, page.articleUrl),
     onPrint: () => window.print(),
   });
-  page.resultView.querySelector("h2").focus();
+  const heading = page.resultView.querySelector("h2");
+  heading.focus({ preventScroll: true });
+  heading.scrollIntoView({ block: "start" });
   performance.mark("assessment:result-shown");
 }
 
