@@ -7,7 +7,7 @@ nothing (figures vary with the machine; compare the two pages measured in the sa
 
 from __future__ import annotations
 
-import shutil
+import os
 import statistics
 import subprocess
 import sys
@@ -17,14 +17,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from .chromium import CHROMIUM_FLAGS, chromium_path
 from .naive_page import add_naive_page, add_no_snapshot_page
 from .server import GzipSite
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 TIMEOUT_MS = 180_000
 
 # Collects long tasks on the main thread and the moment the first answer is taken.
@@ -196,13 +193,14 @@ def report(results: dict[str, dict[str, Samples]], runs: int) -> None:
 
 
 def main(runs: int = 5) -> None:
+    print(f"Assessment bench on {os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f} at start: "
+          "the machine is shared, so figures are noisy; compare the columns of one run.", flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-site-") as folder:
         site_dir = Path(folder) / "site"
         build_site(site_dir)
         paths = {"page": "assessment/", "no snapshot": add_no_snapshot_page(site_dir), "naive": add_naive_page(site_dir)}
         with GzipSite(site_dir) as site, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                                 args=CHROMIUM_FLAGS)
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
             context = browser.new_context()
             fragment = share_fragment(_booted_page(context, site.url + paths["page"]))
             context.close()
@@ -212,6 +210,7 @@ def main(runs: int = 5) -> None:
             }
             browser.close()
         report(results, runs)
+    print(f"\nLoad average at end: {os.getloadavg()[0]:.1f}.")
 
 
 def _booted_page(context, url: str):
@@ -219,3 +218,11 @@ def _booted_page(context, url: str):
     page.goto(url)
     page.wait_for_selector("[data-engine-status=ready]", state="attached", timeout=TIMEOUT_MS)
     return page
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m bench.assessment_bench", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="measured runs per figure (median)")
+    main(runs=parser.parse_args().runs)
