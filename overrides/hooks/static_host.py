@@ -1,0 +1,39 @@
+"""A `_headers` file for static hosts that read one (Netlify, Cloudflare Pages).
+
+It sends as real headers what pages can only approximate with <meta>: the same Content-Security-Policy
+(from `extra.csp`, the one source, plus frame-ancestors, which <meta> cannot carry), nosniff and a referrer policy; `application/wasm` for the runtime;
+and long, immutable caching for the Pyodide runtime, whose folder is named after its version and whose
+engine files carry a hash in their name or query. HTML keeps the hosts' default short caching.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from assessment_page import SITE_RUNTIME_DIR
+
+HEADERS_FILE = "_headers"
+ONE_YEAR = 31_536_000
+
+
+def headers_file(csp: str, base_path: str, runtime_dir: str) -> str:
+    """The file's text; `base_path` is the site's path on its host ("/" or a sub-path like "/coaching/")."""
+    # frame-ancestors only works as a header, so it is added here and not in the page's <meta>.
+    policy = " ".join(csp.split()).rstrip(";") + "; frame-ancestors 'none'"
+    rules = [
+        (f"{base_path}*", [
+            f"Content-Security-Policy: {policy}",
+            "X-Content-Type-Options: nosniff",
+            "Referrer-Policy: no-referrer",
+        ]),
+        (f"{base_path}{runtime_dir}/*", [f"Cache-Control: public, max-age={ONE_YEAR}, immutable"]),
+        (f"{base_path}*.wasm", ["Content-Type: application/wasm"]),
+    ]
+    return "".join(f"{path}\n" + "".join(f"  {header}\n" for header in headers) for path, headers in rules)
+
+
+def on_post_build(config):
+    base_path = urlsplit(config.site_url or "/").path or "/"
+    text = headers_file(config.extra["csp"], base_path, SITE_RUNTIME_DIR)
+    (Path(config.site_dir) / HEADERS_FILE).write_text(text, encoding="utf-8")
