@@ -6,7 +6,10 @@ Lighthouse comes from the npm registry through `npm exec` (cached by npm; not a 
 Prints scores against the targets; asserts nothing. The machine has 2 cores shared with other work,
 so the performance score (simulated throttling, but measured on a busy CPU) is noisy.
 
-    python -m bench.lighthouse [--preset mobile|desktop] [--runs 1]
+    python -m bench.lighthouse [--preset mobile|desktop] [--runs 1] [--archive 500]
+
+`--archive N` also scores the series index and one article of a synthetic N-issue archive, built
+through the real series model the way bench/archive_scale.py builds it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .archive_scale import build as build_project
+from .archive_scale import issue_slug, make_project
 from .chromium import CHROMIUM_FLAGS, chromium_path
 from .server import GzipSite
 
@@ -103,13 +108,13 @@ def metric_values(lhr: dict) -> str:
 
 
 def print_scores(reports: dict[str, PageReport]) -> None:
-    header = f"{'page':14}" + "".join(f"{name:>16}" for name in TARGETS)
+    header = f"{'page':22}" + "".join(f"{name:>16}" for name in TARGETS)
     print("\n" + header)
-    print(f"{'target':14}" + "".join(f"{'>= ' + str(target) if target < 100 else str(target):>16}" for target in TARGETS.values()))
+    print(f"{'target':22}" + "".join(f"{'>= ' + str(target) if target < 100 else str(target):>16}" for target in TARGETS.values()))
     print("-" * len(header))
     for page, report in reports.items():
         cells = [f"{report.scores[name]}{'' if report.scores[name] >= TARGETS[name] else ' SHORT'}" for name in TARGETS]
-        print(f"{page:14}" + "".join(f"{cell:>16}" for cell in cells))
+        print(f"{page:22}" + "".join(f"{cell:>16}" for cell in cells))
 
 
 def print_short_audits(reports: dict[str, PageReport]) -> None:
@@ -122,25 +127,40 @@ def print_short_audits(reports: dict[str, PageReport]) -> None:
             print(f"    {audit.category}: {audit.id} - {audit.title}{value} (score {audit.score:.2f}{kind})")
 
 
+def score_pages(site_dir: Path, pages: dict[str, str], folder: Path, preset: str, runs: int) -> dict[str, PageReport]:
+    reports = {}
+    with GzipSite(site_dir) as site:
+        for page, path in pages.items():
+            lhrs = [run_lighthouse(site.url + path, folder / (page.replace(" ", "-") + f"-{run}.json"), preset)
+                    for run in range(runs)]
+            reports[page] = page_report(lhrs)
+            print(f"  {page:22} {site.url + path}  {metric_values(lhrs[-1])}", flush=True)
+    return reports
+
+
+def archive_pages(size: int) -> dict[str, str]:
+    return {f"series index ({size})": "issues/", f"article ({size})": f"issues/{issue_slug(size // 2)}/"}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.lighthouse", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--preset", choices=("mobile", "desktop"), default="mobile",
                         help="Lighthouse's default mobile run (throttled) or its desktop preset")
     parser.add_argument("--runs", type=int, default=1, help="runs per page (median score)")
+    parser.add_argument("--archive", type=int, default=0, help="also score a synthetic archive of this many issues")
     arguments = parser.parse_args()
     print(f"Lighthouse ({LIGHTHOUSE}, {arguments.preset}) on {os.cpu_count()} CPU cores, load average "
           f"{os.getloadavg()[0]:.1f}: the machine is shared, so performance scores are noisy.", flush=True)
-    reports: dict[str, PageReport] = {}
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as folder:
         site_dir = Path(folder) / "site"
         build_site(site_dir)
-        with GzipSite(site_dir) as site:
-            for page, path in PAGES.items():
-                lhrs = [run_lighthouse(site.url + path, Path(folder) / f"{page}-{run}.json".replace(" ", "-"),
-                                       arguments.preset) for run in range(arguments.runs)]
-                reports[page] = page_report(lhrs)
-                print(f"  {page:14} {site.url + path}  {metric_values(lhrs[-1])}", flush=True)
+        reports = score_pages(site_dir, PAGES, Path(folder), arguments.preset, arguments.runs)
+        if arguments.archive:
+            project = make_project(Path(folder), arguments.archive, "ours")
+            build_project(project, Path(folder) / "archive-site")
+            reports |= score_pages(Path(folder) / "archive-site", archive_pages(arguments.archive), Path(folder),
+                                   arguments.preset, arguments.runs)
     print_scores(reports)
     print_short_audits(reports)
     met = all(report.scores[name] >= TARGETS[name] for report in reports.values() for name in TARGETS)
