@@ -50,8 +50,15 @@ const { gzipSync } = await import("node:zlib");
 const pyodide = await loadPyodide({ _makeSnapshot: true, stdout: () => {}, stderr: () => {} });
 const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel", { extractDir: sitePackages });
-// What the page calls, run once: its modules and the parsed bank are then part of the snapshot.
-pyodide.runPython("import assessment.browser as b; b.questions_json(); b.assess_json('{}')");
+// What the page calls, run once on every path (complete answers, bad answers): every module the
+// engine needs is then imported, and the parsed bank cached, inside the snapshot.
+pyodide.runPython(`
+import json
+import assessment.browser as browser
+bank = json.loads(browser.questions_json())
+browser.assess_json(json.dumps({question["id"]: question["options"][0]["id"] for question in bank["questions"]}))
+browser.assess_json("{}")
+`);
 writeFileSync(outPath, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
 """
 # Zip entries get a fixed date so that the same sources always give the same sha256.

@@ -195,6 +195,38 @@ def test_a_share_link_shows_the_same_result_in_a_new_browser(booted, browser, si
     assert watch.problems == []
 
 
+def test_changing_an_answer_marks_the_result_as_out_of_date_and_drops_its_link(booted, bank):
+    page, watch = booted
+    answers = random_answer_sets(bank, 1, seed=21)[0]
+    result_for(page, answers)
+    assert page.locator("[data-result-stale]").is_hidden()
+    question = bank.questions[0]
+    other = next(option.id for option in question.options if option.id != answers[question.id])
+    page.check(f'input[name="{question.id}"][value="{other}"]')
+    assert page.locator("[data-result-stale]").is_visible()
+    assert urlsplit(page.url).fragment == ""
+    assert watch.problems == []
+
+
+def test_a_share_link_opened_in_the_same_tab_shows_its_result(booted, bank):
+    page, watch = booted
+    first, second = random_answer_sets(bank, 2, seed=31)
+    result_for(page, first)
+    first_link = urlsplit(page.url).fragment
+    result_for(page, second)
+    page.evaluate("(fragment) => { location.hash = fragment; }", first_link)
+    page.wait_for_function(
+        """(expected) => {
+            const node = document.querySelector("[data-result] [data-result-json]");
+            const answers = node && JSON.parse(node.textContent).answers;
+            return Boolean(answers) && Object.entries(expected).every(([id, option]) => answers[id] === option);
+        }""",
+        arg=first,
+    )
+    assert shown_result(page) == native_result(bank, first)
+    assert watch.problems == []
+
+
 def tampered_fragments(valid: str, fingerprint: str) -> list[str]:
     body = valid[1:]
     pairs = body.split("&")

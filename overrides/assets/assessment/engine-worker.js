@@ -27,15 +27,30 @@ async function boot({ indexURL, lockFileURL, snapshot }) {
     const pyodide = (snapshot && await bootFromSnapshot(indexURL, lockFileURL, snapshot))
       || await loadPyodide({ indexURL, lockFileURL, ...quiet });
     self.postMessage({ type: "stage", stage: "engine" });
-    // Also after a snapshot: it holds the imported modules, this puts the files (verified) in place.
-    await pyodide.loadPackage(ENGINE_PACKAGE, { messageCallback: () => {}, errorCallback: () => {} });
-    browserAdapter = pyodide.pyimport("assessment.browser");
-    // Reading the bank once now means a broken bank fails the boot, not the reader's first submit.
-    browserAdapter.questions_json();
+    browserAdapter = (pyodide.fromSnapshot && importedEngine(pyodide)) || await installedEngine(pyodide);
     self.postMessage({ type: "ready", fromSnapshot: Boolean(pyodide.fromSnapshot) });
   } catch (error) {
     fail(error);
   }
+}
+
+// A snapshot already holds the engine, imported and run once at build time (and the snapshot
+// itself is pinned by its sha256): installing the wheel again would only cost a second.
+function importedEngine(pyodide) {
+  try {
+    return pyodide.pyimport("assessment.browser");
+  } catch {
+    return null;
+  }
+}
+
+async function installedEngine(pyodide) {
+  // By name from the site's lock file, so the wheel's sha256 is checked before it is installed.
+  await pyodide.loadPackage(ENGINE_PACKAGE, { messageCallback: () => {}, errorCallback: () => {} });
+  const adapter = pyodide.pyimport("assessment.browser");
+  // Reading the bank once now means a broken bank fails the boot, not the reader's first submit.
+  adapter.questions_json();
+  return adapter;
 }
 
 // Restores CPython's memory as the build left it (engine imported) instead of starting it:
@@ -43,10 +58,8 @@ async function boot({ indexURL, lockFileURL, snapshot }) {
 async function bootFromSnapshot(indexURL, lockFileURL, { url, integrity }) {
   tryingSnapshot = true;
   try {
-    const response = await fetch(url, { integrity });
-    if (!response.ok) return null;
-    const bytes = await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
-    const pyodide = await loadPyodide({ indexURL, lockFileURL, _loadSnapshot: new Uint8Array(bytes), ...quiet });
+    // Handed over as a promise: the runtime loads its own files while the snapshot downloads.
+    const pyodide = await loadPyodide({ indexURL, lockFileURL, _loadSnapshot: snapshotBytes(url, integrity), ...quiet });
     pyodide.fromSnapshot = true;
     return pyodide;
   } catch {
@@ -54,6 +67,13 @@ async function bootFromSnapshot(indexURL, lockFileURL, { url, integrity }) {
   } finally {
     tryingSnapshot = false;
   }
+}
+
+async function snapshotBytes(url, integrity) {
+  const response = await fetch(url, { integrity });
+  if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+  const inflated = new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
+  return new Uint8Array(await inflated.arrayBuffer());
 }
 
 function assess({ id, answers }) {
