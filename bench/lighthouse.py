@@ -108,13 +108,13 @@ def metric_values(lhr: dict) -> str:
 
 
 def print_scores(reports: dict[str, PageReport]) -> None:
-    header = f"{'page':22}" + "".join(f"{name:>16}" for name in TARGETS)
+    header = f"{'page':28}" + "".join(f"{name:>16}" for name in TARGETS)
     print("\n" + header)
-    print(f"{'target':22}" + "".join(f"{'>= ' + str(target) if target < 100 else str(target):>16}" for target in TARGETS.values()))
+    print(f"{'target':28}" + "".join(f"{'>= ' + str(target) if target < 100 else str(target):>16}" for target in TARGETS.values()))
     print("-" * len(header))
     for page, report in reports.items():
         cells = [f"{report.scores[name]}{'' if report.scores[name] >= TARGETS[name] else ' SHORT'}" for name in TARGETS]
-        print(f"{page:22}" + "".join(f"{cell:>16}" for cell in cells))
+        print(f"{page:28}" + "".join(f"{cell:>16}" for cell in cells))
 
 
 def print_short_audits(reports: dict[str, PageReport]) -> None:
@@ -134,12 +134,18 @@ def score_pages(site_dir: Path, pages: dict[str, str], folder: Path, preset: str
             lhrs = [run_lighthouse(site.url + path, folder / (page.replace(" ", "-") + f"-{run}.json"), preset)
                     for run in range(runs)]
             reports[page] = page_report(lhrs)
-            print(f"  {page:22} {site.url + path}  {metric_values(lhrs[-1])}", flush=True)
+            print(f"  {page:28} {site.url + path}  {metric_values(lhrs[-1])}", flush=True)
     return reports
 
 
-def archive_pages(size: int) -> dict[str, str]:
-    return {f"series index ({size})": "issues/", f"article ({size})": f"issues/{issue_slug(size // 2)}/"}
+def archive_pages(site_dir: Path, size: int) -> dict[str, str]:
+    """The index, its first page of a range when it is split (the largest), and one article."""
+    pages = {f"series index ({size})": "issues/"}
+    ranges = sorted(site_dir.glob("issues/range-*/"), key=lambda path: int(path.name.split("-")[1]))
+    if ranges:
+        pages[f"index {ranges[0].name} ({size})"] = f"issues/{ranges[0].name}/"
+    pages[f"article ({size})"] = f"issues/{issue_slug(size // 2)}/"
+    return pages
 
 
 def main() -> None:
@@ -158,8 +164,9 @@ def main() -> None:
         reports = score_pages(site_dir, PAGES, Path(folder), arguments.preset, arguments.runs)
         if arguments.archive:
             project = make_project(Path(folder), arguments.archive, "ours")
-            build_project(project, Path(folder) / "archive-site")
-            reports |= score_pages(Path(folder) / "archive-site", archive_pages(arguments.archive), Path(folder),
+            archive_site = Path(folder) / "archive-site"
+            build_project(project, archive_site)
+            reports |= score_pages(archive_site, archive_pages(archive_site, arguments.archive), Path(folder),
                                    arguments.preset, arguments.runs)
     print_scores(reports)
     print_short_audits(reports)

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import meta as front_matter
 
 from series_feed import FEED_PATH, rss_xml
-from series_model import Issue, Series, SeriesError, build_series, escape_markdown, index_markdown, parse_issue
+from series_model import Issue, Series, SeriesError, build_series, escape_markdown, index_pages, parse_issue
 
 ISSUES_FOLDER = "issues/"
 INDEX_SOURCE = "issues/index.md"
@@ -44,7 +44,8 @@ def on_files(files, config):
     except SeriesError as error:
         # The model knows paths inside docs/; a person fixing the file wants the path from the project root.
         raise PluginError(f"{_docs_folder(config)}/{error}") from None
-    files.append(File.generated(config, INDEX_SOURCE, content=index_markdown(series, INDEX_SOURCE)))
+    for source, markdown in index_pages(series, INDEX_SOURCE).items():
+        files.append(File.generated(config, source, content=markdown))
     feed = rss_xml(series, site_url=config.site_url or "/", description=config.site_description or series.name)
     files.append(File.generated(config, FEED_PATH, content=feed))
     _series = series

@@ -183,8 +183,63 @@ def _describe_range(first: int, last: int) -> str:
     return f"Issue {first} is" if first == last else f"Issues {first}–{last} are"
 
 
-def index_markdown(series: Series, index_source: str = "issues/index.md") -> str:
-    """The series index page: published issues in order, then what is announced, then what we lack."""
+# Past this many issues the index links one page per range of issues instead of listing them all:
+# a single list of 500 is ~2,100 elements, and the slowest page of the site to lay out
+# (bench/archive_scale.py counts the elements, bench/lighthouse.py --archive 500 shows the blocking time).
+ISSUES_PER_INDEX_PAGE = 100
+
+
+def index_pages(series: Series, index_source: str = "issues/index.md",
+                per_page: int = ISSUES_PER_INDEX_PAGE) -> dict[str, str]:
+    """Every page of the series index by source path: the index, plus one page per range when long."""
+    if len(series.issues) <= per_page:
+        return {index_source: index_markdown(series, index_source)}
+    folder = posixpath.dirname(index_source)
+    ranges = {}
+    for start in range(0, len(series.issues), per_page):
+        chunk = series.issues[start:start + per_page]
+        ranges[posixpath.join(folder, f"range-{chunk[0].number}-{chunk[-1].number}.md")] = chunk
+    pages = {index_source: index_markdown(series, index_source, ranges)}
+    for source, chunk in ranges.items():
+        pages[source] = range_markdown(series, chunk, source, index_source)
+    return pages
+
+
+def _range_title(chunk: list[Issue]) -> str:
+    return f"Issues {chunk[0].number}–{chunk[-1].number}"
+
+
+def _issue_lines(issues: list[Issue], from_source: str) -> list[str]:
+    lines = []
+    for issue in issues:
+        target = _link(from_source, issue.source)
+        dated = f" ({issue.date.isoformat()})" if issue.date else ""
+        lines.append(f"- **Issue {issue.number}**: [{escape_markdown(issue.title)}]({target}){dated}  ")
+        lines.append(f"  {escape_markdown(issue.description)}")
+    return lines
+
+
+def range_markdown(series: Series, chunk: list[Issue], source: str, index_source: str) -> str:
+    """One page of a long index: the issues of one range, in order."""
+    title = _range_title(chunk)
+    return "\n".join([
+        "---",
+        f"title: {json.dumps(f'{title} · {series.name}')}",
+        f"description: {json.dumps(f'{title} of the newsletter series, in order.')}",
+        "---",
+        "",
+        f"# {title}",
+        "",
+        f"Part of [{escape_markdown(series.name)}]({_link(source, index_source)}).",
+        "",
+        *_issue_lines(chunk, source),
+        "",
+    ])
+
+
+def index_markdown(series: Series, index_source: str = "issues/index.md",
+                   ranges: Mapping[str, list[Issue]] | None = None) -> str:
+    """The series index page: published issues in order (or their ranges), then what is announced, then what we lack."""
     lines = [
         "---",
         # JSON is valid YAML: the author's title cannot break the front matter.
@@ -200,11 +255,10 @@ def index_markdown(series: Series, index_source: str = "issues/index.md") -> str
         "## Published issues",
         "",
     ]
-    for issue in series.issues:
-        target = _link(index_source, issue.source)
-        dated = f" ({issue.date.isoformat()})" if issue.date else ""
-        lines.append(f"- **Issue {issue.number}**: [{escape_markdown(issue.title)}]({target}){dated}  ")
-        lines.append(f"  {escape_markdown(issue.description)}")
+    if ranges:
+        lines += [f"- [{_range_title(chunk)}]({_link(index_source, source)})" for source, chunk in ranges.items()]
+    else:
+        lines += _issue_lines(series.issues, index_source)
     lines.append("")
     announced = series.announced()
     if announced:
