@@ -98,7 +98,18 @@ def page_report(lhrs: list[dict]) -> PageReport:
     """Median score per category over runs; the audits that fell short in the median run."""
     scores = {name: round(statistics.median(lhr["categories"][name]["score"] * 100 for lhr in lhrs)) for name in TARGETS}
     by_performance = sorted(lhrs, key=lambda lhr: lhr["categories"]["performance"]["score"])
-    return PageReport(scores, short_audits(by_performance[len(by_performance) // 2]))
+    median_run = by_performance[len(by_performance) // 2]
+    short = short_audits(median_run)
+    for audit in short:
+        if audit.id == "cumulative-layout-shift":
+            audit.detail += "; shifted: " + " | ".join(layout_shift_sources(median_run)) if layout_shift_sources(median_run) else ""
+    return PageReport(scores, short)
+
+
+def layout_shift_sources(lhr: dict) -> list[str]:
+    """The elements Lighthouse blames for layout shifts, as HTML snippets."""
+    items = (lhr["audits"].get("layout-shifts", {}).get("details") or {}).get("items", [])
+    return [item["node"].get("snippet", "?") for item in items if isinstance(item.get("node"), dict)]
 
 
 def metric_values(lhr: dict) -> str:
@@ -161,6 +172,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as folder:
         site_dir = Path(folder) / "site"
         build_site(site_dir)
+        # The first Chromium start of a run is slower (cold file cache): warm up, and keep none of it.
+        score_pages(site_dir, {"(warm-up, discarded)": ""}, Path(folder), arguments.preset, 1)
         reports = score_pages(site_dir, PAGES, Path(folder), arguments.preset, arguments.runs)
         if arguments.archive:
             project = make_project(Path(folder), arguments.archive, "ours")
