@@ -13,16 +13,16 @@ NAIVE_FOLDER = "bench-naive"
 NO_SNAPSHOT_FOLDER = "bench-no-snapshot"
 
 NAIVE_SCRIPT = """\
-import { loadPyodide } from "../assets/assessment/pyodide/pyodide.mjs";
-
 const root = document.querySelector("[data-assessment]");
+const runtime = new URL(root.dataset.runtimeUrl, location.href).href;
+const { loadPyodide } = await import(runtime + "pyodide.mjs");
 const status = root.querySelector("[data-engine-status]");
 const result = root.querySelector("[data-result]");
 status.hidden = false;
 
 const pyodide = await loadPyodide({
-  indexURL: new URL("../assets/assessment/pyodide/", location.href).href,
-  lockFileURL: new URL("../assets/assessment/pyodide/pyodide-lock.json", location.href).href,
+  indexURL: runtime,
+  lockFileURL: runtime + "pyodide-lock.json",
 });
 await pyodide.loadPackage("coaching-timing");
 const adapter = pyodide.pyimport("assessment.browser");

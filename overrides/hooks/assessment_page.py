@@ -33,7 +33,15 @@ ENGINE_DIR = ROOT / ENGINE_PACKAGE
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 # Only what the boot fetches; the rest of the npm package (console pages, maps, types) stays out.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-SITE_RUNTIME_DIR = "assets/assessment/pyodide"
+
+
+def _runtime_version() -> str:
+    package = PYODIDE_DIR / "package.json"
+    return json.loads(package.read_text("utf-8"))["version"] if package.exists() else "missing"
+
+
+# Named after the runtime's version, so hosts may cache it for good (see static_host.py).
+SITE_RUNTIME_DIR = f"assets/assessment/pyodide-{_runtime_version()}"
 ASSESSMENT_PAGE = "assessment.md"
 ARTICLE_ISSUE = 4
 # The shared contract's URL, used only while the article page is missing from the build.
@@ -218,8 +226,7 @@ def engine_snapshot(wheel: EngineWheel) -> EngineSnapshot | None:
     Optional by design: without Node, or if the runtime refuses, the site ships without it and
     the page boots Python the normal way.
     """
-    runtime_version = json.loads((PYODIDE_DIR / "package.json").read_text("utf-8"))["version"]
-    key = hashlib.sha256(f"{wheel.sha256}|{runtime_version}|{SNAPSHOT_SCRIPT}".encode()).hexdigest()[:24]
+    key = hashlib.sha256(f"{wheel.sha256}|{_runtime_version()}|{SNAPSHOT_SCRIPT}".encode()).hexdigest()[:24]
     path = SNAPSHOT_CACHE / f"{key}.snapshot"
     if not path.exists():
         node = shutil.which("node")

@@ -1,6 +1,5 @@
 // The assessment engine, off the main thread: Pyodide plus our wheel, verified by the site's own
 // lock file (sha256), answering one question at a time: "here are answers, what is the result?".
-import { loadPyodide } from "./pyodide/pyodide.mjs";
 
 const ENGINE_PACKAGE = "coaching-timing";
 let browserAdapter = null;
@@ -21,8 +20,12 @@ self.addEventListener("unhandledrejection", (event) => {
 
 const quiet = { stdout: () => {}, stderr: () => {} };
 
+// The runtime's folder carries its version, so the page says where it is.
+let loadPyodide = null;
+
 async function boot({ indexURL, lockFileURL, snapshot }) {
   try {
+    ({ loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href));
     self.postMessage({ type: "stage", stage: "runtime" });
     const pyodide = (snapshot && await bootFromSnapshot(indexURL, lockFileURL, snapshot))
       || await loadPyodide({ indexURL, lockFileURL, ...quiet });
