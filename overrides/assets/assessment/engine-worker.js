@@ -25,9 +25,14 @@ let loadPyodide = null;
 
 async function boot({ indexURL, lockFileURL, snapshot }) {
   try {
+    // Every download starts now, side by side: the snapshot and the runtime's large module load
+    // while its small entry module does. (Same URL, so the runtime's own import reuses it.)
+    const snapshotDownload = snapshot ? snapshotBytes(snapshot.url, snapshot.integrity) : null;
+    snapshotDownload?.catch(() => {}); // a failed snapshot is handled where it is awaited
+    import(new URL("pyodide.asm.mjs", indexURL).href).catch(() => {}); // and this where the runtime imports it
     ({ loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href));
     self.postMessage({ type: "stage", stage: "runtime" });
-    const pyodide = (snapshot && await bootFromSnapshot(indexURL, lockFileURL, snapshot))
+    const pyodide = (snapshotDownload && await bootFromSnapshot(indexURL, lockFileURL, snapshotDownload))
       || await loadPyodide({ indexURL, lockFileURL, ...quiet });
     self.postMessage({ type: "stage", stage: "engine" });
     browserAdapter = (pyodide.fromSnapshot && importedEngine(pyodide)) || await installedEngine(pyodide);
@@ -63,11 +68,11 @@ async function installedEngine(pyodide) {
 
 // Restores CPython's memory as the build left it (engine imported) instead of starting it:
 // a fraction of a second instead of seconds. Any problem -> null, and the normal boot runs.
-async function bootFromSnapshot(indexURL, lockFileURL, { url, integrity }) {
+async function bootFromSnapshot(indexURL, lockFileURL, snapshotDownload) {
   tryingSnapshot = true;
   try {
     // Handed over as a promise: the runtime loads its own files while the snapshot downloads.
-    const pyodide = await loadPyodide({ indexURL, lockFileURL, _loadSnapshot: snapshotBytes(url, integrity), ...quiet });
+    const pyodide = await loadPyodide({ indexURL, lockFileURL, _loadSnapshot: snapshotDownload, ...quiet });
     pyodide.fromSnapshot = true;
     return pyodide;
   } catch {
