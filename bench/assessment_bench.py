@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +18,8 @@ from playwright.sync_api import sync_playwright
 from .chromium import CHROMIUM_FLAGS, chromium_path
 from .naive_page import add_naive_page, add_no_snapshot_page
 from .server import GzipSite
+from .site import build_site
 
-ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT_MS = 180_000
 
 # Collects long tasks on the main thread and the moment the first answer is taken.
@@ -58,10 +56,6 @@ class Samples:
         values = self.values.get(name)
         return statistics.median(values) if values else None
 
-
-def build_site(into: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(into)],
-                   cwd=ROOT, check=True)
 
 
 def share_fragment(page) -> str:

@@ -19,7 +19,6 @@ import json
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,8 +27,8 @@ from .archive_scale import build as build_project
 from .archive_scale import issue_slug, make_project
 from .chromium import CHROMIUM_FLAGS, chromium_path
 from .server import GzipSite
+from .site import build_site
 
-ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = "lighthouse@12.2.3"
 PAGES = {
     "home": "",
@@ -57,11 +56,6 @@ class PageReport:
     scores: dict[str, int]
     short: list[ShortAudit]
 
-
-def build_site(into: Path) -> None:
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(into)],
-                   cwd=ROOT, env=environment, check=True)
 
 
 def run_lighthouse(url: str, out: Path, preset: str) -> dict:
