@@ -42,6 +42,29 @@ def test_immutable_caching_covers_the_runtime_folder_and_nothing_else(built_site
     assert not list(runtime_folder.rglob("*.html")), "pages must keep short caching"
 
 
+def matches(pattern: str, path: str) -> bool:
+    """How Netlify and Cloudflare Pages match a rule: `*` stands for any run of characters."""
+    return re.fullmatch(".*".join(map(re.escape, pattern.split("*"))), path) is not None
+
+
+def caching_rules_for(parsed: dict[str, list[str]], path: str) -> list[str]:
+    return [h for pattern, headers in parsed.items() if matches(pattern, path) for h in headers if h.startswith("Cache-Control")]
+
+
+def test_every_page_gets_short_caching_and_every_runtime_file_only_immutable(built_site):
+    parsed = rules((built_site / "_headers").read_text(encoding="utf-8"))
+    pages = [page.relative_to(built_site).as_posix() for page in built_site.rglob("*.html")]
+    assert len(pages) >= 5
+    for page in pages:
+        url = "/" + page.removesuffix("index.html")
+        assert caching_rules_for(parsed, url) == ["Cache-Control: public, max-age=0, must-revalidate"], url
+    runtime = next(built_site.rglob("pyodide.asm.wasm")).parent
+    for file in runtime.iterdir():
+        url = "/" + file.relative_to(built_site).as_posix()
+        [caching] = caching_rules_for(parsed, url)
+        assert "immutable" in caching, url
+
+
 def test_wasm_is_served_as_wasm_with_nosniff(built_site):
     parsed = rules((built_site / "_headers").read_text(encoding="utf-8"))
     assert "Content-Type: application/wasm" in parsed["/*.wasm"]
@@ -50,5 +73,6 @@ def test_wasm_is_served_as_wasm_with_nosniff(built_site):
 
 def test_rules_follow_a_sub_path_deploy():
     parsed = rules(headers_file("default-src 'self';", "/coaching/", "assets/runtime"))
-    assert list(parsed) == ["/coaching/*", "/coaching/assets/runtime/*", "/coaching/*.wasm"]
+    assert list(parsed) == ["/coaching/*", "/coaching/assets/runtime/*", "/coaching/", "/coaching/*/", "/coaching/*.html",
+                            "/coaching/*.wasm"]
     assert csp_header(parsed, "/coaching/*") == "default-src 'self'; frame-ancestors 'none'"
