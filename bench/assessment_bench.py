@@ -57,7 +57,6 @@ class Samples:
         return statistics.median(values) if values else None
 
 
-
 def share_fragment(page) -> str:
     """A complete share link for the bench: made by the real page, so it is valid for this bank."""
     page.evaluate(FILL_ALL_FIRST_OPTIONS)

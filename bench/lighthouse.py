@@ -57,7 +57,6 @@ class PageReport:
     short: list[ShortAudit]
 
 
-
 def run_lighthouse(url: str, out: Path, preset: str) -> dict:
     command = [
         "npm", "exec", "--yes", f"--package={LIGHTHOUSE}", "--", "lighthouse", url,
