@@ -2,15 +2,23 @@
 
 Every problem raises BankError naming the file, the place (approach, question, option, caution
 or next step id) and the field. Besides types and required fields, the checks are: duplicate
-ids; an option without weights; a weight for an unknown approach or out of range; a question
-none of whose options can move any approach; an anchor that is not one of the article's; a
-caution or next step referring to a missing question, option or approach; and an approach that
-even its most favourable answers do not make the recommendation (see `most_favourable_answers`).
+ids; a question role that is not practice, need or readiness; a practice option without weights,
+or a weight for an unknown approach or out of range; a need signal for an unknown approach, of an
+unknown kind, or for more than one approach in one option; a practice or need question none of
+whose options can move any approach; a readiness question no caution looks at; an `ask_if` that
+refers to a later or missing question or option (or, for a need question, to a question that is
+not a need question, so that readiness answers can never decide a recommendation); an anchor
+that is not one of the article's; a caution or next step referring to a missing question, option
+or approach; and an approach that even its most favourable answers do not make the
+recommendation (see `most_favourable_answers`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
+import re
 import string
 import tomllib
 from collections.abc import Mapping
@@ -22,8 +30,14 @@ from typing import Any
 
 from .errors import BankError
 from .model import (
+    ID_PATTERN,
+    NEED,
+    NEED_SIGNALS,
+    NO_APPROACH,
+    PRACTICE,
     PRACTICE_DIFFERS,
-    QUESTION_KINDS,
+    QUESTION_ROLES,
+    READINESS,
     Approach,
     CautionRule,
     NextStep,
@@ -34,15 +48,28 @@ from .model import (
     ScoringSettings,
     frozen_mapping,
 )
-from .scoring import build_result
+from .scoring import judge
 
 PACKAGED_BANK = "bank.toml"
 TEXT_PLACEHOLDERS = {
     "recommend_single": {"name"},
     "recommend_blend": {"first", "second", "margin"},
+    "recommend_none": set(),
+    "also_present": {"names"},
+    "thin_evidence": {"answer"},
+    "readiness_holds": {"name"},
+    "readiness_at_risk": {"name"},
+    "readiness_unknown": {"name"},
+    "change_one": {"change", "outcome"},
+    "change_two": {"first_change", "second_change", "outcome"},
+    "quoted_answer": {"answer", "question"},
+    "outcome_single": {"name"},
+    "outcome_blend": {"first", "second"},
+    "outcome_none": set(),
     "practice_unknown": set(),
     "practice_matches": {"practice", "best"},
     "practice_differs": {"practice", "best"},
+    "practice_none": {"practice"},
 }
 _packaged_bank_cache: list[QuestionBank] = []
 
@@ -89,45 +116,64 @@ def bank_from_data(data: Mapping[str, Any], source: str) -> QuestionBank:
         approaches=approaches,
         questions=questions,
         cautions=reader.cautions(data, questions, approach_ids, anchors),
-        next_steps=reader.next_steps(data, approach_ids, anchors),
-        fingerprint=structure_fingerprint(questions),
+        next_steps=reader.next_steps(data, approach_ids, anchors, questions),
+        fingerprint="",
     )
+    bank = dataclasses.replace(bank, fingerprint=decisive_fingerprint(bank))
+    reader.check_readiness_questions_feed_cautions(bank)
     check_every_approach_reachable(bank)
     return bank
 
 
-def structure_fingerprint(questions: tuple[Question, ...]) -> str:
-    """Short hash of question and option ids in order: texts and weights may change, it stays."""
-    structure = ";".join(f"{question.id}:{','.join(question.option_ids)}" for question in questions)
-    return hashlib.sha256(structure.encode("utf-8")).hexdigest()[:12]
+def decisive_fingerprint(bank: QuestionBank) -> str:
+    """Short hash of everything that decides a result: ids and their order, roles, `ask_if`, need
+    signals, practice weights, scoring settings, cautions' and next steps' conditions. Wording and
+    anchors may change and it stays, so share links survive an edit of the texts."""
+    structure = {
+        "scoring": bank.scoring.to_dict(),
+        "approaches": bank.approach_ids,
+        "questions": [
+            {
+                "id": question.id,
+                "role": question.role,
+                "ask_if": {key: sorted(values) for key, values in question.ask_if.items()},
+                "options": [{"id": option.id, "need": dict(option.need), "weights": dict(option.weights)} for option in question.options],
+            }
+            for question in bank.questions
+        ],
+        "cautions": [{"id": rule.id, "approach": rule.approach, "when": {key: sorted(values) for key, values in rule.when.items()}} for rule in bank.cautions],
+        "next_steps": [{"applies_to": step.applies_to, "when": {key: sorted(values) for key, values in step.when.items()}} for step in bank.next_steps],
+    }
+    canonical = json.dumps(structure, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 
 def most_favourable_answers(bank: QuestionBank, approach_id: str) -> dict[str, str]:
-    """Per question, the option giving this approach the most points; among those, the one giving
-    the other approaches the smallest share of what they could get."""
-    possible = {
-        other: sum(question.most_points_for(other) for question in bank.condition_questions) or 1
-        for other in bank.approach_ids
-    }
+    """Per need question, the option signalling this approach most strongly and, among those, the
+    one signalling the others least; every other question takes its first option."""
+    points_for = bank.scoring.points_for
 
     def advantage(option: Option) -> tuple:
-        others = sum(option.weight_for(other) / possible[other] for other in bank.approach_ids if other != approach_id)
-        return (option.weight_for(approach_id), -others)
+        others = sum(points_for(option.signal_for(other)) for other in bank.approach_ids if other != approach_id)
+        return (points_for(option.signal_for(approach_id)), -others)
 
-    return {question.id: max(question.options, key=advantage).id for question in bank.questions}
+    answers = {}
+    for question in bank.questions:
+        answers[question.id] = max(question.options, key=advantage).id if question.role == NEED else question.options[0].id
+    return bank.answers_to_asked(answers)
 
 
 def check_every_approach_reachable(bank: QuestionBank) -> None:
     """Each approach must be the sole recommendation for its most favourable answer set, or the
-    bank has an approach no reader would ever be told fits (a weighting mistake)."""
+    bank has an approach no reader would ever be told fits (a signalling mistake)."""
     for approach in bank.approaches:
-        result = build_result(bank, most_favourable_answers(bank, approach.id))
-        if result.recommended_approaches != (approach.id,):
+        judgement = judge(bank, most_favourable_answers(bank, approach.id))
+        if judgement.recommended_ids != (approach.id,):
             raise BankError(
                 bank.source,
                 f"approach '{approach.id}'",
-                "weights",
-                "not recommended even by the answers most favourable to it; give it more weight on some option",
+                "need",
+                "not recommended even by the answers most favourable to it; give it a \"situation\" signal on some option of a need question",
             )
 
 
@@ -178,6 +224,8 @@ class BankReader:
 
     def identifier(self, data: Mapping, location: str, seen: set) -> str:
         value = self.text(data, "id", location)
+        if not re.fullmatch(ID_PATTERN, value):
+            raise self.fail(location, "id", f"{value!r} is not a valid id: use lower-case letters, digits and '_', starting with a letter (ids travel in share links and HTML attributes)")
         if value in seen:
             raise self.fail(location, "id", f"duplicate id '{value}'")
         seen.add(value)
@@ -200,13 +248,13 @@ class BankReader:
 
     def scoring(self, data: Mapping) -> ScoringSettings:
         scoring = self.table(data, "scoring", "[scoring]")
-        weight_min = self.integer(scoring, "weight_min", "[scoring]", minimum=0)
-        weight_max = self.integer(scoring, "weight_max", "[scoring]", minimum=weight_min + 1)
+        leaning_points = self.integer(scoring, "leaning_points", "[scoring]", minimum=1)
         return ScoringSettings(
-            weight_min=weight_min,
-            weight_max=weight_max,
+            situation_points=self.integer(scoring, "situation_points", "[scoring]", minimum=leaning_points + 1),
+            leaning_points=leaning_points,
+            full_need_points=self.integer(scoring, "full_need_points", "[scoring]", minimum=1),
+            practice_weight_max=self.integer(scoring, "practice_weight_max", "[scoring]", minimum=1),
             blend_margin=self.integer(scoring, "blend_margin", "[scoring]", minimum=0),
-            reasons_per_approach=self.integer(scoring, "reasons_per_approach", "[scoring]", minimum=1),
         )
 
     def texts(self, data: Mapping) -> ResultTexts:
@@ -231,6 +279,7 @@ class BankReader:
                     id=self.identifier(entry, location, seen),
                     name=self.text(entry, "name", location),
                     summary=self.text(entry, "summary", location),
+                    situation=self.text(entry, "situation", location),
                     anchor=self.anchor(entry, location, anchors),
                 )
             )
@@ -240,44 +289,80 @@ class BankReader:
 
     def questions(self, data: Mapping, approach_ids: tuple[str, ...], scoring: ScoringSettings, anchors: tuple[str, ...]) -> tuple[Question, ...]:
         seen: set = set()
-        questions = []
+        questions: list[Question] = []
         for index, entry in enumerate(self.table_list(data, "questions", "file"), start=1):
             location = f"question '{entry.get('id', f'#{index}')}'"
             question_id = self.identifier(entry, location, seen)
-            kind = self.text(entry, "kind", location)
-            if kind not in QUESTION_KINDS:
-                raise self.fail(location, "kind", f"'{kind}' is not one of: {', '.join(QUESTION_KINDS)}")
+            role = self.text(entry, "role", location)
+            if role not in QUESTION_ROLES:
+                raise self.fail(location, "role", f"'{role}' is not one of: {', '.join(QUESTION_ROLES)}")
             anchor = self.anchor(entry, location, anchors)
             question = Question(
                 id=question_id,
-                kind=kind,
+                role=role,
                 text=self.text(entry, "text", location),
                 help=self.text(entry, "help", location, required=False),
                 anchor=anchor,
-                options=self.options(entry, question_id, approach_ids, scoring, OptionContext(anchor, anchors)),
+                options=self.options(entry, question_id, role, approach_ids, scoring, OptionContext(anchor, anchors)),
+                ask_if=self.ask_if(entry, location, role, questions),
             )
             self.check_question_moves_an_approach(question, location, approach_ids)
             questions.append(question)
         return tuple(questions)
 
-    def options(self, question: Mapping, question_id: str, approach_ids: tuple[str, ...], scoring: ScoringSettings, context: OptionContext) -> tuple[Option, ...]:
+    def ask_if(self, entry: Mapping, location: str, role: str, earlier: list[Question]) -> Mapping[str, frozenset[str]]:
+        if "ask_if" not in entry:
+            return frozen_mapping({})
+        by_id = {question.id: question for question in earlier}
+        conditions = self.conditions(entry, "ask_if", location, by_id, missing_hint="an earlier question")
+        if role == NEED:
+            for question_id in conditions:
+                if by_id[question_id].role != NEED:
+                    raise self.fail(location, f"ask_if.{question_id}", f"a need question may depend only on need questions, and '{question_id}' is a {by_id[question_id].role} question")
+        return conditions
+
+    def options(self, question: Mapping, question_id: str, role: str, approach_ids: tuple[str, ...], scoring: ScoringSettings, context: OptionContext) -> tuple[Option, ...]:
         seen: set = set()
         options = []
         entries = self.table_list(question, "options", f"question '{question_id}'")
         for index, entry in enumerate(entries, start=1):
             location = f"question '{question_id}', option '{entry.get('id', f'#{index}')}'"
             option_id = self.identifier(entry, location, seen)
+            self.only_fields_for_role(entry, location, role)
             options.append(
                 Option(
                     id=option_id,
                     text=self.text(entry, "text", location),
-                    weights=self.weights(entry, location, approach_ids, scoring),
                     anchor=self.anchor(entry, location, context.anchors) if "anchor" in entry else context.question_anchor,
+                    need=self.need_signals(entry, location, approach_ids) if role == NEED else frozen_mapping({}),
+                    weights=self.weights(entry, location, approach_ids, scoring) if role == PRACTICE else frozen_mapping({}),
+                    as_condition=self.text(entry, "as_condition", location, required=False),
                 )
             )
         if len(options) < 2:
             raise self.fail(f"question '{question_id}'", "options", "a question needs at least two options")
         return tuple(options)
+
+    def only_fields_for_role(self, option: Mapping, location: str, role: str) -> None:
+        """Weights belong to practice questions, need signals to need questions: never mixed up."""
+        if "weights" in option and role != PRACTICE:
+            raise self.fail(location, "weights", f"only practice questions have weights; this is a {role} question")
+        if "need" in option and role != NEED:
+            raise self.fail(location, "need", f"only need questions signal a need; this is a {role} question")
+
+    def need_signals(self, option: Mapping, location: str, approach_ids: tuple[str, ...]) -> Mapping[str, str]:
+        signals = option.get("need", {})
+        if not isinstance(signals, Mapping):
+            raise self.fail(location, "need", 'must be a table such as { proactive = "situation" }')
+        for approach_id, signal in signals.items():
+            field = f"need.{approach_id}"
+            if approach_id not in approach_ids:
+                raise self.fail(location, field, f"unknown approach '{approach_id}' (expected one of: {', '.join(approach_ids)})")
+            if signal not in NEED_SIGNALS:
+                raise self.fail(location, field, f"must be one of: {', '.join(NEED_SIGNALS)}; got {signal!r}")
+        if len(signals) > 1:
+            raise self.fail(location, "need", "an answer describes one situation: signal at most one approach")
+        return frozen_mapping(signals)
 
     def weights(self, option: Mapping, location: str, approach_ids: tuple[str, ...], scoring: ScoringSettings) -> Mapping[str, int]:
         weights = option.get("weights")
@@ -289,17 +374,26 @@ class BankReader:
                 raise self.fail(location, field, f"unknown approach '{approach_id}' (expected one of: {', '.join(approach_ids)})")
             if isinstance(weight, bool) or not isinstance(weight, int):
                 raise self.fail(location, field, f"must be a whole number, got {weight!r}")
-            if not scoring.weight_min <= weight <= scoring.weight_max:
-                raise self.fail(location, field, f"weight {weight} is outside {scoring.weight_min}..{scoring.weight_max}")
+            if not 0 <= weight <= scoring.practice_weight_max:
+                raise self.fail(location, field, f"weight {weight} is outside 0..{scoring.practice_weight_max}")
         missing = [approach_id for approach_id in approach_ids if approach_id not in weights]
         if missing:
             raise self.fail(location, f"weights.{missing[0]}", f"missing weight for approach '{missing[0]}'")
         return frozen_mapping({approach_id: weights[approach_id] for approach_id in approach_ids})
 
     def check_question_moves_an_approach(self, question: Question, location: str, approach_ids: tuple[str, ...]) -> None:
-        weight_rows = {tuple(option.weight_for(approach_id) for approach_id in approach_ids) for option in question.options}
-        if len(weight_rows) < 2:
-            raise self.fail(location, "options.weights", "every option gives the same weights, so no answer can move any approach")
+        if question.role == PRACTICE:
+            rows = {tuple(option.weight_for(approach_id) for approach_id in approach_ids) for option in question.options}
+            if len(rows) < 2:
+                raise self.fail(location, "options.weights", "every option gives the same weights, so no answer can move any approach")
+        elif question.role == NEED and not any(option.need for option in question.options):
+            raise self.fail(location, "options.need", "no option signals any approach's need, so no answer can move the result")
+
+    def check_readiness_questions_feed_cautions(self, bank: QuestionBank) -> None:
+        looked_at = {question_id for rule in bank.cautions for question_id in rule.when}
+        for question in bank.questions_with_role(READINESS):
+            if question.id not in looked_at:
+                raise self.fail(f"question '{question.id}'", "role", "a readiness question must be looked at by at least one caution's `when`")
 
     def cautions(self, data: Mapping, questions: tuple[Question, ...], approach_ids: tuple[str, ...], anchors: tuple[str, ...]) -> tuple[CautionRule, ...]:
         by_id = {question.id: question for question in questions}
@@ -317,21 +411,22 @@ class BankReader:
                     text=self.text(entry, "text", location),
                     anchor=self.anchor(entry, location, anchors),
                     approach=approach,
-                    when=self.caution_conditions(entry, location, by_id),
+                    when=self.conditions(entry, "when", location, by_id),
                 )
             )
         return tuple(cautions)
 
-    def caution_conditions(self, caution: Mapping, location: str, questions: Mapping[str, Question]) -> Mapping[str, frozenset[str]]:
-        when = caution.get("when")
-        if not isinstance(when, Mapping) or not when:
-            raise self.fail(location, "when", "missing: name at least one question and the options that raise the caution")
+    def conditions(self, entry: Mapping, key: str, location: str, questions: Mapping[str, Question], *, missing_hint: str = "a question") -> Mapping[str, frozenset[str]]:
+        """A `{question = [options]}` table (a caution's or step's `when`, a question's `ask_if`)."""
+        table = entry.get(key)
+        if not isinstance(table, Mapping) or not table:
+            raise self.fail(location, key, "missing or empty: name at least one question and its options")
         conditions = {}
-        for question_id, option_ids in when.items():
-            field = f"when.{question_id}"
+        for question_id, option_ids in table.items():
+            field = f"{key}.{question_id}"
             question = questions.get(question_id)
             if question is None:
-                raise self.fail(location, field, f"refers to missing question '{question_id}'")
+                raise self.fail(location, field, f"refers to missing question '{question_id}' (expected {missing_hint})")
             if not isinstance(option_ids, list) or not option_ids or not all(isinstance(option_id, str) for option_id in option_ids):
                 raise self.fail(location, field, "must be a non-empty list of option ids")
             unknown = [option_id for option_id in option_ids if question.option(option_id) is None]
@@ -340,13 +435,15 @@ class BankReader:
             conditions[question_id] = frozenset(option_ids)
         return frozen_mapping(conditions)
 
-    def next_steps(self, data: Mapping, approach_ids: tuple[str, ...], anchors: tuple[str, ...]) -> tuple[NextStep, ...]:
+    def next_steps(self, data: Mapping, approach_ids: tuple[str, ...], anchors: tuple[str, ...], questions: tuple[Question, ...]) -> tuple[NextStep, ...]:
+        by_id = {question.id: question for question in questions}
         steps = []
-        allowed = (*approach_ids, PRACTICE_DIFFERS)
+        allowed = (*approach_ids, NO_APPROACH, PRACTICE_DIFFERS)
         for index, entry in enumerate(self.table_list(data, "next_steps", "file", allow_empty=True), start=1):
             location = f"next step #{index}"
             applies_to = self.text(entry, "applies_to", location)
             if applies_to not in allowed:
                 raise self.fail(location, "applies_to", f"unknown '{applies_to}' (expected one of: {', '.join(allowed)})")
-            steps.append(NextStep(applies_to, self.text(entry, "text", location), self.anchor(entry, location, anchors)))
+            when = self.conditions(entry, "when", location, by_id) if "when" in entry else frozen_mapping({})
+            steps.append(NextStep(applies_to, self.text(entry, "text", location), self.anchor(entry, location, anchors), when))
         return tuple(steps)

@@ -3,12 +3,15 @@
 questions_json() -> the bank as JSON (see QuestionBank.to_dict).
 assess_json(answers_json) -> {"ok": true, "result": <AssessmentResult.to_dict()>}
                              or {"ok": false, "errors": ["...", ...]}; never raises for bad answers.
+markdown_json(answers_json, article_url) -> {"ok": true, "markdown": "..."} (the download), or errors.
+warm_up() -> runs every path the page uses once, so a snapshot taken after it holds them warm.
 """
 
 from __future__ import annotations
 
 import json
 
+from . import report
 from .bank import load_bank
 from .errors import AnswersError
 from .scoring import score_answers
@@ -19,15 +22,47 @@ def questions_json() -> str:
 
 
 def assess_json(answers_json: str, allow_partial: bool = False) -> str:
+    scored = scored_result(answers_json, allow_partial)
+    if isinstance(scored, str):
+        return scored
+    return json.dumps({"ok": True, "result": scored.to_dict()}, ensure_ascii=False)
+
+
+def markdown_json(answers_json: str, article_url: str | None = None) -> str:
+    scored = scored_result(answers_json, allow_partial=False)
+    if isinstance(scored, str):
+        return scored
+    return json.dumps({"ok": True, "markdown": report.result_as_markdown(scored.to_dict(), article_url)}, ensure_ascii=False)
+
+
+def scored_result(answers_json: str, allow_partial: bool):
+    """The result, or the JSON failure reply to send instead."""
     try:
         answers = json.loads(answers_json)
-    except (TypeError, ValueError) as error:
-        return failure([f"answers are not valid JSON ({error})"])
+    except (TypeError, ValueError, RecursionError) as error:
+        return failure([f"answers are not valid JSON ({type(error).__name__})"])
     try:
-        result = score_answers(load_bank(), answers, allow_partial=allow_partial)
+        return score_answers(load_bank(), answers, allow_partial=allow_partial)
     except AnswersError as error:
         return failure(list(error.problems))
-    return json.dumps({"ok": True, "result": result.to_dict()}, ensure_ascii=False)
+
+
+def warm_up_answers() -> dict[str, str]:
+    """The first option of every question asked: one complete answer set, for warming the engine."""
+    bank = load_bank()
+    answers: dict[str, str] = {}
+    for question in bank.questions:
+        if question.is_asked(answers):
+            answers[question.id] = question.options[0].id
+    return answers
+
+
+def warm_up() -> None:
+    answers = json.dumps(warm_up_answers())
+    questions_json()
+    assess_json(answers)
+    markdown_json(answers)
+    assess_json("{}")
 
 
 def failure(errors: list[str]) -> str:

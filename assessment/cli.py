@@ -104,9 +104,11 @@ def read_line(stdin: TextIO, stdout: TextIO) -> Callable[[str], str]:
 
 
 def ask_questions(bank: QuestionBank, ask: Callable[[str], str], stdout: TextIO) -> dict[str, str]:
-    stdout.write(f"{len(bank.questions)} questions. Type the number of your answer and press Enter (Ctrl-C stops).\n\n")
-    answers = {}
+    stdout.write(f"Up to {len(bank.questions)} questions (some are asked only after certain answers). Type the number of your answer and press Enter (Ctrl-C stops).\n\n")
+    answers: dict[str, str] = {}
     for number, question in enumerate(bank.questions, start=1):
+        if not question.is_asked(answers):
+            continue
         stdout.write(question_block(question, number, len(bank.questions)))
         answers[question.id] = ask_until_valid(question, ask, stdout)
         stdout.write("\n")

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 
+# What a question is for (see bank.toml): today's practice, an approach's need, or its readiness.
 PRACTICE = "practice"
-CONDITION = "condition"
-QUESTION_KINDS = (PRACTICE, CONDITION)
+NEED = "need"
+READINESS = "readiness"
+QUESTION_ROLES = (PRACTICE, NEED, READINESS)
+
+# What a need answer says about an approach's situation.
+SITUATION = "situation"
+LEANING = "leaning"
+NEED_SIGNALS = (SITUATION, LEANING)
+
+# Next steps may apply to an approach id or to one of these.
 PRACTICE_DIFFERS = "practice_differs"
+NO_APPROACH = "none"
+
+# Ids travel in share links, HTML attributes and CSS selectors: a pattern safe in all three.
+ID_PATTERN = r"[a-z][a-z0-9_]*"
 
 
 @dataclass(frozen=True)
@@ -17,34 +31,41 @@ class Approach:
     id: str
     name: str
     summary: str
+    situation: str  # when the article says this approach applies
     anchor: str
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "name": self.name, "summary": self.summary, "anchor": self.anchor}
+        return {"id": self.id, "name": self.name, "summary": self.summary, "situation": self.situation, "anchor": self.anchor}
 
 
 @dataclass(frozen=True)
 class Option:
     id: str
     text: str
-    weights: Mapping[str, int]
     anchor: str  # the option's own article anchor, or its question's when it has none
+    need: Mapping[str, str]  # approach id -> SITUATION | LEANING (need questions only)
+    weights: Mapping[str, int]  # approach id -> points for today's practice (practice questions only)
+    as_condition: str  # "If <as_condition>, ..." or "" to quote the question and answer
 
     def weight_for(self, approach_id: str) -> int:
         return self.weights.get(approach_id, 0)
 
+    def signal_for(self, approach_id: str) -> str | None:
+        return self.need.get(approach_id)
+
     def to_dict(self) -> dict:
-        return {"id": self.id, "text": self.text, "weights": dict(self.weights), "anchor": self.anchor}
+        return {"id": self.id, "text": self.text, "anchor": self.anchor, "need": dict(self.need), "weights": dict(self.weights)}
 
 
 @dataclass(frozen=True)
 class Question:
     id: str
-    kind: str
+    role: str
     text: str
     help: str
     anchor: str
     options: tuple[Option, ...]
+    ask_if: Mapping[str, frozenset[str]]  # empty: always asked; else asked when ANY entry matches
 
     def option(self, option_id: str) -> Option | None:
         return next((option for option in self.options if option.id == option_id), None)
@@ -53,16 +74,17 @@ class Question:
     def option_ids(self) -> tuple[str, ...]:
         return tuple(option.id for option in self.options)
 
-    def most_points_for(self, approach_id: str) -> int:
-        return max(option.weight_for(approach_id) for option in self.options)
+    def is_asked(self, answers: Mapping[str, str]) -> bool:
+        return not self.ask_if or any(answers.get(question_id) in option_ids for question_id, option_ids in self.ask_if.items())
 
     def to_dict(self) -> dict:
         return {
             "id": self.id,
-            "kind": self.kind,
+            "role": self.role,
             "text": self.text,
             "help": self.help,
             "anchor": self.anchor,
+            "ask_if": {question_id: sorted(option_ids) for question_id, option_ids in self.ask_if.items()},
             "options": [option.to_dict() for option in self.options],
         }
 
@@ -86,25 +108,55 @@ class NextStep:
     applies_to: str
     text: str
     anchor: str
+    when: Mapping[str, frozenset[str]]  # empty: always; else every entry must match the answers
+
+    def answers_match(self, answers: Mapping[str, str]) -> bool:
+        return all(answers.get(question_id) in option_ids for question_id, option_ids in self.when.items())
 
 
 @dataclass(frozen=True)
 class ScoringSettings:
-    weight_min: int
-    weight_max: int
+    situation_points: int
+    leaning_points: int
+    full_need_points: int
+    practice_weight_max: int
     blend_margin: int
-    reasons_per_approach: int
+
+    def points_for(self, signal: str | None) -> int:
+        return {SITUATION: self.situation_points, LEANING: self.leaning_points}.get(signal, 0)
+
+    def to_dict(self) -> dict:
+        return {
+            "situation_points": self.situation_points,
+            "leaning_points": self.leaning_points,
+            "full_need_points": self.full_need_points,
+            "practice_weight_max": self.practice_weight_max,
+            "blend_margin": self.blend_margin,
+        }
 
 
 @dataclass(frozen=True)
 class ResultTexts:
-    """Sentence templates that frame a result; placeholders are filled with str.format."""
+    """Sentence templates that frame a result; placeholders (named in bank.py) filled with str.format."""
 
     recommend_single: str
     recommend_blend: str
+    recommend_none: str
+    also_present: str
+    thin_evidence: str
+    readiness_holds: str
+    readiness_at_risk: str
+    readiness_unknown: str
+    change_one: str
+    change_two: str
+    quoted_answer: str
+    outcome_single: str
+    outcome_blend: str
+    outcome_none: str
     practice_unknown: str
     practice_matches: str
     practice_differs: str
+    practice_none: str
 
 
 @dataclass(frozen=True)
@@ -130,24 +182,36 @@ class QuestionBank:
     def question(self, question_id: str) -> Question | None:
         return next((question for question in self.questions if question.id == question_id), None)
 
-    @property
-    def practice_questions(self) -> tuple[Question, ...]:
-        return tuple(question for question in self.questions if question.kind == PRACTICE)
+    def answers_to_asked(self, answers: Mapping[str, str]) -> dict[str, str]:
+        """Only the answers to questions that are asked, given the answers kept before them."""
+        kept: dict[str, str] = {}
+        for question in self.questions:
+            if question.id in answers and question.is_asked(kept):
+                kept[question.id] = answers[question.id]
+        return kept
 
-    @property
-    def condition_questions(self) -> tuple[Question, ...]:
-        return tuple(question for question in self.questions if question.kind == CONDITION)
+    def asked_questions(self, answers: Mapping[str, str]) -> tuple[Question, ...]:
+        """The questions that apply, given the answers (answers to unasked questions are not looked at)."""
+        kept = self.answers_to_asked(answers)
+        return tuple(question for question in self.questions if question.is_asked(kept))
+
+    def questions_with_role(self, role: str) -> tuple[Question, ...]:
+        return tuple(question for question in self.questions if question.role == role)
+
+    @cached_property
+    def practice_questions(self) -> tuple[Question, ...]:
+        return self.questions_with_role(PRACTICE)
+
+    @cached_property
+    def need_questions(self) -> tuple[Question, ...]:
+        return self.questions_with_role(NEED)
 
     def to_dict(self) -> dict:
         """The bank as JSON-ready data: what the browser form and `--questions --format json` show."""
         return {
             "fingerprint": self.fingerprint,
             "article_path": self.article_path,
-            "scoring": {
-                "weight_min": self.scoring.weight_min,
-                "weight_max": self.scoring.weight_max,
-                "blend_margin": self.scoring.blend_margin,
-            },
+            "scoring": self.scoring.to_dict(),
             "approaches": [approach.to_dict() for approach in self.approaches],
             "questions": [question.to_dict() for question in self.questions],
         }

@@ -1,13 +1,15 @@
 """Readable renderings of a result and of the bank, as plain text or Markdown.
 
-Results are rendered from `AssessmentResult.to_dict()`, the same data the browser page shows.
+Results are rendered from `AssessmentResult.to_dict()`, the same data the browser page shows; the
+page's Markdown download is this module's Markdown too (the browser asks the engine for it).
 """
 
 from __future__ import annotations
 
-from .model import QuestionBank
+from .model import NEED, PRACTICE, QuestionBank
 
 BAR_WIDTH = 20
+READINESS_WORDS = {"holds": "conditions hold", "at_risk": "conditions at risk", "unknown": "conditions not known yet"}
 
 
 def approach_names(result: dict) -> dict[str, str]:
@@ -19,8 +21,17 @@ def score_bar(score: int) -> str:
     return "#" * filled + "." * (BAR_WIDTH - filled)
 
 
-def article_link(result_or_bank_path: str, anchor: str) -> str:
-    return f"{result_or_bank_path}#{anchor}"
+def article_link(article_path: str, anchor: str) -> str:
+    return f"{article_path}#{anchor}"
+
+
+def need_word(result: dict, approach_id: str) -> str:
+    return "situation present" if result["need"][approach_id]["present"] else "situation absent"
+
+
+def evidence_phrase(item: dict) -> str:
+    strength = "" if item.get("signal", "situation") == "situation" else " (leans toward it)"
+    return f"{item['question']} “{item['answer']}”{strength}"
 
 
 # ---------------------------------------------------------------- results
@@ -28,15 +39,25 @@ def article_link(result_or_bank_path: str, anchor: str) -> str:
 def result_as_text(result: dict) -> str:
     names = approach_names(result)
     width = max(len(name) for name in names.values())
-    lines = [result["summary"], "", "Fit scores (0 to 100)"]
-    lines += [f"  {names[approach_id]:<{width}}  {result['scores'][approach_id]:>3}  {score_bar(result['scores'][approach_id])}" for approach_id in result["ranking"]]
-    lines += ["", margin_sentence(result), "", "Why"]
+    lines = [result["summary"]]
+    lines += [result["thin_evidence"]] if result["thin_evidence"] else []
+    lines += ["", "How strongly your answers show each approach's situation (0 to 100)"]
+    lines += [
+        f"  {names[approach_id]:<{width}}  {result['scores'][approach_id]:>3}  {score_bar(result['scores'][approach_id])}  {need_word(result, approach_id)}"
+        for approach_id in result["ranking"]
+    ]
+    lines += ["", "Why"]
     for approach_id in result["ranking"]:
-        lines.append(f"  {names[approach_id]}")
-        reasons = result["reasons"][approach_id] or [None]
-        lines += [f"    - {reason_sentence(reason)}" if reason else "    - no answer pointed this way" for reason in reasons]
+        lines.append(f"  {names[approach_id]}: {need_word(result, approach_id)}, {READINESS_WORDS[result['readiness'][approach_id]['status']]}")
+        evidence = result["need"][approach_id]["evidence"]
+        lines += [f"    - {evidence_phrase(item)} (see #{item['anchor']})" for item in evidence] or ["    - no answer shows its situation"]
+    lines += readiness_lines(result, prefix="  ")
+    if not result["recommended_approaches"]:
+        lines += ["", "When each approach would apply"] + [f"  {approach['name']}: {approach['situation']} (see #{approach['anchor']})" for approach in result["approaches"]]
     if result["cautions"]:
         lines += ["", "Cautions"] + [f"  ! {caution['text']} (see #{caution['anchor']})" for caution in result["cautions"]]
+    changes = [f"  - {change['text']}" for change in result["what_would_change"]]
+    lines += ["", "What would change the result", *(changes or ["  - no change of one or two answers would"])]
     lines += ["", "What you do today", f"  {result['current_practice']['text']}"]
     if result["next_steps"]:
         lines += ["", "Next steps"] + [f"  {number}. {step['text']} (see #{step['anchor']})" for number, step in enumerate(result["next_steps"], start=1)]
@@ -44,50 +65,73 @@ def result_as_text(result: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def margin_sentence(result: dict) -> str:
-    return (
-        f"Margin between the first and second approach: {result['margin']} points "
-        f"(a blend is recommended at {result['blend_margin']} or less)."
-    )
+def readiness_lines(result: dict, *, prefix: str) -> list[str]:
+    texts = [result["readiness"][approach_id]["text"] for approach_id in result["recommended_approaches"]]
+    return ["", *[f"{prefix}{text}" for text in texts if text]] if texts else []
 
 
-def reason_sentence(reason: dict) -> str:
-    return f"{reason['question']} {reason['answer']} (+{reason['points']}; see #{reason['anchor']})"
-
-
-def result_as_markdown(result: dict) -> str:
+def result_as_markdown(result: dict, article_url: str | None = None) -> str:
+    """The result as Markdown; links point at `article_url` (the page's own address) or the article's path."""
     names = approach_names(result)
-    path = result["article_path"]
-    lines = [f"# {result['summary']}", "", "| Approach | Fit (0 to 100) |", "| --- | ---: |"]
-    lines += [f"| {names[approach_id]} | {result['scores'][approach_id]} |" for approach_id in result["ranking"]]
-    lines += ["", margin_sentence(result), "", "## Why"]
+    base = article_url or result["article_path"]
+    lines = [f"# {result['summary']}", ""]
+    lines += [result["thin_evidence"], ""] if result["thin_evidence"] else []
+    lines += ["| Approach | Situation | Need score (0 to 100) | Conditions |", "| --- | --- | ---: | --- |"]
+    lines += [
+        f"| {names[approach_id]} | {'present' if result['need'][approach_id]['present'] else 'absent'} | {result['scores'][approach_id]} | {READINESS_WORDS[result['readiness'][approach_id]['status']]} |"
+        for approach_id in result["ranking"]
+    ]
+    lines += readiness_lines(result, prefix="")
+    lines += ["", "## Why"]
     for approach_id in result["ranking"]:
         lines += ["", f"### {names[approach_id]}", ""]
-        reasons = result["reasons"][approach_id]
-        lines += [f"- {reason['question']} **{reason['answer']}** (+{reason['points']}, [see the article]({article_link(path, reason['anchor'])}))" for reason in reasons]
-        if not reasons:
-            lines.append("- No answer pointed this way.")
+        evidence = result["need"][approach_id]["evidence"]
+        lines += [f"- {evidence_phrase(item)} ([see the article]({article_link(base, item['anchor'])}))" for item in evidence] or ["- No answer shows its situation."]
+    if not result["recommended_approaches"]:
+        lines += ["", "## When each approach would apply", ""]
+        lines += [f"- **{approach['name']}**: {approach['situation']} ([see the article]({article_link(base, approach['anchor'])}))" for approach in result["approaches"]]
     if result["cautions"]:
-        lines += ["", "## Cautions", ""] + [f"- {caution['text']} ([see the article]({article_link(path, caution['anchor'])}))" for caution in result["cautions"]]
+        lines += ["", "## Cautions", ""] + [f"- {caution['text']} ([see the article]({article_link(base, caution['anchor'])}))" for caution in result["cautions"]]
+    if result["what_would_change"]:
+        lines += ["", "## What would change the result", ""] + [f"- {change['text']}" for change in result["what_would_change"]]
     lines += ["", "## What you do today", "", result["current_practice"]["text"]]
     if result["next_steps"]:
-        lines += ["", "## Next steps", ""] + [f"{number}. {step['text']} ([see the article]({article_link(path, step['anchor'])}))" for number, step in enumerate(result["next_steps"], start=1)]
+        lines += ["", "## Next steps", ""] + [f"{number}. {step['text']} ([see the article]({article_link(base, step['anchor'])}))" for number, step in enumerate(result["next_steps"], start=1)]
     return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------- the bank
 
-def weights_phrase(bank: QuestionBank, weights: dict) -> str:
-    return ", ".join(f"{approach_id} {weights[approach_id]}" for approach_id in bank.approach_ids)
+def option_signal(bank: QuestionBank, question, option) -> str:
+    """What an option says, for --questions: its need signal, practice weights, or nothing."""
+    if question.role == NEED:
+        return ", ".join(f"need: {approach_id} {signal}" for approach_id, signal in option.need.items()) or "need: none"
+    if question.role == PRACTICE:
+        return "practice: " + ", ".join(f"{approach_id} {option.weight_for(approach_id)}" for approach_id in bank.approach_ids)
+    return readiness_signal(bank, question.id, option.id)
+
+
+def readiness_signal(bank: QuestionBank, question_id: str, option_id: str) -> str:
+    looked_at = [rule for rule in bank.cautions if question_id in rule.when]
+    at_risk = sorted({rule.approach or "any" for rule in looked_at if option_id in rule.when[question_id]})
+    holds = sorted({rule.approach or "any" for rule in looked_at} - set(at_risk))
+    parts = [f"{approach_id} at risk" for approach_id in at_risk] + [f"{approach_id} holds" for approach_id in holds]
+    return "readiness: " + ", ".join(parts)
+
+
+def asked_when(bank: QuestionBank, question) -> str:
+    if not question.ask_if:
+        return ""
+    conditions = " or ".join(f"{question_id} is {'/'.join(sorted(options))}" for question_id, options in question.ask_if.items())
+    return f"asked only when {conditions}"
 
 
 def bank_as_text(bank: QuestionBank) -> str:
-    lines = [f"{len(bank.questions)} questions (bank {bank.fingerprint}); weights {bank.scoring.weight_min} to {bank.scoring.weight_max}", ""]
+    lines = [f"{len(bank.questions)} questions (bank {bank.fingerprint})", ""]
     for number, question in enumerate(bank.questions, start=1):
-        lines.append(f"{number}. [{question.id}] ({question.kind}, see #{question.anchor}) {question.text}")
-        if question.help:
-            lines.append(f"   {question.help}")
-        lines += [f"   - [{option.id}] {option.text}  ({weights_phrase(bank, option.weights)})" for option in question.options]
+        lines.append(f"{number}. [{question.id}] ({question.role}, see #{question.anchor}) {question.text}")
+        lines += [f"   {text}" for text in (question.help, asked_when(bank, question)) if text]
+        lines += [f"   - [{option.id}] {option.text}  ({option_signal(bank, question, option)})" for option in question.options]
         lines.append("")
     return "\n".join(lines)
 
@@ -95,9 +139,8 @@ def bank_as_text(bank: QuestionBank) -> str:
 def bank_as_markdown(bank: QuestionBank) -> str:
     lines = [f"# Questions ({len(bank.questions)}, bank {bank.fingerprint})", ""]
     for question in bank.questions:
-        lines += [f"## {question.text}", "", f"`{question.id}`, {question.kind}, [see the article]({article_link(bank.article_path, question.anchor)})", ""]
-        if question.help:
-            lines += [question.help, ""]
-        lines += [f"- `{option.id}` {option.text} ({weights_phrase(bank, option.weights)})" for option in question.options]
+        lines += [f"## {question.text}", "", f"`{question.id}`, {question.role}, [see the article]({article_link(bank.article_path, question.anchor)})", ""]
+        lines += [f"{text}\n" for text in (question.help, asked_when(bank, question).capitalize()) if text]
+        lines += [f"- `{option.id}` {option.text} ({option_signal(bank, question, option)})" for option in question.options]
         lines.append("")
     return "\n".join(lines)

@@ -2,25 +2,34 @@
 
 `AssessmentResult.to_dict()` returns (all JSON-ready; the browser page and the CLI render from it):
 
-    recommended             "proactive" | "just_in_time" | "after_the_fact" | "blend:A+B" (A, B sorted)
-    recommended_approaches  [approach id, ...]  one id, or the two blended ones best first
-    summary                 one sentence naming the best fit
-    scores                  {approach id: fit 0..100}
-    points                  {approach id: {"points": int, "possible": int}}  the raw sums behind a score
-    ranking                 [approach id, ...]  best first
-    margin                  points between the first and second score
+    recommended             "none" | "proactive" | "just_in_time" | "after_the_fact" | "blend:A+B" (A, B sorted)
+    recommended_approaches  [approach id, ...]  none, one id, or the two blended ones best first
+    summary                 one sentence naming the best fit, or saying that none stands out
+    thin_evidence           a sentence when the recommendation rests on a single answer, else null
+    scores                  {approach id: need score 0..100}  how strongly the answers show its situation
+    need                    {approach id: {"present": bool, "score": 0..100, "evidence": [answer, ...]}}
+                            present: an answer shows the situation the approach exists for; evidence:
+                            the answers that signal it, each with "signal": "situation" | "leaning"
+    readiness               {approach id: {"status": "holds" | "at_risk" | "unknown", "risks": [caution id, ...],
+                                           "checked": [answer, ...], "text": sentence (recommended approaches) | null}}
+    ranking                 [approach id, ...]  present needs first, then by score
+    margin                  score gap between the first two approaches whose need is present, or null
     blend_margin            a margin this small or smaller gives a blend
-    within_margin           [approach id, ...]  every approach within blend_margin of the top
-    reasons                 {approach id: [{question_id, option_id, question, answer, points, anchor}, ...]}
-    cautions                [{id, text, anchor}, ...]
+    within_margin           [approach id, ...]  present approaches within blend_margin of the best
+    cautions                [{id, text, anchor, approach}, ...]  conditions at risk for approaches in play
     current_practice        {approach: id | null, matches_best_fit: bool, text: str}
-    next_steps              [{text, anchor}, ...]
-    approaches              [{id, name, summary, anchor}, ...]  in bank order
-    answers                 {question id: option id}  the answers scored
-    complete                whether every question was answered
-    unanswered              [question id, ...]
-    bank_fingerprint        short hash of the bank's question and option ids
+    next_steps              [{text, anchor, applies_to}, ...]
+    what_would_change       [{"changes": [{question_id, option_id, question, answer}, ...],
+                              "recommended": outcome label, "text": sentence}, ...]  smallest first
+    approaches              [{id, name, summary, situation, anchor}, ...]  in bank order
+    answers                 {question id: option id}  the answers scored (asked questions only)
+    complete                whether every question asked was answered
+    unanswered              [question id, ...]  asked but not answered
+    not_asked               [question id, ...]  answered but not asked (ignored)
+    bank_fingerprint        short hash of everything in the bank that decides a result
     article_path            the article the anchors belong to
+
+An "answer" above is {question_id, option_id, question, answer, anchor} (+ "signal" in need evidence).
 """
 
 from __future__ import annotations
@@ -32,32 +41,44 @@ from .model import Approach
 
 
 @dataclass(frozen=True)
-class Reason:
+class Evidence:
+    """One answer, as a result quotes it."""
+
     question_id: str
     option_id: str
     question: str
     answer: str
-    points: int
     anchor: str
+    signal: str | None
 
     def to_dict(self) -> dict:
-        return {
-            "question_id": self.question_id,
-            "option_id": self.option_id,
-            "question": self.question,
-            "answer": self.answer,
-            "points": self.points,
-            "anchor": self.anchor,
-        }
+        entry = {"question_id": self.question_id, "option_id": self.option_id, "question": self.question, "answer": self.answer, "anchor": self.anchor}
+        if self.signal is not None:
+            entry["signal"] = self.signal
+        return entry
 
 
 @dataclass(frozen=True)
-class ApproachScore:
+class NeedFinding:
     approach_id: str
+    present: bool
     score: int
-    points: int
-    possible: int
-    reasons: tuple[Reason, ...]
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict:
+        return {"present": self.present, "score": self.score, "evidence": [item.to_dict() for item in self.evidence]}
+
+
+@dataclass(frozen=True)
+class ReadinessFinding:
+    approach_id: str
+    status: str
+    risks: tuple[str, ...]
+    checked: tuple[Evidence, ...]
+    text: str | None
+
+    def to_dict(self) -> dict:
+        return {"status": self.status, "risks": list(self.risks), "checked": [item.to_dict() for item in self.checked], "text": self.text}
 
 
 @dataclass(frozen=True)
@@ -65,9 +86,10 @@ class RaisedCaution:
     id: str
     text: str
     anchor: str
+    approach: str | None
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "text": self.text, "anchor": self.anchor}
+        return {"id": self.id, "text": self.text, "anchor": self.anchor, "approach": self.approach}
 
 
 @dataclass(frozen=True)
@@ -84,9 +106,31 @@ class CurrentPractice:
 class SuggestedStep:
     text: str
     anchor: str
+    applies_to: str
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "anchor": self.anchor}
+        return {"text": self.text, "anchor": self.anchor, "applies_to": self.applies_to}
+
+
+@dataclass(frozen=True)
+class AnswerChange:
+    question_id: str
+    option_id: str
+    question: str
+    answer: str
+
+    def to_dict(self) -> dict:
+        return {"question_id": self.question_id, "option_id": self.option_id, "question": self.question, "answer": self.answer}
+
+
+@dataclass(frozen=True)
+class WhatWouldChange:
+    changes: tuple[AnswerChange, ...]
+    recommended: str
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"changes": [change.to_dict() for change in self.changes], "recommended": self.recommended, "text": self.text}
 
 
 @dataclass(frozen=True)
@@ -94,47 +138,60 @@ class AssessmentResult:
     recommended: str
     recommended_approaches: tuple[str, ...]
     summary: str
-    approach_scores: tuple[ApproachScore, ...]
+    thin_evidence: str | None
+    needs: tuple[NeedFinding, ...]
+    readiness: tuple[ReadinessFinding, ...]
     ranking: tuple[str, ...]
-    margin: int
+    margin: int | None
     blend_margin: int
     within_margin: tuple[str, ...]
     cautions: tuple[RaisedCaution, ...]
     current_practice: CurrentPractice
     next_steps: tuple[SuggestedStep, ...]
+    what_would_change: tuple[WhatWouldChange, ...]
     approaches: tuple[Approach, ...]
     answers: Mapping[str, str]
     unanswered: tuple[str, ...]
+    not_asked: tuple[str, ...]
     bank_fingerprint: str
     article_path: str
 
     @property
     def scores(self) -> dict[str, int]:
-        return {entry.approach_id: entry.score for entry in self.approach_scores}
+        return {finding.approach_id: finding.score for finding in self.needs}
 
     @property
     def is_blend(self) -> bool:
         return len(self.recommended_approaches) > 1
+
+    def need_for(self, approach_id: str) -> NeedFinding:
+        return next(finding for finding in self.needs if finding.approach_id == approach_id)
+
+    def readiness_for(self, approach_id: str) -> ReadinessFinding:
+        return next(finding for finding in self.readiness if finding.approach_id == approach_id)
 
     def to_dict(self) -> dict:
         return {
             "recommended": self.recommended,
             "recommended_approaches": list(self.recommended_approaches),
             "summary": self.summary,
+            "thin_evidence": self.thin_evidence,
             "scores": self.scores,
-            "points": {entry.approach_id: {"points": entry.points, "possible": entry.possible} for entry in self.approach_scores},
+            "need": {finding.approach_id: finding.to_dict() for finding in self.needs},
+            "readiness": {finding.approach_id: finding.to_dict() for finding in self.readiness},
             "ranking": list(self.ranking),
             "margin": self.margin,
             "blend_margin": self.blend_margin,
             "within_margin": list(self.within_margin),
-            "reasons": {entry.approach_id: [reason.to_dict() for reason in entry.reasons] for entry in self.approach_scores},
             "cautions": [caution.to_dict() for caution in self.cautions],
             "current_practice": self.current_practice.to_dict(),
             "next_steps": [step.to_dict() for step in self.next_steps],
+            "what_would_change": [change.to_dict() for change in self.what_would_change],
             "approaches": [approach.to_dict() for approach in self.approaches],
             "answers": dict(self.answers),
             "complete": not self.unanswered,
             "unanswered": list(self.unanswered),
+            "not_asked": list(self.not_asked),
             "bank_fingerprint": self.bank_fingerprint,
             "article_path": self.article_path,
         }

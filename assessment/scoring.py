@@ -1,82 +1,125 @@
-"""How answers become fit scores, a ranking, a recommendation, cautions and next steps.
+"""How answers become a recommendation, kept apart from whether its conditions hold.
 
-Fit scores. Only "condition" questions (goals and conditions) count. The chosen option of each
-answered question gives every approach its weight: a whole number from the bank's weight_min to
-weight_max (0 to 3). An approach's fit is its points as a share of the most it could have got from
-the same questions (per question, the highest weight any option gives it), as a whole number from
-0 to 100, rounded half up. An approach that none of the answered questions can give points to
-scores 0. Weights are never negative, so a warning sign never subtracts; it raises a caution.
+The article ties each timing of coaching to a situation it exists for, and attaches conditions
+to each. The engine keeps the two apart, as the bank does (see bank.toml):
 
-Ranking. Best score first. Equal rounded scores are ordered by the exact unrounded share, then by
-approach id, only so that output is stable: such ties never decide the recommendation (below).
+Questions asked. A question with `ask_if` is asked only when, among the answers to the questions
+asked before it, ANY of its listed questions has one of its listed options. Answers to questions
+that are not asked are ignored (listed in `not_asked`): an unasked question never counts.
 
-Recommendation and tie rule. margin = first score minus second score, always reported. If the
-margin is at most blend_margin (10 points in the bank), the recommendation is a blend of the top
-two, written "blend:A+B" with the two ids sorted alphabetically; otherwise it is the first
-approach alone. Because the test is "at most", equal top scores always give a blend: the order in
-which approaches are listed never wins a tie. `within_margin` lists every approach within
-blend_margin of the top, so a three-way near-tie stays visible.
+Need. Only "need" questions count. Each answered option signals, per approach, "situation" (the
+article's defining situation for it: situation_points) or "leaning" (leaning_points) or nothing.
+An approach's need is *present* when at least one answer signals its situation. Its need score
+says how much evidence the answers give: its points as a share of full_need_points (capped at
+100), a whole number rounded half up. The same yardstick for every approach, however many
+questions speak to it: with the packaged bank's settings, one situation alone scores 50, two
+situations (or one and three leaning answers) 100. Leaning answers add strength but never make a
+need present.
 
-Current practice. Only "practice" questions (what the organization does today) count: their
-weights are summed per approach. The approach with the most points is the current practice if no
-other approach has as many and it has more than zero; otherwise the current practice is unknown.
-It matches the best fit when it is one of the recommended approaches.
+Recommendation. Only approaches whose need is present can be recommended; readiness and
+practice answers never create or remove a recommendation.
+- No need present: the outcome is "none" (no timing stands out).
+- One present, or the best present one leads the next present one by more than blend_margin
+  points: that approach alone.
+- Otherwise a blend of the top two present approaches, "blend:A+B" with the ids sorted; equal
+  scores always give a blend, so the order of the bank never wins a tie.
+Ranking lists approaches with their need present first, then by exact score, then by id (only
+for stable output). `margin` is the score gap between the first two present approaches (None
+when fewer than two are present); `within_margin` lists the present approaches within
+blend_margin of the best. The evidence is *thin* when a recommended approach rests on a single
+answer.
 
-Cautions. A caution is raised when every question under its `when` was answered with one of the
-listed options and, if the caution names an approach, that approach is in play: recommended
-(alone or in a blend) or the current practice.
+Readiness. The cautions are the article's conditions. An approach's readiness is "at_risk" when
+any of its cautions matches the answers, "holds" when some of the questions its cautions look at
+were answered and none matches, "unknown" otherwise. It qualifies a recommendation ("fits, and
+the conditions hold" / "fits, but these conditions put it at risk"). A caution is shown when its
+approach is in play: recommended (alone or in a blend) or today's practice (or it names none).
 
-Next steps. The steps for each recommended approach, then the "practice_differs" steps when the
-current practice is known and differs from the best fit.
+Current practice. Only "practice" questions count: their weights are summed per approach. The
+approach with the most points is the current practice if no other has as many and it has more
+than zero; otherwise it is unknown.
+
+Next steps. The steps for each recommended approach (or for "none"), then the
+"practice_differs" steps when the current practice is known and differs from the best fit;
+a step with `when` is shown only where the answers match it, so it never presupposes what they deny.
+
+What would change. The smallest changes of answers that change the recommendation, found by
+re-scoring the alternatives (see assessment.what_if): every claim is true of this engine.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from fractions import Fraction
 
+from . import what_if
 from .errors import AnswersError
-from .model import PRACTICE_DIFFERS, Question, QuestionBank
-from .result import ApproachScore, AssessmentResult, CurrentPractice, RaisedCaution, Reason, SuggestedStep
+from .model import NO_APPROACH, PRACTICE_DIFFERS, SITUATION, Option, Question, QuestionBank
+from .result import (
+    AnswerChange,
+    AssessmentResult,
+    CurrentPractice,
+    Evidence,
+    NeedFinding,
+    RaisedCaution,
+    ReadinessFinding,
+    SuggestedStep,
+    WhatWouldChange,
+)
 
 BLEND_PREFIX = "blend:"
+AT_RISK = "at_risk"
+HOLDS = "holds"
+UNKNOWN = "unknown"
 
 
 def score_answers(bank: QuestionBank, answers: Mapping[str, str], *, allow_partial: bool = False) -> AssessmentResult:
     """Score a complete set of answers (question id -> option id); with allow_partial, score what is there."""
     checked_answers = validate_answers(bank, answers, allow_partial=allow_partial)
-    return build_result(bank, checked_answers)
+    return build_result(bank, checked_answers, ignored=tuple(key for key in answers if key not in checked_answers))
 
 
-# ---------------------------------------------------------------- answers
+# ---------------------------------------------------------------- answers and the questions asked
 
 def validate_answers(bank: QuestionBank, answers: object, *, allow_partial: bool = False) -> dict[str, str]:
-    """Return the answers in bank order, or raise AnswersError listing every problem found."""
+    """The answers to the questions asked, in bank order; or AnswersError listing every problem found.
+
+    An answer to a question that is not asked is ignored, whatever it says (it never counts)."""
     if not isinstance(answers, Mapping):
         raise AnswersError([f"answers must be an object mapping question ids to option ids, got {json_type_name(answers)}"])
     problems = [f"unknown question '{key}'" for key in sorted(answers, key=str) if not is_known_question(bank, key)]
+    asked_answers: dict[str, str] = {}
     for question in bank.questions:
-        problem = answer_problem(question, answers, allow_partial=allow_partial)
-        if problem:
+        if not question.is_asked(asked_answers):
+            continue
+        if question.id not in answers:
+            if not allow_partial:
+                problems.append(f"question '{question.id}': no answer given")
+        elif problem := option_problem(question, answers[question.id]):
             problems.append(problem)
+        else:
+            asked_answers[question.id] = answers[question.id]
     if problems:
         raise AnswersError(problems)
-    return {question.id: answers[question.id] for question in bank.questions if question.id in answers}
+    return asked_answers
 
 
 def is_known_question(bank: QuestionBank, key: object) -> bool:
     return isinstance(key, str) and bank.question(key) is not None
 
 
-def answer_problem(question: Question, answers: Mapping, *, allow_partial: bool) -> str | None:
-    if question.id not in answers:
-        return None if allow_partial else f"question '{question.id}': no answer given"
-    option_id = answers[question.id]
+def option_problem(question: Question, option_id: object) -> str | None:
     if not isinstance(option_id, str):
         return f"question '{question.id}': expected an option id (text), got {json_type_name(option_id)}"
     if question.option(option_id) is None:
         return f"question '{question.id}': unknown option '{option_id}' (expected one of: {', '.join(question.option_ids)})"
     return None
+
+
+def asked_questions(bank: QuestionBank, answers: Mapping[str, str]) -> tuple[Question, ...]:
+    """The questions that apply, given the answers (answers to unasked questions are not looked at)."""
+    return bank.asked_questions(answers)
 
 
 def json_type_name(value: object) -> str:
@@ -96,52 +139,87 @@ def json_type_name(value: object) -> str:
     return type(value).__name__
 
 
-# ---------------------------------------------------------------- scores and recommendation
+# ---------------------------------------------------------------- need and the recommendation
 
-def build_result(bank: QuestionBank, answers: Mapping[str, str]) -> AssessmentResult:
-    shares = fit_shares(bank, answers)
-    scores = {approach_id: as_percent(share) for approach_id, share in shares.items()}
-    ranking = rank_approaches(bank.approach_ids, shares)
-    margin = scores[ranking[0]] - scores[ranking[1]]
-    recommended_ids = recommended_approaches(ranking, margin, bank.scoring.blend_margin)
-    practice_id = current_practice_approach(bank, answers)
-    return AssessmentResult(
-        recommended=recommendation_label(recommended_ids),
-        recommended_approaches=recommended_ids,
-        summary=recommendation_summary(bank, recommended_ids, margin),
-        approach_scores=approach_scores(bank, answers, scores),
+@dataclass(frozen=True)
+class Judgement:
+    """The decisive part of a result: cheap to compute, so alternatives can be re-scored."""
+
+    needs: Mapping[str, NeedFinding]
+    ranking: tuple[str, ...]
+    recommended_ids: tuple[str, ...]
+    margin: int | None
+    within_margin: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return recommendation_label(self.recommended_ids)
+
+
+def judge(bank: QuestionBank, asked_answers: Mapping[str, str]) -> Judgement:
+    """Need per approach and the recommendation, from answers to asked questions only."""
+    tallies = need_tallies(bank, asked_answers)
+    ranking, recommended_ids, margin, within_margin = decide(bank, tallies)
+    return Judgement(
+        needs={approach_id: need_finding(bank, asked_answers, approach_id, tallies[approach_id]) for approach_id in bank.approach_ids},
         ranking=ranking,
+        recommended_ids=recommended_ids,
         margin=margin,
-        blend_margin=bank.scoring.blend_margin,
-        within_margin=approaches_within_margin(ranking, scores, bank.scoring.blend_margin),
-        cautions=raised_cautions(bank, answers, in_play=set(recommended_ids) | {practice_id}),
-        current_practice=describe_current_practice(bank, practice_id, recommended_ids),
-        next_steps=suggested_steps(bank, recommended_ids, practice_id),
-        approaches=bank.approaches,
-        answers=dict(answers),
-        unanswered=tuple(question.id for question in bank.questions if question.id not in answers),
-        bank_fingerprint=bank.fingerprint,
-        article_path=bank.article_path,
+        within_margin=within_margin,
     )
 
 
-def answered_conditions(bank: QuestionBank, answers: Mapping[str, str]) -> list[Question]:
-    return [question for question in bank.condition_questions if question.id in answers]
+def outcome_label(bank: QuestionBank, answers: Mapping[str, str]) -> str:
+    """The recommendation for any answers (those to unasked questions are dropped first); the
+    same rule as `judge`, without the evidence, because "what would change" calls it often."""
+    return recommendation_label(decide(bank, need_tallies(bank, bank.answers_to_asked(answers)))[1])
 
 
-def points_and_possible(bank: QuestionBank, answers: Mapping[str, str], approach_id: str) -> tuple[int, int]:
-    questions = answered_conditions(bank, answers)
-    points = sum(question.option(answers[question.id]).weight_for(approach_id) for question in questions)
-    possible = sum(question.most_points_for(approach_id) for question in questions)
-    return points, possible
+@dataclass(frozen=True)
+class NeedTally:
+    score: int
+    share: Fraction
+    present: bool
 
 
-def fit_shares(bank: QuestionBank, answers: Mapping[str, str]) -> dict[str, Fraction]:
-    shares = {}
-    for approach_id in bank.approach_ids:
-        points, possible = points_and_possible(bank, answers, approach_id)
-        shares[approach_id] = Fraction(points, possible) if possible else Fraction(0)
-    return shares
+def need_tallies(bank: QuestionBank, asked_answers: Mapping[str, str]) -> dict[str, NeedTally]:
+    points = dict.fromkeys(bank.approach_ids, 0)
+    present = set()
+    for question in bank.need_questions:
+        option_id = asked_answers.get(question.id)
+        for approach_id, signal in (question.option(option_id).need.items() if option_id is not None else ()):
+            points[approach_id] += bank.scoring.points_for(signal)
+            if signal == SITUATION:
+                present.add(approach_id)
+    full = bank.scoring.full_need_points
+    shares = {approach_id: Fraction(min(points[approach_id], full), full) for approach_id in bank.approach_ids}
+    return {approach_id: NeedTally(as_percent(shares[approach_id]), shares[approach_id], approach_id in present) for approach_id in bank.approach_ids}
+
+
+def decide(bank: QuestionBank, tallies: Mapping[str, NeedTally]) -> tuple[tuple[str, ...], tuple[str, ...], int | None, tuple[str, ...]]:
+    """Ranking, recommended ids, margin and the present approaches within it (see the rules above)."""
+    ranking = tuple(sorted(bank.approach_ids, key=lambda approach_id: (not tallies[approach_id].present, -tallies[approach_id].share, approach_id)))
+    present = [approach_id for approach_id in ranking if tallies[approach_id].present]
+    scores = {approach_id: tallies[approach_id].score for approach_id in present}
+    margin = scores[present[0]] - scores[present[1]] if len(present) > 1 else None
+    blend = margin is not None and margin <= bank.scoring.blend_margin
+    within = tuple(approach_id for approach_id in present if scores[present[0]] - scores[approach_id] <= bank.scoring.blend_margin)
+    return ranking, tuple(present[:2] if blend else present[:1]), margin, within
+
+
+def answered_need_options(bank: QuestionBank, asked_answers: Mapping[str, str]) -> list[tuple[Question, Option]]:
+    return [(question, question.option(asked_answers[question.id])) for question in bank.need_questions if question.id in asked_answers]
+
+
+def need_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str, tally: NeedTally) -> NeedFinding:
+    evidence = tuple(
+        Evidence(question.id, option.id, question.text, option.text, option.anchor, signal)
+        for question, option in answered_need_options(bank, asked_answers)
+        if (signal := option.signal_for(approach_id))
+    )
+    # Situations first, then leaning answers; bank order within each (a stable sort).
+    evidence = tuple(sorted(evidence, key=lambda item: item.signal != SITUATION))
+    return NeedFinding(approach_id, tally.present, tally.score, evidence)
 
 
 def as_percent(share: Fraction) -> int:
@@ -149,23 +227,31 @@ def as_percent(share: Fraction) -> int:
     return int((share * 100 + Fraction(1, 2)) // 1)
 
 
-def rank_approaches(approach_ids: tuple[str, ...], shares: Mapping[str, Fraction]) -> tuple[str, ...]:
-    return tuple(sorted(approach_ids, key=lambda approach_id: (-shares[approach_id], approach_id)))
-
-
-def recommended_approaches(ranking: tuple[str, ...], margin: int, blend_margin: int) -> tuple[str, ...]:
-    return ranking[:2] if margin <= blend_margin else ranking[:1]
-
-
-def approaches_within_margin(ranking: tuple[str, ...], scores: Mapping[str, int], blend_margin: int) -> tuple[str, ...]:
-    top_score = scores[ranking[0]]
-    return tuple(approach_id for approach_id in ranking if top_score - scores[approach_id] <= blend_margin)
-
-
 def recommendation_label(recommended_ids: tuple[str, ...]) -> str:
+    if not recommended_ids:
+        return NO_APPROACH
     if len(recommended_ids) == 1:
         return recommended_ids[0]
     return BLEND_PREFIX + "+".join(sorted(recommended_ids))
+
+
+def approaches_of_label(label: str) -> tuple[str, ...]:
+    if label == NO_APPROACH:
+        return ()
+    if label.startswith(BLEND_PREFIX):
+        return tuple(label[len(BLEND_PREFIX):].split("+"))
+    return (label,)
+
+
+def outcome_phrase(bank: QuestionBank, label: str) -> str:
+    """How "what would change" names an outcome: "the best fit would be ..."."""
+    named = set(approaches_of_label(label))
+    names = [approach.name for approach in bank.approaches if approach.id in named]
+    if not names:
+        return bank.texts.outcome_none
+    if len(names) == 1:
+        return bank.texts.outcome_single.format(name=names[0])
+    return bank.texts.outcome_blend.format(first=names[0], second=names[1])
 
 
 def best_fit_phrase(bank: QuestionBank, recommended_ids: tuple[str, ...]) -> str:
@@ -173,43 +259,104 @@ def best_fit_phrase(bank: QuestionBank, recommended_ids: tuple[str, ...]) -> str
     return names[0] if len(names) == 1 else f"a blend of {names[0]} and {names[1]}"
 
 
-def recommendation_summary(bank: QuestionBank, recommended_ids: tuple[str, ...], margin: int) -> str:
-    names = [bank.approach(approach_id).name for approach_id in recommended_ids]
+def recommendation_summary(bank: QuestionBank, judgement: Judgement) -> str:
+    names = [bank.approach(approach_id).name for approach_id in judgement.recommended_ids]
+    if not names:
+        return bank.texts.recommend_none
     if len(names) == 1:
-        return bank.texts.recommend_single.format(name=names[0])
-    return bank.texts.recommend_blend.format(first=names[0], second=names[1], margin=margin)
+        summary = bank.texts.recommend_single.format(name=names[0])
+    else:
+        summary = bank.texts.recommend_blend.format(first=names[0], second=names[1], margin=judgement.margin)
+    also = [bank.approach(approach_id).name for approach_id in judgement.ranking if judgement.needs[approach_id].present and approach_id not in judgement.recommended_ids]
+    return f"{summary} {bank.texts.also_present.format(names=' and '.join(also))}" if also else summary
 
 
-# ---------------------------------------------------------------- why
-
-def approach_scores(bank: QuestionBank, answers: Mapping[str, str], scores: Mapping[str, int]) -> tuple[ApproachScore, ...]:
-    entries = []
-    for approach_id in bank.approach_ids:
-        points, possible = points_and_possible(bank, answers, approach_id)
-        reasons = strongest_reasons(bank, answers, approach_id)
-        entries.append(ApproachScore(approach_id, scores[approach_id], points, possible, reasons))
-    return tuple(entries)
+def thin_evidence_note(bank: QuestionBank, judgement: Judgement) -> str | None:
+    """Said when a recommended approach rests on one answer alone."""
+    for approach_id in judgement.recommended_ids:
+        evidence = judgement.needs[approach_id].evidence
+        if len(evidence) == 1:
+            return bank.texts.thin_evidence.format(answer=f"“{evidence[0].answer}”")
+    return None
 
 
-def strongest_reasons(bank: QuestionBank, answers: Mapping[str, str], approach_id: str) -> tuple[Reason, ...]:
-    """The answers that gave this approach the most points (bank order among equals)."""
-    reasons = []
-    for question in answered_conditions(bank, answers):
-        option = question.option(answers[question.id])
-        points = option.weight_for(approach_id)
-        if points > 0:
-            reasons.append(Reason(question.id, option.id, question.text, option.text, points, option.anchor))
-    reasons.sort(key=lambda reason: -reason.points)  # stable sort keeps bank order among equals
-    return tuple(reasons[: bank.scoring.reasons_per_approach])
+# ---------------------------------------------------------------- the whole result
+
+def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignored: tuple[str, ...] = ()) -> AssessmentResult:
+    judgement = judge(bank, asked_answers)
+    recommended_ids = judgement.recommended_ids
+    practice_id = current_practice_approach(bank, asked_answers)
+    readiness = {approach_id: readiness_finding(bank, asked_answers, approach_id, recommended_ids) for approach_id in bank.approach_ids}
+    return AssessmentResult(
+        recommended=judgement.label,
+        recommended_approaches=recommended_ids,
+        summary=recommendation_summary(bank, judgement),
+        thin_evidence=thin_evidence_note(bank, judgement),
+        needs=tuple(judgement.needs[approach_id] for approach_id in bank.approach_ids),
+        readiness=tuple(readiness[approach_id] for approach_id in bank.approach_ids),
+        ranking=judgement.ranking,
+        margin=judgement.margin,
+        blend_margin=bank.scoring.blend_margin,
+        within_margin=judgement.within_margin,
+        cautions=raised_cautions(bank, asked_answers, in_play=set(recommended_ids) | {practice_id}),
+        current_practice=describe_current_practice(bank, practice_id, recommended_ids),
+        next_steps=suggested_steps(bank, asked_answers, recommended_ids, practice_id),
+        what_would_change=tuple(
+            describe_alternative(bank, alternative)
+            for alternative in what_if.smallest_changes(bank, asked_answers, lambda answers: outcome_label(bank, answers))
+        ),
+        approaches=bank.approaches,
+        answers=dict(asked_answers),
+        unanswered=tuple(question.id for question in asked_questions(bank, asked_answers) if question.id not in asked_answers),
+        not_asked=tuple(question.id for question in bank.questions if question.id in ignored),
+        bank_fingerprint=bank.fingerprint,
+        article_path=bank.article_path,
+    )
 
 
-# ---------------------------------------------------------------- practice, cautions, steps
+def describe_alternative(bank: QuestionBank, alternative: what_if.Alternative) -> WhatWouldChange:
+    changes = tuple(AnswerChange(question.id, option.id, question.text, option.text) for question, option in alternative.changes)
+    phrases = [option.as_condition or bank.texts.quoted_answer.format(answer=option.text, question=question.text) for question, option in alternative.changes]
+    outcome = outcome_phrase(bank, alternative.outcome)
+    if len(phrases) == 1:
+        text = bank.texts.change_one.format(change=phrases[0], outcome=outcome)
+    else:
+        text = bank.texts.change_two.format(first_change=", ".join(phrases[:-1]), second_change=phrases[-1], outcome=outcome)
+    return WhatWouldChange(changes, alternative.outcome, text[:1].upper() + text[1:])
 
-def current_practice_approach(bank: QuestionBank, answers: Mapping[str, str]) -> str | None:
+
+# ---------------------------------------------------------------- readiness, cautions, practice, steps
+
+def readiness_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str, recommended_ids: tuple[str, ...]) -> ReadinessFinding:
+    rules = [rule for rule in bank.cautions if rule.approach == approach_id]
+    looked_at = {question_id for rule in rules for question_id in rule.when}
+    checked = tuple(
+        Evidence(question.id, asked_answers[question.id], question.text, question.option(asked_answers[question.id]).text, question.anchor, None)
+        for question in bank.questions
+        if question.id in looked_at and question.id in asked_answers
+    )
+    risks = tuple(rule.id for rule in rules if rule.answers_match(asked_answers))
+    status = AT_RISK if risks else HOLDS if checked else UNKNOWN
+    text = None
+    if approach_id in recommended_ids:
+        template = {AT_RISK: bank.texts.readiness_at_risk, HOLDS: bank.texts.readiness_holds, UNKNOWN: bank.texts.readiness_unknown}[status]
+        text = template.format(name=bank.approach(approach_id).name)
+    return ReadinessFinding(approach_id, status, risks, checked, text)
+
+
+def raised_cautions(bank: QuestionBank, asked_answers: Mapping[str, str], *, in_play: set) -> tuple[RaisedCaution, ...]:
+    return tuple(
+        RaisedCaution(rule.id, rule.text, rule.anchor, rule.approach)
+        for rule in bank.cautions
+        if (rule.approach is None or rule.approach in in_play) and rule.answers_match(asked_answers)
+    )
+
+
+def current_practice_approach(bank: QuestionBank, asked_answers: Mapping[str, str]) -> str | None:
     totals = {approach_id: 0 for approach_id in bank.approach_ids}
     for question in bank.practice_questions:
-        if question.id in answers:
-            option = question.option(answers[question.id])
+        if question.id in asked_answers:
+            option = question.option(asked_answers[question.id])
             for approach_id in totals:
                 totals[approach_id] += option.weight_for(approach_id)
     most = max(totals.values())
@@ -220,27 +367,21 @@ def current_practice_approach(bank: QuestionBank, answers: Mapping[str, str]) ->
 def describe_current_practice(bank: QuestionBank, practice_id: str | None, recommended_ids: tuple[str, ...]) -> CurrentPractice:
     if practice_id is None:
         return CurrentPractice(None, False, bank.texts.practice_unknown)
+    practice = bank.approach(practice_id).name
+    if not recommended_ids:
+        return CurrentPractice(practice_id, False, bank.texts.practice_none.format(practice=practice))
     matches = practice_id in recommended_ids
     template = bank.texts.practice_matches if matches else bank.texts.practice_differs
-    text = template.format(practice=bank.approach(practice_id).name, best=best_fit_phrase(bank, recommended_ids))
-    return CurrentPractice(practice_id, matches, text)
+    return CurrentPractice(practice_id, matches, template.format(practice=practice, best=best_fit_phrase(bank, recommended_ids)))
 
 
-def raised_cautions(bank: QuestionBank, answers: Mapping[str, str], *, in_play: set) -> tuple[RaisedCaution, ...]:
-    return tuple(
-        RaisedCaution(rule.id, rule.text, rule.anchor)
-        for rule in bank.cautions
-        if (rule.approach is None or rule.approach in in_play) and rule.answers_match(answers)
-    )
-
-
-def suggested_steps(bank: QuestionBank, recommended_ids: tuple[str, ...], practice_id: str | None) -> tuple[SuggestedStep, ...]:
-    wanted = list(recommended_ids)
-    if practice_id is not None and practice_id not in recommended_ids:
+def suggested_steps(bank: QuestionBank, asked_answers: Mapping[str, str], recommended_ids: tuple[str, ...], practice_id: str | None) -> tuple[SuggestedStep, ...]:
+    wanted = list(recommended_ids) or [NO_APPROACH]
+    if recommended_ids and practice_id is not None and practice_id not in recommended_ids:
         wanted.append(PRACTICE_DIFFERS)
     return tuple(
-        SuggestedStep(step.text, step.anchor)
+        SuggestedStep(step.text, step.anchor, step.applies_to)
         for applies_to in wanted
         for step in bank.next_steps
-        if step.applies_to == applies_to
+        if step.applies_to == applies_to and step.answers_match(asked_answers)
     )

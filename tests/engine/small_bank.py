@@ -1,78 +1,132 @@
-"""A tiny, valid bank as TOML text. Malformed-bank tests change one line of it at a time."""
+"""A tiny, valid bank as TOML text. Malformed-bank tests change one line of it at a time.
 
-SMALL_BANK = '''
+It has one question of each role: `today` (practice), `goal` (need: each approach's situation),
+`detail` (need, asked only after the beta goal, leaning toward beta) and `care` (readiness, asked
+only after the alpha goal, looked at by the alpha caution).
+"""
+
+from assessment.bank import TEXT_PLACEHOLDERS
+
+# Every text the bank requires, each using all the placeholders it allows, so that a new required
+# text is a test failure here rather than a surprise in an author's bank.
+TEXTS = "\n".join(
+    f'{key} = "{key}' + "".join(f" {{{name}}}" for name in sorted(allowed)) + '"' for key, allowed in TEXT_PLACEHOLDERS.items()
+)
+
+SMALL_BANK = f'''
 [article]
 path = "article/"
 anchors = ["first", "second"]
 
 [scoring]
-weight_min = 0
-weight_max = 3
+situation_points = 3
+leaning_points = 1
+full_need_points = 6
+practice_weight_max = 3
 blend_margin = 10
-reasons_per_approach = 2
 
 [texts]
-recommend_single = "Best: {name}."
-recommend_blend = "Blend: {first} and {second} ({margin})."
-practice_unknown = "Unknown."
-practice_matches = "{practice} matches {best}."
-practice_differs = "{practice} differs from {best}."
+{TEXTS}
 
 [[approaches]]
 id = "alpha"
 name = "Alpha"
 summary = "The first way."
+situation = "When alpha is the goal."
 anchor = "first"
 
 [[approaches]]
 id = "beta"
 name = "Beta"
 summary = "The second way."
+situation = "When beta is the goal."
 anchor = "second"
 
 [[questions]]
 id = "today"
-kind = "practice"
+role = "practice"
 text = "What do you do today?"
 anchor = "first"
 
 [[questions.options]]
 id = "today_alpha"
 text = "Alpha"
-weights = { alpha = 3, beta = 0 }
+weights = {{ alpha = 3, beta = 0 }}
 
 [[questions.options]]
 id = "today_beta"
 text = "Beta"
-weights = { alpha = 0, beta = 3 }
+weights = {{ alpha = 0, beta = 3 }}
 
 [[questions]]
 id = "goal"
-kind = "condition"
+role = "need"
 text = "What is the goal?"
 anchor = "second"
 
 [[questions.options]]
 id = "goal_alpha"
 text = "The alpha goal"
-weights = { alpha = 3, beta = 0 }
+need = {{ alpha = "situation" }}
+as_condition = "alpha were the goal"
 
 [[questions.options]]
 id = "goal_beta"
 text = "The beta goal"
-weights = { alpha = 0, beta = 2 }
+need = {{ beta = "situation" }}
+
+[[questions.options]]
+id = "goal_none"
+text = "No goal"
+
+[[questions]]
+id = "detail"
+role = "need"
+text = "Is the beta goal urgent?"
+anchor = "second"
+ask_if = {{ goal = ["goal_beta"] }}
+
+[[questions.options]]
+id = "detail_yes"
+text = "Yes"
+need = {{ beta = "leaning" }}
+
+[[questions.options]]
+id = "detail_no"
+text = "No"
+
+[[questions]]
+id = "care"
+role = "readiness"
+text = "Is alpha done with care?"
+anchor = "first"
+ask_if = {{ goal = ["goal_alpha"] }}
+
+[[questions.options]]
+id = "care_yes"
+text = "With care"
+
+[[questions.options]]
+id = "care_no"
+text = "Without care"
 
 [[cautions]]
 id = "careful"
 approach = "alpha"
 text = "Be careful."
 anchor = "first"
-when = { goal = ["goal_alpha"] }
+when = {{ care = ["care_no"] }}
 
 [[next_steps]]
 applies_to = "alpha"
-text = "Do the alpha thing."
+text = "Keep doing the alpha thing with care."
 anchor = "first"
+when = {{ care = ["care_yes"] }}
+
+[[next_steps]]
+applies_to = "none"
+text = "Wait for a goal."
+anchor = "second"
 '''
 
 

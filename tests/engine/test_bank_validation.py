@@ -6,77 +6,186 @@ from assessment import BankError, load_bank, score_answers
 
 from .small_bank import SMALL_BANK, small_bank_with
 
-# (what to change in the small bank, expected location, expected field, words in the message)
+# A need question asked only after a readiness answer (inserted before the cautions).
+NEED_AFTER_READINESS = '''[[questions]]
+id = "later"
+role = "need"
+text = "Later?"
+anchor = "first"
+ask_if = { care = ["care_yes"] }
+
+[[questions.options]]
+id = "later_yes"
+text = "Yes"
+need = { alpha = "leaning" }
+
+[[questions.options]]
+id = "later_no"
+text = "No"
+
+[[cautions]]'''
+
+GOAL_HEADER = 'role = "need"\ntext = "What is the goal?"\nanchor = "second"'
+
+# name: ((text in the small bank, its replacement), expected location, expected field, words in the message)
 MALFORMED_BANKS = {
+    # ids
     "duplicate question id": (
-        ('id = "goal"\n', 'id = "today"\n'), "question 'today'", "id", "duplicate id 'today'"),
+        ('id = "detail"\n', 'id = "goal"\n'), "question 'goal'", "id", "duplicate id 'goal'"),
     "duplicate option id": (
-        ('id = "goal_beta"', 'id = "goal_alpha"'), "question 'goal', option 'goal_alpha'", "id", "duplicate id"),
+        ('id = "goal_beta"', 'id = "goal_alpha"'), "question 'goal', option 'goal_alpha'", "id", "duplicate id 'goal_alpha'"),
     "duplicate approach id": (
-        ('id = "beta"', 'id = "alpha"'), "approach 'alpha'", "id", "duplicate id"),
+        ('id = "beta"', 'id = "alpha"'), "approach 'alpha'", "id", "duplicate id 'alpha'"),
     "duplicate caution id": (
-        ('[[next_steps]]', '[[cautions]]\nid = "careful"\ntext = "Again."\nanchor = "first"\nwhen = { goal = ["goal_beta"] }\n\n[[next_steps]]'),
-        "caution 'careful'", "id", "duplicate id"),
-    "option without weights": (
-        ('text = "The beta goal"\nweights = { alpha = 0, beta = 2 }', 'text = "The beta goal"'),
-        "question 'goal', option 'goal_beta'", "weights", "missing"),
-    "option with an empty weights table": (
-        ('weights = { alpha = 0, beta = 2 }', 'weights = {}'), "question 'goal', option 'goal_beta'", "weights", "missing"),
-    "option missing one approach's weight": (
-        ('weights = { alpha = 0, beta = 2 }', 'weights = { alpha = 0 }'),
-        "question 'goal', option 'goal_beta'", "weights.beta", "missing weight for approach 'beta'"),
+        ('[[next_steps]]\napplies_to = "alpha"', '[[cautions]]\nid = "careful"\ntext = "Again."\nanchor = "first"\nwhen = { care = ["care_yes"] }\n\n[[next_steps]]\napplies_to = "alpha"'),
+        "caution 'careful'", "id", "duplicate id 'careful'"),
+    "option id that cannot travel in a share link": (
+        ('id = "goal_none"', 'id = "No goal"'), "question 'goal', option 'No goal'", "id", "'No goal' is not a valid id"),
+    "approach id that cannot travel in an html attribute": (
+        ('id = "beta"', 'id = "be-ta"'), "approach 'be-ta'", "id", "'be-ta' is not a valid id"),
+    # roles
+    "question without a role": (
+        (GOAL_HEADER, 'text = "What is the goal?"\nanchor = "second"'), "question 'goal'", "role", "missing"),
+    "unknown question role": (
+        (GOAL_HEADER, GOAL_HEADER.replace('"need"', '"wish"')), "question 'goal'", "role", "'wish' is not one of: practice, need, readiness"),
+    # need signals
+    "need signal of an unknown kind": (
+        ('need = { alpha = "situation" }', 'need = { alpha = "strong" }'),
+        "question 'goal', option 'goal_alpha'", "need.alpha", "must be one of: situation, leaning; got 'strong'"),
+    "need signal for an unknown approach": (
+        ('need = { beta = "situation" }', 'need = { gamma = "situation" }'),
+        "question 'goal', option 'goal_beta'", "need.gamma", "unknown approach 'gamma' (expected one of: alpha, beta)"),
+    "need signal for more than one approach": (
+        ('need = { alpha = "situation" }', 'need = { alpha = "situation", beta = "leaning" }'),
+        "question 'goal', option 'goal_alpha'", "need", "signal at most one approach"),
+    "need that is not a table": (
+        ('need = { alpha = "situation" }', 'need = "alpha"'), "question 'goal', option 'goal_alpha'", "need", "must be a table"),
+    "need question none of whose options signals a need": (
+        ('need = { beta = "leaning" }\n', ''), "question 'detail'", "options.need", "no option signals any approach's need"),
+    "approach no answer can make the recommendation": (
+        ('need = { beta = "situation" }', 'need = { beta = "leaning" }'),
+        "approach 'beta'", "need", "not recommended even by the answers most favourable to it"),
+    # fields that belong to another role
+    "weights on a need option": (
+        ('need = { alpha = "situation" }', 'need = { alpha = "situation" }\nweights = { alpha = 3, beta = 0 }'),
+        "question 'goal', option 'goal_alpha'", "weights", "only practice questions have weights; this is a need question"),
+    "weights on a readiness option": (
+        ('text = "With care"', 'text = "With care"\nweights = { alpha = 3, beta = 0 }'),
+        "question 'care', option 'care_yes'", "weights", "only practice questions have weights; this is a readiness question"),
+    "need on a practice option": (
+        ('weights = { alpha = 3, beta = 0 }', 'weights = { alpha = 3, beta = 0 }\nneed = { alpha = "situation" }'),
+        "question 'today', option 'today_alpha'", "need", "only need questions signal a need; this is a practice question"),
+    "need on a readiness option": (
+        ('text = "With care"', 'text = "With care"\nneed = { alpha = "situation" }'),
+        "question 'care', option 'care_yes'", "need", "only need questions signal a need; this is a readiness question"),
+    # practice weights
+    "practice option without weights": (
+        ('text = "Beta"\nweights = { alpha = 0, beta = 3 }', 'text = "Beta"'), "question 'today', option 'today_beta'", "weights", "missing"),
+    "practice option with an empty weights table": (
+        ('weights = { alpha = 0, beta = 3 }', 'weights = {}'), "question 'today', option 'today_beta'", "weights", "missing"),
+    "practice option missing one approach's weight": (
+        ('weights = { alpha = 0, beta = 3 }', 'weights = { alpha = 0 }'),
+        "question 'today', option 'today_beta'", "weights.beta", "missing weight for approach 'beta'"),
     "weight for an unknown approach": (
-        ('weights = { alpha = 0, beta = 2 }', 'weights = { alpha = 0, beta = 2, gamma = 1 }'),
-        "question 'goal', option 'goal_beta'", "weights.gamma", "unknown approach 'gamma'"),
+        ('weights = { alpha = 0, beta = 3 }', 'weights = { alpha = 0, beta = 3, gamma = 1 }'),
+        "question 'today', option 'today_beta'", "weights.gamma", "unknown approach 'gamma'"),
     "weight above the range": (
-        ('weights = { alpha = 0, beta = 2 }', 'weights = { alpha = 0, beta = 4 }'),
-        "question 'goal', option 'goal_beta'", "weights.beta", "outside 0..3"),
+        ('weights = { alpha = 0, beta = 3 }', 'weights = { alpha = 0, beta = 4 }'),
+        "question 'today', option 'today_beta'", "weights.beta", "weight 4 is outside 0..3"),
     "weight below the range": (
-        ('weights = { alpha = 0, beta = 2 }', 'weights = { alpha = -1, beta = 2 }'),
-        "question 'goal', option 'goal_beta'", "weights.alpha", "outside 0..3"),
+        ('weights = { alpha = 0, beta = 3 }', 'weights = { alpha = -1, beta = 3 }'),
+        "question 'today', option 'today_beta'", "weights.alpha", "weight -1 is outside 0..3"),
     "weight not a whole number": (
-        ('weights = { alpha = 0, beta = 2 }', 'weights = { alpha = 0, beta = 1.5 }'),
-        "question 'goal', option 'goal_beta'", "weights.beta", "whole number"),
-    "question whose options cannot move any approach": (
-        ('weights = { alpha = 0, beta = 2 }', 'weights = { alpha = 3, beta = 0 }'),
-        "question 'goal'", "options.weights", "no answer can move any approach"),
-    "approach no answer set can reach": (
-        ('weights = { alpha = 0, beta = 2 }', 'weights = { alpha = 3, beta = 3 }'),
-        "approach 'beta'", "weights", "not recommended even by the answers most favourable to it"),
+        ('weights = { alpha = 0, beta = 3 }', 'weights = { alpha = 0, beta = 1.5 }'),
+        "question 'today', option 'today_beta'", "weights.beta", "must be a whole number, got 1.5"),
+    "practice question whose options all weigh the same": (
+        ('weights = { alpha = 0, beta = 3 }', 'weights = { alpha = 3, beta = 0 }'),
+        "question 'today'", "options.weights", "no answer can move any approach"),
+    # ask_if
+    "ask_if referring to a later question": (
+        (GOAL_HEADER, GOAL_HEADER + '\nask_if = { care = ["care_yes"] }'),
+        "question 'goal'", "ask_if.care", "refers to missing question 'care' (expected an earlier question)"),
+    "ask_if referring to a missing question": (
+        ('ask_if = { goal = ["goal_beta"] }', 'ask_if = { aim = ["goal_beta"] }'),
+        "question 'detail'", "ask_if.aim", "refers to missing question 'aim' (expected an earlier question)"),
+    "ask_if referring to a missing option": (
+        ('ask_if = { goal = ["goal_beta"] }', 'ask_if = { goal = ["goal_gamma"] }'),
+        "question 'detail'", "ask_if.goal", "refers to missing option 'goal_gamma' of question 'goal'"),
+    "ask_if with an option that is not in a list": (
+        ('ask_if = { goal = ["goal_beta"] }', 'ask_if = { goal = "goal_beta" }'),
+        "question 'detail'", "ask_if.goal", "must be a non-empty list of option ids"),
+    "empty ask_if": (
+        ('ask_if = { goal = ["goal_beta"] }', 'ask_if = {}'), "question 'detail'", "ask_if", "missing or empty"),
+    "need question depending on a readiness question": (
+        ('[[cautions]]', NEED_AFTER_READINESS),
+        "question 'later'", "ask_if.care", "a need question may depend only on need questions, and 'care' is a readiness question"),
+    # readiness and cautions
+    "readiness question no caution looks at": (
+        ('when = { care = ["care_no"] }', 'when = { goal = ["goal_beta"] }'),
+        "question 'care'", "role", "a readiness question must be looked at by at least one caution's `when`"),
     "caution referring to a missing question": (
-        ('when = { goal = ["goal_alpha"] }', 'when = { ambition = ["goal_alpha"] }'),
-        "caution 'careful'", "when.ambition", "missing question 'ambition'"),
+        ('when = { care = ["care_no"] }', 'when = { ambition = ["care_no"] }'),
+        "caution 'careful'", "when.ambition", "refers to missing question 'ambition'"),
     "caution referring to a missing option": (
-        ('when = { goal = ["goal_alpha"] }', 'when = { goal = ["goal_gamma"] }'),
-        "caution 'careful'", "when.goal", "missing option 'goal_gamma'"),
+        ('when = { care = ["care_no"] }', 'when = { care = ["care_maybe"] }'),
+        "caution 'careful'", "when.care", "refers to missing option 'care_maybe' of question 'care'"),
     "caution without conditions": (
-        ('when = { goal = ["goal_alpha"] }', ''), "caution 'careful'", "when", "missing"),
+        ('when = { care = ["care_no"] }\n', ''), "caution 'careful'", "when", "missing or empty"),
     "caution for an unknown approach": (
         ('approach = "alpha"', 'approach = "gamma"'), "caution 'careful'", "approach", "unknown approach 'gamma'"),
+    # next steps
     "next step for an unknown approach": (
-        ('applies_to = "alpha"', 'applies_to = "gamma"'), "next step #1", "applies_to", "unknown 'gamma'"),
-    "anchor not in the article": (
-        ('text = "What is the goal?"\nanchor = "second"', 'text = "What is the goal?"\nanchor = "third"'),
+        ('applies_to = "alpha"', 'applies_to = "gamma"'),
+        "next step #1", "applies_to", "unknown 'gamma' (expected one of: alpha, beta, none, practice_differs)"),
+    "next step `when` referring to a missing option": (
+        ('when = { care = ["care_yes"] }', 'when = { care = ["care_maybe"] }'),
+        "next step #1", "when.care", "refers to missing option 'care_maybe' of question 'care'"),
+    "next step `when` referring to a missing question": (
+        ('when = { care = ["care_yes"] }', 'when = { ambition = ["care_yes"] }'),
+        "next step #1", "when.ambition", "refers to missing question 'ambition'"),
+    "next step without text": (
+        ('text = "Wait for a goal."\n', ''), "next step #2", "text", "missing"),
+    # anchors
+    "question anchor not in the article": (
+        (GOAL_HEADER, GOAL_HEADER.replace('"second"', '"third"')),
         "question 'goal'", "anchor", "'third' is not one of the article anchors"),
     "option anchor not in the article": (
         ('text = "The beta goal"', 'text = "The beta goal"\nanchor = "nowhere"'),
-        "question 'goal', option 'goal_beta'", "anchor", "'nowhere'"),
-    "unknown question kind": (
-        ('kind = "condition"', 'kind = "wish"'), "question 'goal'", "kind", "'wish' is not one of: practice, condition"),
+        "question 'goal', option 'goal_beta'", "anchor", "'nowhere' is not one of the article anchors"),
+    "caution anchor not in the article": (
+        ('text = "Be careful."\nanchor = "first"', 'text = "Be careful."\nanchor = "third"'),
+        "caution 'careful'", "anchor", "'third' is not one of the article anchors"),
+    "missing article anchors": (
+        ('anchors = ["first", "second"]', ''), "[article]", "anchors", "missing"),
+    # approaches, questions and texts
+    "approach without its situation": (
+        ('situation = "When beta is the goal."\n', ''), "approach 'beta'", "situation", "missing or not a non-empty text"),
     "question without text": (
         ('text = "What is the goal?"\n', ''), "question 'goal'", "text", "missing"),
     "question with one option": (
         ('[[questions.options]]\nid = "today_beta"\ntext = "Beta"\nweights = { alpha = 0, beta = 3 }\n', ''),
         "question 'today'", "options", "at least two options"),
     "unknown placeholder in a text": (
-        ('recommend_single = "Best: {name}."', 'recommend_single = "Best: {title}."'),
-        "[texts]", "recommend_single", "unknown placeholder title"),
-    "weight range upside down": (
-        ('weight_max = 3', 'weight_max = 0'), "[scoring]", "weight_max", "at least 1"),
+        ('recommend_single = "recommend_single {name}"', 'recommend_single = "Best: {title}."'),
+        "[texts]", "recommend_single", "unknown placeholder title; allowed: name"),
+    "placeholder in a text that allows none": (
+        ('recommend_none = "recommend_none"', 'recommend_none = "Nothing for {name}."'),
+        "[texts]", "recommend_none", "unknown placeholder name; allowed: none"),
+    "missing required text": (
+        ('thin_evidence = "thin_evidence {answer}"\n', ''), "[texts]", "thin_evidence", "missing"),
+    # scoring
+    "leaning points below one": (
+        ('leaning_points = 1', 'leaning_points = 0'), "[scoring]", "leaning_points", "must be at least 1, got 0"),
+    "situation no stronger than leaning": (
+        ('situation_points = 3', 'situation_points = 1'), "[scoring]", "situation_points", "must be at least 2, got 1"),
+    "full need points below one": (
+        ('full_need_points = 6', 'full_need_points = 0'), "[scoring]", "full_need_points", "must be at least 1, got 0"),
+    "practice weight range upside down": (
+        ('practice_weight_max = 3', 'practice_weight_max = 0'), "[scoring]", "practice_weight_max", "must be at least 1, got 0"),
     "negative blend margin": (
-        ('blend_margin = 10', 'blend_margin = -1'), "[scoring]", "blend_margin", "at least 0"),
-    "missing article anchors": (
-        ('anchors = ["first", "second"]', ''), "[article]", "anchors", "missing"),
+        ('blend_margin = 10', 'blend_margin = -1'), "[scoring]", "blend_margin", "must be at least 0, got -1"),
+    "blend margin not a whole number": (
+        ('blend_margin = 10', 'blend_margin = "ten"'), "[scoring]", "blend_margin", "missing or not a whole number"),
 }
 
 
@@ -90,12 +199,23 @@ def write_bank(tmp_path):
     return write
 
 
-def test_the_small_bank_itself_is_valid(write_bank):
+def test_the_small_bank_itself_is_valid_and_scores_by_need(write_bank):
     bank = load_bank(write_bank(SMALL_BANK))
-    assert [question.id for question in bank.questions] == ["today", "goal"]
-    result = score_answers(bank, {"today": "today_beta", "goal": "goal_alpha"})
+    assert [question.id for question in bank.questions] == ["today", "goal", "detail", "care"]
+    result = score_answers(bank, {"today": "today_beta", "goal": "goal_alpha", "care": "care_no"})
     assert result.recommended == "alpha"
+    assert result.not_asked == ()
     assert [caution.id for caution in result.cautions] == ["careful"]
+    assert result.readiness_for("alpha").status == "at_risk"
+
+
+def test_the_small_bank_asks_its_conditional_questions_only_after_their_answer(write_bank):
+    bank = load_bank(write_bank(SMALL_BANK))
+    beta = score_answers(bank, {"today": "today_alpha", "goal": "goal_beta", "detail": "detail_yes", "care": "care_no"})
+    assert beta.recommended == "beta"
+    assert beta.not_asked == ("care",)
+    assert beta.cautions == ()
+    assert beta.scores["beta"] == 67  # a situation and a leaning: 4 of 6 points
 
 
 @pytest.mark.parametrize("case", MALFORMED_BANKS, ids=list(MALFORMED_BANKS))
@@ -107,7 +227,31 @@ def test_malformed_bank_names_file_place_and_field(write_bank, case):
     error = raised.value
     assert (error.file, error.location, error.field) == (str(path), location, field)
     assert words in error.message
-    assert str(error).startswith(f"{path}: {location}: field '{field}': ")
+    assert str(error) == f"{path}: {location}: field '{field}': {error.message}"
+    assert "\n" not in str(error)
+
+
+@pytest.mark.parametrize(
+    "applies_to, answers, shown",
+    [
+        ("none", {"today": "today_alpha", "goal": "goal_none"}, True),
+        ("none", {"today": "today_alpha", "goal": "goal_alpha", "care": "care_yes"}, False),
+        ("practice_differs", {"today": "today_beta", "goal": "goal_alpha", "care": "care_yes"}, True),
+        ("practice_differs", {"today": "today_alpha", "goal": "goal_alpha", "care": "care_yes"}, False),
+    ],
+)
+def test_a_next_step_may_apply_to_none_or_to_a_practice_that_differs(write_bank, applies_to, answers, shown):
+    text = small_bank_with('applies_to = "none"\ntext = "Wait for a goal."', f'applies_to = "{applies_to}"\ntext = "The special step."')
+    result = score_answers(load_bank(write_bank(text)), answers)
+    assert ("The special step." in [step.text for step in result.next_steps]) is shown
+
+
+def test_a_next_step_with_when_is_shown_only_where_the_answers_match(write_bank):
+    bank = load_bank(write_bank(SMALL_BANK))
+    with_care = score_answers(bank, {"today": "today_alpha", "goal": "goal_alpha", "care": "care_yes"})
+    without_care = score_answers(bank, {"today": "today_alpha", "goal": "goal_alpha", "care": "care_no"})
+    assert [step.text for step in with_care.next_steps] == ["Keep doing the alpha thing with care."]
+    assert without_care.next_steps == ()
 
 
 def test_invalid_toml_names_the_file(write_bank):
@@ -121,12 +265,13 @@ def test_invalid_toml_names_the_file(write_bank):
 
 def test_a_bank_given_as_text_is_named_by_its_source():
     with pytest.raises(BankError) as raised:
-        load_bank(text=small_bank_with('kind = "condition"', 'kind = "wish"'), source="edited.toml")
-    assert str(raised.value).startswith("edited.toml: question 'goal': field 'kind'")
+        load_bank(text=small_bank_with(GOAL_HEADER, GOAL_HEADER.replace('"need"', '"wish"')), source="edited.toml")
+    assert str(raised.value).startswith("edited.toml: question 'goal': field 'role'")
 
 
-def test_an_option_may_omit_help_and_anchor(write_bank):
+def test_an_option_may_omit_help_anchor_and_as_condition(write_bank):
     bank = load_bank(write_bank(SMALL_BANK))
     goal = bank.question("goal")
     assert goal.help == ""
     assert all(option.anchor == "second" for option in goal.options)
+    assert goal.option("goal_beta").as_condition == ""

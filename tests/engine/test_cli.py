@@ -8,9 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from assessment import score_answers
+from assessment import report, score_answers
 
-from .profiles import ACTS_ON_360_AND_TRAINING, BOARD_NOTICES_A_PROBLEM, SUCCESSION_PLANNER
+from .article_scenarios import SCENARIOS
+
+BY_NAME = {scenario.name: scenario for scenario in SCENARIOS}
+SUCCESSION = BY_NAME["succession_focus_with_identified_candidates"]
+BEHAVIOUR = BY_NAME["behaviour_observed_by_the_board"]
+NOTHING = BY_NAME["nothing_called_for"]
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,47 +42,67 @@ def answers_file(tmp_path):
 
 
 def test_json_output_is_the_engines_to_dict(bank, answers_file):
-    completed = run_cli("--answers", str(answers_file(SUCCESSION_PLANNER)), "--format", "json")
+    completed = run_cli("--answers", str(answers_file(SUCCESSION.answers)), "--format", "json")
     assert completed.returncode == 0, completed.stderr
-    assert json.loads(completed.stdout) == score_answers(bank, SUCCESSION_PLANNER).to_dict()
+    assert json.loads(completed.stdout) == score_answers(bank, SUCCESSION.answers).to_dict()
+
+
+def test_json_output_lists_answers_to_unasked_questions_as_not_asked(bank):
+    completed = run_cli("--answers", "-", "--format", "json", stdin=json.dumps(NOTHING.answers_as_given))
+    assert completed.returncode == 0, completed.stderr
+    result = json.loads(completed.stdout)
+    assert result["recommended"] == "none"
+    assert result["not_asked"] == list(NOTHING.not_asked)
+    assert result["what_would_change"] and all(change["text"] for change in result["what_would_change"])
 
 
 def test_answers_can_come_from_standard_input(bank):
-    completed = run_cli("--answers", "-", "--format", "json", stdin=json.dumps(BOARD_NOTICES_A_PROBLEM))
+    completed = run_cli("--answers", "-", "--format", "json", stdin=json.dumps(BEHAVIOUR.answers))
     assert completed.returncode == 0, completed.stderr
-    assert json.loads(completed.stdout) == score_answers(bank, BOARD_NOTICES_A_PROBLEM).to_dict()
+    assert json.loads(completed.stdout) == score_answers(bank, BEHAVIOUR.answers).to_dict()
 
 
-def test_text_output_names_the_best_fit_scores_and_steps(bank):
-    completed = run_cli("--answers", "-", stdin=json.dumps(ACTS_ON_360_AND_TRAINING))
-    result = score_answers(bank, ACTS_ON_360_AND_TRAINING)
+@pytest.mark.parametrize("output_format", ["text", "markdown"])
+def test_text_and_markdown_are_the_reports_rendering(bank, output_format):
+    completed = run_cli("--answers", "-", "--format", output_format, stdin=json.dumps(BEHAVIOUR.answers))
+    render = {"text": report.result_as_text, "markdown": report.result_as_markdown}[output_format]
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == render(score_answers(bank, BEHAVIOUR.answers).to_dict())
+
+
+def test_text_output_names_the_best_fit_what_would_change_it_and_the_steps(bank):
+    completed = run_cli("--answers", "-", stdin=json.dumps(BEHAVIOUR.answers))
+    result = score_answers(bank, BEHAVIOUR.answers)
     assert completed.returncode == 0
     assert completed.stdout.startswith(result.summary)
-    assert "Margin between the first and second approach" in completed.stdout
+    assert "What would change the result" in completed.stdout
+    assert result.what_would_change[0].text in completed.stdout
     assert result.next_steps[0].text in completed.stdout
 
 
 def test_markdown_output_has_headings_and_article_links(bank):
-    completed = run_cli("--answers", "-", "--format", "markdown", stdin=json.dumps(SUCCESSION_PLANNER))
+    completed = run_cli("--answers", "-", "--format", "markdown", stdin=json.dumps(SUCCESSION.answers))
     assert completed.returncode == 0
-    assert completed.stdout.startswith("# Best fit: Proactive coaching.")
+    assert completed.stdout.startswith(f"# {bank.texts.recommend_single.format(name='Proactive coaching')}")
     assert "## Why" in completed.stdout
     assert f"]({bank.article_path}#proactive-succession)" in completed.stdout
 
 
-def test_questions_as_json_give_ids_texts_options_and_weights(bank):
+def test_questions_as_json_give_roles_ask_if_need_and_weights(bank):
     completed = run_cli("--questions", "--format", "json")
     assert completed.returncode == 0
     assert json.loads(completed.stdout) == bank.to_dict()
 
 
 @pytest.mark.parametrize("output_format", ["text", "markdown"])
-def test_questions_as_text_or_markdown_list_every_question_and_option(bank, output_format):
+def test_questions_as_text_or_markdown_show_every_option_with_its_need_or_readiness(bank, output_format):
     completed = run_cli("--questions", "--format", output_format)
     assert completed.returncode == 0
     for question in bank.questions:
         assert question.text in completed.stdout
         assert all(option.text in completed.stdout for option in question.options)
+    assert "need: proactive situation" in completed.stdout
+    assert "readiness: after_the_fact at risk" in completed.stdout
 
 
 def test_a_missing_answers_file_is_bad_input_naming_the_file(tmp_path):
@@ -97,7 +122,7 @@ def test_invalid_json_is_bad_input_naming_file_and_line(answers_file):
 
 
 def test_every_problem_with_the_answers_is_listed_at_once(answers_file):
-    answers = {**SUCCESSION_PLANNER, "succession_focus": "always", "flight_risk": 3}
+    answers = {**BEHAVIOUR.answers, "succession_focus": "always", "flight_risk": 3}
     del answers["positioning"]
     completed = run_cli("--answers", str(answers_file(answers)))
     assert completed.returncode == 2
@@ -129,15 +154,20 @@ def test_an_unknown_format_is_bad_input():
     assert "--format" in completed.stderr
 
 
-def test_interactive_run_re_asks_after_bad_input_and_accepts_ids(bank):
-    replies = ["7", "banana", "1"]  # two bad replies to the first question, then a good one
-    replies += ["1"] * (len(bank.questions) - 2) + [bank.questions[-1].options[0].id]
+def test_interactive_run_asks_only_the_questions_that_apply_re_asks_after_bad_input_and_accepts_ids(bank):
+    answers = NOTHING.answers  # leaves some questions unasked
+    replies = ["7", "banana"]  # two bad replies to the first question, then good ones
+    replies += [str(bank.question(question_id).option_ids.index(option_id) + 1) for question_id, option_id in answers.items()]
+    replies[-1] = list(answers.values())[-1]  # the last one typed as an option id
     completed = run_cli(stdin="\n".join(replies) + "\n")
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.count("Please type a number from 1 to") == 2
-    assert f"Question {len(bank.questions)} of {len(bank.questions)}" in completed.stdout
-    first_choices = {question.id: question.options[0].id for question in bank.questions}
-    assert score_answers(bank, first_choices).summary in completed.stdout
+    total = len(bank.questions)
+    numbers = [index for index, question in enumerate(bank.questions, start=1) if question.id in answers]
+    assert [line.split(":")[0] for line in completed.stdout.splitlines() if line.startswith("Question ")] == [f"Question {n} of {total}" for n in numbers]
+    skipped = [question for question in bank.questions if question.id not in answers]
+    assert skipped and all(question.text not in completed.stdout for question in skipped)
+    assert score_answers(bank, answers).summary in completed.stdout
 
 
 def test_interactive_run_stops_cleanly_when_input_ends():

@@ -1,42 +1,122 @@
-"""Text and Markdown renderings show everything the result holds, from its to_dict()."""
+"""Text and Markdown renderings show what the result holds, from its to_dict()."""
+
+import pytest
 
 from assessment import score_answers
-from assessment.report import bank_as_markdown, result_as_markdown, result_as_text
+from assessment.report import bank_as_markdown, bank_as_text, result_as_markdown, result_as_text
 
-from .profiles import BALANCED_SUCCESSION_AND_PROGRAMMES, BOARD_NOTICES_A_PROBLEM, changed
+from .article_scenarios import SCENARIOS
+
+BY_NAME = {scenario.name: scenario for scenario in SCENARIOS}
+RENDERINGS = pytest.mark.parametrize("render", [result_as_text, result_as_markdown], ids=["text", "markdown"])
 
 
-def test_text_shows_cautions_with_their_anchors(bank):
-    result = score_answers(bank, changed(BOARD_NOTICES_A_PROBLEM, dismissal_protection="yes")).to_dict()
+def result_of(bank, name: str) -> dict:
+    return score_answers(bank, BY_NAME[name].answers).to_dict()
+
+
+@RENDERINGS
+def test_a_rendering_opens_with_the_summary_and_the_thin_evidence_note(bank, render):
+    result = result_of(bank, "training_follow_up_alone")
+    rendered = render(result)
+    assert rendered.splitlines()[0].removeprefix("# ") == result["summary"]
+    assert result["thin_evidence"] in rendered
+
+
+@RENDERINGS
+def test_a_rendering_lists_what_would_change_the_result(bank, render):
+    result = result_of(bank, "behaviour_observed_by_the_board")
+    rendered = render(result)
+    assert result["what_would_change"]
+    assert "What would change the result" in rendered
+    for change in result["what_would_change"]:
+        assert f"- {change['text']}" in rendered
+
+
+@RENDERINGS
+def test_nothing_called_for_shows_when_each_approach_would_apply(bank, render):
+    result = result_of(bank, "nothing_called_for")
+    rendered = render(result)
+    assert rendered.startswith(("No timing", "# No timing"))
+    assert "When each approach would apply" in rendered
+    for approach in bank.approaches:
+        assert approach.situation in rendered
+        assert f"#{approach.anchor}" in rendered
+
+
+@RENDERINGS
+def test_a_fit_does_not_list_the_situations(bank, render):
+    assert "When each approach would apply" not in render(result_of(bank, "succession_focus_with_identified_candidates"))
+
+
+def test_text_shows_cautions_with_their_anchors_and_the_readiness_sentence(bank):
+    result = result_of(bank, "after_the_fact_as_litigation_cover")
     text = result_as_text(result)
     (caution,) = result["cautions"]
     assert f"! {caution['text']} (see #{caution['anchor']})" in text
+    assert result["readiness"]["after_the_fact"]["text"] in text
+    assert "After-the-fact coaching: situation present, conditions at risk" in text
 
 
-def test_text_says_when_no_answer_pointed_to_an_approach(bank):
-    text = result_as_text(score_answers(bank, BOARD_NOTICES_A_PROBLEM).to_dict())
-    assert "no answer pointed this way" in text
-
-
-def test_text_lists_scores_in_ranking_order_with_the_margin(bank):
-    result = score_answers(bank, BALANCED_SUCCESSION_AND_PROGRAMMES).to_dict()
-    text = result_as_text(result)
+def test_text_lists_need_scores_in_ranking_order_with_presence(bank):
+    result = result_of(bank, "succession_candidates_acting_on_360_results")
+    lines = result_as_text(result).splitlines()
     names = {approach["id"]: approach["name"] for approach in result["approaches"]}
-    positions = [text.index(f"  {names[approach_id]} ") for approach_id in result["ranking"]]
-    assert positions == sorted(positions)
-    assert f"{result['margin']} points" in text
+    score_lines = [next(line for line in lines if line.startswith(f"  {names[approach_id]} ") and "situation" in line) for approach_id in result["ranking"]]
+    assert [lines.index(line) for line in score_lines] == sorted(lines.index(line) for line in score_lines)
+    for approach_id, line in zip(result["ranking"], score_lines):
+        assert f" {result['scores'][approach_id]} " in line
+        assert line.endswith("situation present" if result["need"][approach_id]["present"] else "situation absent")
 
 
-def test_markdown_shows_practice_and_next_steps(bank):
-    result = score_answers(bank, BALANCED_SUCCESSION_AND_PROGRAMMES).to_dict()
+def test_text_marks_leaning_answers_and_says_when_no_answer_shows_a_situation(bank):
+    text = result_as_text(result_of(bank, "promote_from_within_policy_alone"))
+    policy = bank.question("promote_from_within").option("from_within_policy")
+    assert f"“{policy.text}” (leans toward it)" in text
+    assert "no answer shows its situation" in text
+
+
+def test_markdown_links_point_at_the_given_page_address(bank):
+    result = result_of(bank, "candidates_may_leave")
+    markdown = result_as_markdown(result, "https://example.org/issues/timing/")
+    assert "(https://example.org/issues/timing/#proactive-risk)" in markdown
+    assert f"]({bank.article_path}#" not in markdown
+    assert f"]({bank.article_path}#proactive-risk)" in result_as_markdown(result)
+
+
+def test_markdown_has_a_row_per_approach_and_numbered_next_steps(bank):
+    result = result_of(bank, "succession_candidates_acting_on_360_results")
     markdown = result_as_markdown(result)
+    for approach in result["approaches"]:
+        status = "present" if result["need"][approach["id"]]["present"] else "absent"
+        assert f"| {approach['name']} | {status} | {result['scores'][approach['id']]} |" in markdown
     assert result["current_practice"]["text"] in markdown
+    assert result["next_steps"]
     for number, step in enumerate(result["next_steps"], start=1):
         assert f"{number}. {step['text']}" in markdown
 
 
-def test_bank_markdown_gives_each_question_a_heading_and_an_article_link(bank):
+def option_line(bank, question_id: str, option_id: str, signal: str) -> str:
+    option = bank.question(question_id).option(option_id)
+    return f"[{option.id}] {option.text}  ({signal})"
+
+
+def test_bank_text_shows_the_need_readiness_or_practice_of_every_option(bank):
+    text = bank_as_text(bank)
+    assert option_line(bank, "succession_focus", "central", "need: proactive situation") in text
+    assert option_line(bank, "succession_focus", "secondary", "need: proactive leaning") in text
+    assert option_line(bank, "succession_focus", "not_a_focus", "need: none") in text
+    assert option_line(bank, "flight_risk", "likely", "readiness: proactive at risk") in text
+    assert option_line(bank, "flight_risk", "unlikely", "readiness: proactive holds") in text
+    assert option_line(bank, "current_decision", "assigned_by_leadership", "practice: proactive 0, just_in_time 0, after_the_fact 3") in text
+    assert "asked only when observed_behaviour is some_concern/yes_specific" in text
+    for question in bank.questions:
+        assert f"[{question.id}] ({question.role}, see #{question.anchor}) {question.text}" in text
+
+
+def test_bank_markdown_gives_each_question_a_heading_its_role_and_an_article_link(bank):
     markdown = bank_as_markdown(bank)
     for question in bank.questions:
         assert f"## {question.text}" in markdown
-        assert f"({bank.article_path}#{question.anchor})" in markdown
+        assert f"`{question.id}`, {question.role}, [see the article]({bank.article_path}#{question.anchor})" in markdown
+    assert "Asked only when observed_behaviour is some_concern/yes_specific" in markdown

@@ -1,0 +1,92 @@
+"""What would change the result: the smallest changes of answers that change the recommendation.
+
+Found by re-scoring alternatives with the engine's own rule (`outcome_of`), never by reasoning
+about weights, so every change listed is true of the engine:
+
+- every single change (one question answered differently) that changes the recommendation, in
+  bank order;
+- only when no single change does it, pairs of changes, searched among the questions that can
+  decide the outcome (need questions, and the questions their `ask_if` depends on: practice and
+  readiness answers never change a recommendation, so a pair with one of them is never smallest),
+  at most PAIRS_PER_OUTCOME for each different outcome they lead to.
+
+Answers to questions that a change leaves unasked are dropped by `outcome_of` before scoring.
+A change can also bring up questions that were not asked before. Those that cannot decide the
+outcome are left unanswered (by rule they change nothing). Those that can are tried with every
+answer: if the outcome is the same whatever they say, the change is listed alone; if it depends
+on them, the change is listed once per outcome, together with the answer that leads to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import product
+
+from .model import NEED, Option, Question, QuestionBank
+
+PAIRS_PER_OUTCOME = 2
+
+
+@dataclass(frozen=True)
+class Alternative:
+    changes: tuple[tuple[Question, Option], ...]
+    outcome: str
+
+
+Change = tuple[Question, Option]
+
+
+def smallest_changes(bank: QuestionBank, asked_answers: Mapping[str, str], outcome_of: Callable[[Mapping[str, str]], str]) -> tuple[Alternative, ...]:
+    current = outcome_of(asked_answers)
+    deciding = deciding_questions(bank)
+    singles = tuple(
+        alternative
+        for change in other_answers(bank.asked_questions(asked_answers), asked_answers)
+        for alternative in alternatives_after(bank, asked_answers, (change,), outcome_of, current, deciding)
+    )
+    return singles or changed_pairs(bank, asked_answers, outcome_of, current, deciding)
+
+
+def alternatives_after(bank: QuestionBank, answers: Mapping[str, str], changes: tuple[Change, ...], outcome_of, current: str, deciding: set[str]) -> list[Alternative]:
+    """What these changes lead to, with the deciding questions they bring up tried every way."""
+    changed = {**answers, **{question.id: option.id for question, option in changes}}
+    brought_up = [question for question in bank.asked_questions(changed) if question.id not in changed and question.id in deciding]
+    outcomes: dict[str, tuple[Change, ...]] = {}
+    for completion in product(*[[(question, option) for option in question.options] for question in brought_up]):
+        outcome = outcome_of({**changed, **{question.id: option.id for question, option in completion}})
+        outcomes.setdefault(outcome, completion)
+    if len(outcomes) == 1:
+        (outcome,) = outcomes
+        return [Alternative(changes, outcome)] if outcome != current else []
+    return [Alternative(changes + completion, outcome) for outcome, completion in outcomes.items() if outcome != current]
+
+
+def other_answers(questions: tuple[Question, ...], answers: Mapping[str, str]) -> Iterator[tuple[Question, Option]]:
+    for question in questions:
+        for option in question.options:
+            if answers.get(question.id) != option.id:
+                yield question, option
+
+
+def deciding_questions(bank: QuestionBank) -> set[str]:
+    need_ids = {question.id for question in bank.need_questions}
+    return need_ids | {question_id for question in bank.need_questions for question_id in question.ask_if}
+
+
+def changed_pairs(bank: QuestionBank, asked_answers: Mapping[str, str], outcome_of, current: str, deciding: set[str]) -> tuple[Alternative, ...]:
+    found: dict[str, list[Alternative]] = {}
+    first_changes = [change for change in other_answers(bank.asked_questions(asked_answers), asked_answers) if change[0].id in deciding]
+    for first_question, first_option in first_changes:
+        once_changed = {**asked_answers, first_question.id: first_option.id}
+        later_questions = tuple(question for question in bank.asked_questions(once_changed) if question.id in deciding and is_after(bank, question, first_question))
+        for second in other_answers(later_questions, once_changed):
+            for alternative in alternatives_after(bank, asked_answers, ((first_question, first_option), second), outcome_of, current, deciding):
+                if len(found.setdefault(alternative.outcome, [])) < PAIRS_PER_OUTCOME:
+                    found[alternative.outcome].append(alternative)
+    return tuple(alternative for alternatives in found.values() for alternative in alternatives)
+
+
+def is_after(bank: QuestionBank, question: Question, other: Question) -> bool:
+    """Pairs are taken in bank order, so each pair is tried once."""
+    return bank.questions.index(question) > bank.questions.index(other)

@@ -1,0 +1,81 @@
+"""How the assessment judges random answer sets: outcomes, a recommendation never without its need,
+and how long scoring (with "what would change") takes on this machine's CPython.
+
+Draws answer sets question by question in bank order, answering only the questions asked (as the
+form does), with a fixed seed so that two runs print the same shares. Checks each recommendation
+against the bank itself, not against the result's own "present" flags. Prints figures; asserts nothing.
+
+    python -m bench.judgement_stats [--count 20000] [--seed 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from collections import Counter
+
+from assessment import load_bank, score_answers
+from assessment.model import LEANING, SITUATION, QuestionBank
+
+
+def random_answers(bank: QuestionBank, rng: random.Random) -> dict[str, str]:
+    answers: dict[str, str] = {}
+    for question in bank.questions:
+        if question.is_asked(answers):
+            answers[question.id] = rng.choice(question.option_ids)
+    return answers
+
+
+def signals_given(bank: QuestionBank, answers: dict[str, str], approach_id: str) -> set[str]:
+    """The need signals the answers give an approach ("situation", "leaning")."""
+    return {
+        signal
+        for question in bank.need_questions
+        if question.id in answers and (signal := question.option(answers[question.id]).signal_for(approach_id))
+    }
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:6.2f} %"
+
+
+def main(count: int = 20000, seed: int = 9) -> None:
+    bank = load_bank()
+    rng = random.Random(seed)
+    outcomes: Counter = Counter()
+    without_need = only_leaning = thin = 0
+    wall_ms, cpu_ms = [], []
+    for _ in range(count):
+        answers = random_answers(bank, rng)
+        wall_started, cpu_started = time.perf_counter(), time.process_time()
+        result = score_answers(bank, answers)
+        wall_ms.append((time.perf_counter() - wall_started) * 1000)
+        cpu_ms.append((time.process_time() - cpu_started) * 1000)
+        outcomes[result.recommended] += 1
+        signals = [signals_given(bank, answers, approach_id) for approach_id in result.recommended_approaches]
+        without_need += any(SITUATION not in given for given in signals)
+        only_leaning += any(given == {LEANING} for given in signals)
+        thin += result.thin_evidence is not None
+    print(f"{count} random answer sets (seed {seed}), bank {bank.fingerprint}")
+    print(f"  recommended approach without its situation present: {percent(without_need, count)}  (target 0)")
+    print(f"  recommended approach with only leaning answers:     {percent(only_leaning, count)}  (target 0)")
+    print(f"  thin evidence (a recommendation on one answer):     {percent(thin, count)}")
+    print("  outcomes:")
+    for label, times in sorted(outcomes.items(), key=lambda item: (-item[1], item[0])):
+        print(f"    {label:<36} {percent(times, count)}")
+    # CPU time as well as wall time: on a shared machine the wall clock also counts waiting for a core.
+    for name, timings in (("wall", wall_ms), ("CPU", cpu_ms)):
+        timings.sort()
+        print(f"  score_answers with what would change ({name}): median {statistics.median(timings):.2f} ms, "
+              f"95th percentile {timings[int(0.95 * (len(timings) - 1))]:.2f} ms, max {timings[-1]:.2f} ms")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(prog="python -m bench.judgement_stats", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=20000, help="answer sets to draw (default: 20000)")
+    parser.add_argument("--seed", type=int, default=9, help="random seed (default: 9)")
+    arguments = parser.parse_args()
+    main(arguments.count, arguments.seed)

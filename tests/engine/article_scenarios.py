@@ -1,0 +1,243 @@
+"""Organizations described by the article's own sentences, with the outcome the article implies.
+
+Each scenario states only the answers it is about; `answers` completes them from the bank's
+neutral base (see answer_sets), so the table holds as questions are added. The engine tests
+check each outcome (tests/engine/test_article_scenarios.py); the browser tests replay the same
+`answers` for parity with the native engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from assessment import load_bank
+
+from .answer_sets import complete_answers
+
+PRESENT = True
+ABSENT = False
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    anchor: str  # the article paragraph the sentence is from, e.g. "#aft-remediation"
+    sentence: str  # the article's own words
+    given: Mapping[str, str]  # the answers this organization gives (may include unasked questions)
+    recommended: str
+    need: Mapping[str, bool] = field(default_factory=dict)  # approach id -> need present
+    readiness: Mapping[str, str] = field(default_factory=dict)  # approach id -> holds | at_risk | unknown
+    raised: tuple[str, ...] = ()  # caution ids that must be raised
+    not_raised: tuple[str, ...] = ()  # caution ids that must not be
+    thin_evidence: bool | None = None  # None: this scenario does not care
+    not_asked: tuple[str, ...] = ()  # given answers to questions these answers leave unasked
+
+    @property
+    def answers(self) -> dict[str, str]:
+        """A complete answer set valid for the bank: every question asked is answered, no other."""
+        return complete_answers(load_bank(), self.given)
+
+    @property
+    def answers_as_given(self) -> dict[str, str]:
+        """The complete answers plus the given answers to questions that are not asked."""
+        return {**self.answers, **{question_id: self.given[question_id] for question_id in self.not_asked}}
+
+    def __repr__(self) -> str:  # keeps assertion messages short
+        return f"Scenario({self.name!r}, {self.anchor})"
+
+
+def scenario(name: str, anchor: str, sentence: str, given: Mapping[str, str], recommended: str, **expected) -> Scenario:
+    return Scenario(name, anchor, sentence, MappingProxyType(dict(given)), recommended, **expected)
+
+
+NO_BEHAVIOUR_QUESTIONS_ANSWERED = {"contribution_valued": "valued", "dismissal_protection": "no", "positioning": "carefully"}
+BEHAVIOUR_OBSERVED = {"observed_behaviour": "yes_specific", **NO_BEHAVIOUR_QUESTIONS_ANSWERED}
+SUCCESSION_WITH_CANDIDATES = {"succession_focus": "central", "candidates_identified": "named_and_budgeted", "success_measure": "roi_built_in"}
+EXECUTIVE_QUESTIONS = ("contribution_valued", "dismissal_protection", "positioning")
+
+SCENARIOS = (
+    scenario(
+        "nothing_called_for",
+        "#field-practices",
+        "What approach do you use? Could your organization benefit from another?",
+        # The issue's first example, word for word: no coaching today and none of the situations.
+        {
+            "current_timing": "not_offered", "current_decision": "no_coaching", "succession_focus": "not_a_focus",
+            "promote_from_within": "mostly_outside", "candidates_identified": "not_identified", "investment_scale": "focused",
+            "flight_risk": "unlikely", "success_measure": "not_judged", "time_horizon": "right_away",
+            "multi_rater_results": "no", "training_follow_up": "no", "protect_investment": "no", "observed_behaviour": "no",
+            "contribution_valued": "no_one_concerned", "dismissal_protection": "no", "positioning": "carefully",
+        },
+        "none",
+        need={"proactive": ABSENT, "just_in_time": ABSENT, "after_the_fact": ABSENT},
+        not_raised=("just_in_time_satisfaction_survey_only", "proactive_without_roi"),
+        not_asked=("protect_investment", *EXECUTIVE_QUESTIONS),
+    ),
+    scenario(
+        "360_results_and_training_to_act_on_now",
+        "#jit-impact",
+        "Just-in-time executive coaching is the approach organizations favor when they are looking for immediate impact from or immediate implementation of new insights, ideas, processes, etc.",
+        # The issue's second example: nothing about a behaviour, so after-the-fact gets nothing.
+        {
+            "multi_rater_results": "yes_now", "training_follow_up": "sometimes", "time_horizon": "right_away",
+            "observed_behaviour": "no", **NO_BEHAVIOUR_QUESTIONS_ANSWERED,
+        },
+        "just_in_time",
+        need={"just_in_time": PRESENT, "proactive": ABSENT, "after_the_fact": ABSENT},
+        not_asked=EXECUTIVE_QUESTIONS,
+    ),
+    scenario(
+        "succession_focus_with_identified_candidates",
+        "#proactive-candidates",
+        "First, the organization identifies who, within management ranks, has the promise to succeed in an executive role; or who, already in an executive role, has the potential to succeed someone else in a C-level position (e.g., CEO, CFO, COO, or CTO). Then, the organization budgets for executive coaching for each of these people.",
+        {**SUCCESSION_WITH_CANDIDATES, "flight_risk": "unlikely"},
+        "proactive",
+        need={"proactive": PRESENT, "just_in_time": ABSENT, "after_the_fact": ABSENT},
+        readiness={"proactive": "holds"},
+        not_raised=("proactive_without_roi", "proactive_flight_risk", "proactive_without_budget"),
+        thin_evidence=False,
+    ),
+    scenario(
+        "behaviour_observed_by_the_board",
+        "#aft-remediation",
+        "Someone on the Board or in Senior Management observes a behavior that limits or could limit that executive’s capacity to achieve greater success.",
+        {**BEHAVIOUR_OBSERVED, "investment_scale": "remedial", "time_horizon": "once_corrected"},
+        "after_the_fact",
+        need={"after_the_fact": PRESENT, "proactive": ABSENT, "just_in_time": ABSENT},
+        readiness={"after_the_fact": "holds"},
+        thin_evidence=False,
+    ),
+    scenario(
+        "after_the_fact_as_litigation_cover",
+        "#aft-mandated",
+        "It invariably fails if the coaching is provided as a way to protect the organization from litigation if dismissal is the result.",
+        {**BEHAVIOUR_OBSERVED, "dismissal_protection": "yes"},
+        "after_the_fact",
+        need={"after_the_fact": PRESENT},
+        readiness={"after_the_fact": "at_risk"},
+        raised=("after_the_fact_as_litigation_cover",),
+        not_raised=("after_the_fact_contribution_not_valued", "after_the_fact_positioned_as_requirement"),
+    ),
+    scenario(
+        "contribution_in_doubt",
+        "#aft-mandated",
+        "Even so, it can work only if the executive’s contribution is otherwise valued by the organization.",
+        {**BEHAVIOUR_OBSERVED, "contribution_valued": "in_doubt"},
+        "after_the_fact",
+        need={"after_the_fact": PRESENT},
+        readiness={"after_the_fact": "at_risk"},
+        raised=("after_the_fact_contribution_not_valued",),
+        not_raised=("after_the_fact_as_litigation_cover",),
+    ),
+    scenario(
+        "positioned_as_a_requirement",
+        "#aft-resistance",
+        "After-the-fact executive coaching is often met with resistance and, unless extremely carefully positioned, can serve to alienate the executive or cause a permanent breakdown in trust between the executive and his or her peers or superiors.",
+        {**BEHAVIOUR_OBSERVED, "positioning": "as_a_requirement"},
+        "after_the_fact",
+        readiness={"after_the_fact": "at_risk"},
+        raised=("after_the_fact_positioned_as_requirement",),
+    ),
+    scenario(
+        "candidates_named_without_a_budget",
+        "#proactive-candidates",
+        "Then, the organization budgets for executive coaching for each of these people.",
+        {**SUCCESSION_WITH_CANDIDATES, "candidates_identified": "named_only"},
+        "proactive",
+        need={"proactive": PRESENT},
+        readiness={"proactive": "at_risk"},
+        raised=("proactive_without_budget",),
+        not_raised=("proactive_without_roi", "proactive_flight_risk"),
+    ),
+    scenario(
+        "candidates_may_leave",
+        "#proactive-risk",
+        "Or, once identified as high potentials or candidates for top-level positions, some of these individuals will see this as a sign of their increased marketability and may use it as leverage to find high-level positions outside of the organization.",
+        {**SUCCESSION_WITH_CANDIDATES, "flight_risk": "likely"},
+        "proactive",
+        need={"proactive": PRESENT},
+        readiness={"proactive": "at_risk"},
+        raised=("proactive_flight_risk",),
+        not_raised=("proactive_without_roi",),
+    ),
+    scenario(
+        "proactive_without_an_roi_component",
+        "#proactive-risk",
+        "Hence, the trend is toward establishing proactive executive coaching programs with a built-in Return-on-Investment (ROI) component.",
+        {**SUCCESSION_WITH_CANDIDATES, "success_measure": "behaviour_changed"},
+        "proactive",
+        readiness={"proactive": "at_risk"},
+        raised=("proactive_without_roi",),
+        not_raised=("proactive_flight_risk", "just_in_time_satisfaction_survey_only"),
+    ),
+    scenario(
+        "just_in_time_judged_by_a_satisfaction_survey",
+        "#jit-evaluation",
+        "If any evaluation is done, it is most often in the form of a self-administered “satisfaction” survey that participants are asked to complete.",
+        {"training_follow_up": "yes", "protect_investment": "yes", "success_measure": "satisfaction_survey"},
+        "just_in_time",
+        need={"just_in_time": PRESENT},
+        readiness={"just_in_time": "at_risk"},
+        raised=("just_in_time_satisfaction_survey_only",),
+        # Proactive is neither recommended nor today's practice: its ROI caution stays quiet.
+        not_raised=("proactive_without_roi",),
+    ),
+    scenario(
+        "succession_candidates_acting_on_360_results",
+        "#jit-impact",
+        "An example of just-in-time coaching is the focused coaching that organizations contract for so that their high potentials and succession plan candidates can translate into action the information they get about their leadership from multi-rater assessments (also known as 360° surveys).",
+        {"candidates_identified": "named_and_budgeted", "multi_rater_results": "yes_now", "investment_scale": "focused", "time_horizon": "over_years"},
+        "blend:just_in_time+proactive",
+        need={"proactive": PRESENT, "just_in_time": PRESENT, "after_the_fact": ABSENT},
+    ),
+    scenario(
+        "promote_from_within_policy_alone",
+        "#proactive-succession",
+        "Typically, proactive coaching is an outgrowth of an organization’s promote-from-within-whenever-possible policy.",
+        # Only answers that lean toward proactive: none of them is its situation.
+        {"promote_from_within": "from_within_policy", "succession_focus": "secondary", "investment_scale": "substantial", "time_horizon": "over_years"},
+        "none",
+        need={"proactive": ABSENT, "just_in_time": ABSENT, "after_the_fact": ABSENT},
+    ),
+    scenario(
+        "insurance_for_an_occasional_assessment",
+        "#jit-evaluation",
+        "This approach is taken by most organizations as a kind of insurance policy for their investment in the assessment or training, so that the insights are captured and implemented, rather than lost.",
+        {"multi_rater_results": "occasionally", "training_follow_up": "sometimes", "protect_investment": "yes", "time_horizon": "right_away"},
+        "none",
+        need={"just_in_time": ABSENT},
+    ),
+    scenario(
+        "training_follow_up_alone",
+        "#jit-training",
+        "Another example of just-in-time coaching is the one-to-one, follow-up sessions that take place after an individual attends a training class or module.",
+        {"training_follow_up": "yes"},
+        "just_in_time",
+        need={"just_in_time": PRESENT},
+        thin_evidence=True,
+    ),
+    scenario(
+        "questions_about_an_executive_no_one_is_concerned_about",
+        "#aft-remediation",
+        "Soon the executive under scrutiny is provided with a coach to modify the behavior in question.",
+        # No behaviour observed, so the questions about "the executive" are not asked: what is
+        # answered to them must neither raise a caution nor count.
+        {"observed_behaviour": "no", "contribution_valued": "in_doubt", "dismissal_protection": "yes", "positioning": "as_a_requirement"},
+        "none",
+        need={"after_the_fact": ABSENT},
+        readiness={"after_the_fact": "unknown"},
+        not_raised=("after_the_fact_as_litigation_cover", "after_the_fact_contribution_not_valued", "after_the_fact_positioned_as_requirement"),
+        not_asked=EXECUTIVE_QUESTIONS,
+    ),
+    scenario(
+        "newly_promoted_executives_coached_by_routine",
+        "#field-practices",
+        "We learned that some organizations routinely offer coaching to every person newly promoted to executive row.",
+        # Today's practice alone never makes a recommendation.
+        {"current_timing": "newly_promoted", "current_decision": "budgeted_in_talent_plan"},
+        "none",
+        need={"proactive": ABSENT},
+    ),
+)
