@@ -102,7 +102,7 @@ def on_files(files, config):
 
 def on_page_context(context, page, config, nav):
     if page.file.src_uri != ASSESSMENT_PAGE:
-        return context
+        return invite_from_article(context, page)
     bank = load_fresh_bank()
     context["assessment"] = {
         "bank": bank,
@@ -119,6 +119,13 @@ def on_page_context(context, page, config, nav):
             "url": get_relative_url(f"{SITE_RUNTIME_DIR}/{SNAPSHOT_NAME}", page.url) + f"?v={snapshot.sha256[:16]}",
             "integrity": snapshot.integrity,
         }
+    return context
+
+
+def invite_from_article(context, page):
+    """The article the bank cites ends with an editorial invitation to the self-assessment."""
+    if page.url == load_fresh_bank().article_path:
+        context["assessment_invitation_url"] = get_relative_url("assessment/", page.url)
     return context
 
 

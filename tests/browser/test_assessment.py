@@ -7,7 +7,6 @@ Booting Python takes seconds, so one booted page is shared by the tests that nee
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 from pathlib import Path
@@ -15,31 +14,32 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from engine.article_scenarios import SCENARIOS
 
-from assessment import load_bank, score_answers
+from assessment import load_bank, report, score_answers
+from assessment.browser import warm_up_answers
 
 BOOT_TIMEOUT_MS = 180_000
 RESULT_TIMEOUT_MS = 60_000
-PROFILES_FILE = Path(__file__).resolve().parents[1] / "engine" / "profiles.py"
 RANDOM_ANSWER_SETS = 20
 
 
-def golden_profiles() -> dict[str, dict[str, str]]:
-    """The engine tests' named answer sets, read from their file so both suites share them."""
-    spec = importlib.util.spec_from_file_location("engine_profiles_for_browser", PROFILES_FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return {name: value for name, value in vars(module).items() if name.isupper() and isinstance(value, dict)}
-
-
 def random_answer_sets(bank, count: int, seed: int = 20261126) -> list[dict[str, str]]:
+    """Complete answer sets drawn as a reader gives them: only the questions their answers ask."""
     chooser = random.Random(seed)
-    return [{question.id: chooser.choice(question.options).id for question in bank.questions} for _ in range(count)]
+    sets = []
+    for _ in range(count):
+        answers: dict[str, str] = {}
+        for question in bank.questions:
+            if question.is_asked(answers):
+                answers[question.id] = chooser.choice(question.options).id
+        sets.append(answers)
+    return sets
 
 
 def native_result(bank, answers: dict[str, str]) -> dict:
-    # Through JSON, as the browser sees it (tuples become lists).
-    return json.loads(json.dumps(score_answers(bank, answers).to_dict()))
+    # Through JSON, as the browser sees it (tuples become lists); the page sends asked answers only.
+    return json.loads(json.dumps(score_answers(bank, bank.answers_to_asked(answers)).to_dict()))
 
 
 class PageWatch:
@@ -149,15 +149,71 @@ def test_every_question_of_the_bank_is_a_fieldset_of_radio_buttons(engine_on_hol
 
 # --- parity with the native engine ---------------------------------------------------------------
 
-def test_browser_results_equal_the_native_engine_for_the_golden_profiles(booted, bank):
+def test_browser_results_equal_the_native_engine_for_the_articles_scenarios(booted, bank):
     page, watch = booted
-    profiles = golden_profiles()
-    assert profiles, "no golden profiles found in tests/engine/profiles.py"
-    for name, answers in profiles.items():
-        shown = result_for(page, answers)
-        assert shown == native_result(bank, answers), name
-        assert page.get_attribute("[data-result]", "data-recommended") == shown["recommended"]
+    assert len(SCENARIOS) >= 12
+    for scenario in SCENARIOS:
+        shown = result_for(page, scenario.answers)
+        expected = native_result(bank, scenario.answers)
+        assert shown == expected, scenario
+        assert page.get_attribute("[data-result]", "data-recommended") == expected["recommended"]
+        shown_changes = page.locator("[data-result] [data-what-if]").all_inner_texts()
+        assert shown_changes == [change["text"] for change in expected["what_would_change"]], scenario
+        for approach_id, need in expected["need"].items():
+            status = "present" if need["present"] else "absent"
+            assert page.get_attribute(f'[data-result] [data-need="{approach_id}"]', "data-need-status") == status
     assert watch.problems == []
+
+
+def test_when_no_situation_is_present_the_page_says_so_and_shows_when_each_would_apply(booted, bank):
+    page, watch = booted
+    nothing_called_for = next(scenario.answers for scenario in SCENARIOS if native_result(bank, scenario.answers)["recommended"] == "none")
+    shown = result_for(page, nothing_called_for)
+    assert shown["recommended"] == "none"
+    assert page.get_attribute("[data-result]", "data-recommended") == "none"
+    assert "No timing" in page.locator(".assessment-result__summary").inner_text()
+    for approach in bank.approaches:
+        item = page.locator(f'[data-result] [data-situation="{approach.id}"]')
+        assert approach.situation in item.inner_text()
+        assert item.locator("a").get_attribute("href").endswith(f"#{approach.anchor}")
+        assert page.get_attribute(f'[data-result] [data-need="{approach.id}"]', "data-need-status") == "absent"
+    assert page.locator("[data-result] [data-what-if]").count() >= len(bank.approaches)
+    assert watch.problems == []
+
+
+def test_questions_about_the_executive_appear_only_once_a_behaviour_is_observed(engine_on_hold, bank):
+    page, watch = engine_on_hold()
+    conditional = [question for question in bank.questions if question.ask_if]
+    assert conditional, "the bank asks every question unconditionally"
+    for question in conditional:
+        assert page.locator(f'fieldset[data-question="{question.id}"]').is_hidden()
+    question = conditional[-1]
+    (trigger_id, trigger_options), *_ = question.ask_if.items()
+    page.check(f'input[name="{trigger_id}"][value="{sorted(trigger_options)[0]}"]')
+    assert page.locator(f'fieldset[data-question="{question.id}"]').is_visible()
+    page.check(f'input[name="{question.id}"][value="{question.options[0].id}"]')
+    other = next(option.id for option in bank.question(trigger_id).options if option.id not in trigger_options)
+    page.check(f'input[name="{trigger_id}"][value="{other}"]')
+    assert page.locator(f'fieldset[data-question="{question.id}"]').is_hidden()
+    asked = len(bank.asked_questions({trigger_id: other}))
+    assert page.locator("[data-progress-text]").inner_text().endswith(f"of {asked} questions answered")
+    assert watch.problems == []
+
+
+def test_without_javascript_every_question_shows_and_says_when_to_skip_it(browser, site_url, bank):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "assessment/")
+        for question in bank.questions:
+            fieldset = page.locator(f'fieldset[data-question="{question.id}"]')
+            assert fieldset.is_visible()
+            condition = fieldset.locator(".assessment-question__condition")
+            assert condition.count() == (1 if question.ask_if else 0)
+            if question.ask_if:
+                assert "skip it" in condition.inner_text()
+    finally:
+        context.close()
 
 
 def test_browser_results_equal_the_native_engine_for_random_answer_sets(booted, bank):
@@ -249,7 +305,6 @@ def tampered_fragments(valid: str, fingerprint: str) -> list[str]:
         "#" + body.replace(f"{first_question}={first_option}", f"{first_question}=not_an_option"),
         "#" + body.replace(f"{first_question}={first_option}", f"{first_question}={second_option}x"),
         "#" + body + f"&{first_question}={first_option}",
-        "#" + body.replace(f"bank={fingerprint}", "bank=000000000000"),
         "#" + "&".join([head[0], *answers]),
         "#" + body + "&x=" + "a" * 100_000,
         "#" + "A" * 5000,
@@ -294,13 +349,28 @@ def test_tampered_share_links_give_a_friendly_notice_and_a_clean_form(booted, en
         tampered.close()
 
 
-def test_an_outdated_share_link_says_the_questions_have_changed(booted, engine_on_hold, bank):
-    page, _ = booted
-    result_for(page, random_answer_sets(bank, 1, seed=12)[0])
-    outdated = "#" + urlsplit(page.url).fragment.replace(f"bank={bank.fingerprint}", "bank=0123456789ab")
-    tampered, watch = engine_on_hold(outdated)
-    assert "earlier version of the questions" in tampered.locator("[data-notice]").inner_text()
-    assert checked_answers(tampered) == {}
+def test_a_link_from_an_earlier_bank_says_so_and_shows_todays_result_for_the_same_answers(booted, bank):
+    page, watch = booted
+    answers = random_answer_sets(bank, 1, seed=12)[0]
+    result_for(page, answers)
+    outdated = urlsplit(page.url).fragment.replace(f"bank={bank.fingerprint}", "bank=0123456789ab") + "&retired_question=gone"
+    page.evaluate("(fragment) => { location.hash = fragment; }", outdated)
+    notice = page.locator("[data-notice]")
+    notice.wait_for(state="visible")
+    assert "earlier version of the assessment" in notice.inner_text()
+    assert "retired_question=gone" in notice.inner_text()
+    assert shown_result(page) == native_result(bank, answers)
+    assert watch.problems == []
+
+
+def test_an_incomplete_link_from_an_earlier_bank_fills_what_it_can_and_asks_for_the_rest(engine_on_hold, bank):
+    answers = random_answer_sets(bank, 1, seed=13)[0]
+    kept = dict(list(answers.items())[:-1])
+    fragment = "#assessment=1&bank=0123456789ab&" + "&".join(f"{key}={value}" for key, value in kept.items())
+    page, watch = engine_on_hold(fragment)
+    assert "answer the remaining questions" in page.locator("[data-notice]").inner_text()
+    assert checked_answers(page) == kept
+    assert page.locator("[data-result]").is_hidden()
     assert watch.problems == []
 
 
@@ -331,13 +401,14 @@ def test_unanswered_questions_are_pointed_out_on_submit(engine_on_hold, bank):
     page.click("form[data-assessment-form] button[type=submit]")
     summary = page.locator("[data-error-summary]")
     assert summary.is_visible()
-    assert summary.locator("li").count() == len(bank.questions) - 1
+    asked = len(bank.asked_questions({first.id: first.options[0].id}))
+    assert summary.locator("li").count() == asked - 1
     second = bank.questions[1]
     assert page.evaluate("() => document.activeElement.name") == second.id
     assert page.locator(f'fieldset[data-question="{second.id}"] [data-question-error]').is_visible()
     assert page.get_attribute(f'input[name="{second.id}"] >> nth=0', "aria-invalid") == "true"
     page.check(f'input[name="{second.id}"][value="{second.options[0].id}"]')
-    assert summary.locator("li").count() == len(bank.questions) - 2
+    assert summary.locator("li").count() == asked - 2
     assert watch.problems == []
 
 
@@ -352,13 +423,16 @@ def test_the_whole_flow_works_by_keyboard_alone(booted, bank):
             break
     else:
         pytest.fail("Tab never reached the first question")
+    # The first option of each question in turn; questions that an answer brings in come next.
     for _ in bank.questions:
+        if page.evaluate("() => document.activeElement.type") != "radio":
+            break
         page.keyboard.press("Space")
         page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.type") == "submit"
     page.keyboard.press("Enter")
     shown = shown_result(page)
-    expected = {question.id: question.options[0].id for question in bank.questions}
+    expected = warm_up_answers()
     assert shown["answers"] == expected
     assert page.evaluate("() => document.activeElement.id") == "assessment-result-title"
     assert watch.problems == []
@@ -374,7 +448,9 @@ def test_results_download_as_json_and_markdown(booted, bank):
     with page.expect_download() as markdown_download:
         page.get_by_role("button", name="Download as Markdown").click()
     markdown = Path(markdown_download.value.path()).read_text("utf-8")
-    assert shown["summary"] in markdown
+    # The engine's own Markdown, the same as `python -m assessment --format markdown` gives.
+    article_url = page.evaluate("(path) => new URL(path, document.baseURI).href", page.get_attribute("[data-assessment]", "data-article-url"))
+    assert markdown == report.result_as_markdown(shown, article_url)
     assert watch.problems == []
 
 
@@ -429,7 +505,7 @@ def test_a_snapshot_that_fails_its_integrity_check_falls_back_to_the_normal_boot
         page.goto(site_url + "assessment/")
         page.wait_for_selector("[data-engine-status=ready]", state="attached")
         assert page.get_attribute("[data-engine-status]", "data-engine-boot") == "normal"
-        answers = next(iter(golden_profiles().values()))
+        answers = SCENARIOS[0].answers
         fill_answers(page, answers)
         page.click("form[data-assessment-form] button[type=submit]")
         assert shown_result(page) == native_result(bank, answers)

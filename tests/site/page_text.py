@@ -26,7 +26,8 @@ class _ArticleText(HTMLParser):
         classes = (dict(attrs).get("class") or "").split()
         if self.depth_in_article:
             self.depth_in_article += 1
-            if self.skip_depth or "headerlink" in classes:
+            # Permalinks, and the site's editorial additions: neither is the newsletter's text.
+            if self.skip_depth or "headerlink" in classes or "editorial-callout" in classes:
                 self.skip_depth += 1
             # Block boundaries separate words, as a browser's layout does; inline tags do not.
             if tag not in INLINE_ELEMENTS:

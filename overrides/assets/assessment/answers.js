@@ -8,22 +8,60 @@ const SHARE_VERSION = "1";
 // A complete link for today's bank is a few hundred characters; anything far longer is not ours.
 const SHARE_MAX_LENGTH = 2000;
 
-// The bank as the page shows it: [{id, options: [ids]}], in order, plus its fingerprint.
+// The bank as the page shows it: [{id, options: [ids], askIf: {question id: [option ids]}}], in
+// order, plus its fingerprint. `askIf` comes from the bank (rendered into the page at build time).
 export function bankFromForm(form, fingerprint) {
   const questions = [...form.querySelectorAll("fieldset[data-question]")].map((fieldset) => ({
     id: fieldset.dataset.question,
     options: [...fieldset.querySelectorAll("input[type=radio]")].map((input) => input.value),
+    askIf: parseAskIf(fieldset.dataset.askIf),
   }));
   return { fingerprint, questions, byId: new Map(questions.map((question) => [question.id, question])) };
 }
 
-export function readForm(form, bank) {
+function parseAskIf(text) {
+  try {
+    const conditions = JSON.parse(text ?? "{}");
+    return conditions && typeof conditions === "object" && !Array.isArray(conditions) ? conditions : {};
+  } catch {
+    return {};
+  }
+}
+
+// The engine's rule (assessment.model.Question.is_asked), here so the form can show and hide
+// questions at once: a question with conditions is asked when ANY of them matches an answer kept
+// for an earlier question. The browser tests hold the two to the same answers.
+function isAsked(question, kept) {
+  const conditions = Object.entries(question.askIf);
+  return conditions.length === 0 || conditions.some(([questionId, optionIds]) => Array.isArray(optionIds) && optionIds.includes(kept[questionId]));
+}
+
+export function askedAnswers(bank, answers) {
+  const kept = {};
+  for (const question of bank.questions) {
+    if (question.id in answers && isAsked(question, kept)) kept[question.id] = answers[question.id];
+  }
+  return kept;
+}
+
+export function askedQuestions(bank, answers) {
+  const kept = askedAnswers(bank, answers);
+  return bank.questions.filter((question) => isAsked(question, kept));
+}
+
+// Every checked option, asked or not: a question hidden again keeps its answer for when it returns.
+function checkedAnswers(form, bank) {
   const answers = {};
   for (const question of bank.questions) {
     const checked = form.querySelector(`input[type=radio][name="${CSS.escape(question.id)}"]:checked`);
     if (checked) answers[question.id] = checked.value;
   }
   return answers;
+}
+
+// The answers that count: those to the questions asked.
+export function readForm(form, bank) {
+  return askedAnswers(bank, checkedAnswers(form, bank));
 }
 
 export function fillForm(form, bank, answers) {
@@ -33,7 +71,7 @@ export function fillForm(form, bank, answers) {
 }
 
 export function unansweredQuestions(bank, answers) {
-  return bank.questions.filter((question) => !(question.id in answers));
+  return askedQuestions(bank, answers).filter((question) => !(question.id in answers));
 }
 
 // Only known question ids with one of their own options survive.
@@ -74,7 +112,8 @@ export function forgetAnswers() {
 }
 
 export function shareFragment(bank, answers) {
-  const pairs = bank.questions.filter((question) => question.id in answers)
+  const asked = askedAnswers(bank, answers);
+  const pairs = bank.questions.filter((question) => question.id in asked)
     .map((question) => `${question.id}=${answers[question.id]}`);
   return `#${SHARE_PREFIX}${SHARE_VERSION}&bank=${bank.fingerprint}&${pairs.join("&")}`;
 }
@@ -92,7 +131,9 @@ export function looksLikeShareLink(fragment, document) {
   }
 }
 
-// -> {ok: true, answers} | {ok: false, reason: "outdated" | "unreadable"}
+// -> {ok: true, answers, outdated: false}
+//  | {ok: true, answers, outdated: true, dropped: ["question=option", ...], complete}  (an earlier bank)
+//  | {ok: false, reason: "unreadable"}
 export function parseShareFragment(fragment, bank) {
   const unreadable = { ok: false, reason: "unreadable" };
   if (typeof fragment !== "string" || fragment.length > SHARE_MAX_LENGTH) return unreadable;
@@ -106,15 +147,20 @@ export function parseShareFragment(fragment, bank) {
     fields.set(pieces[0], pieces[1]);
   }
   if (fields.get("assessment") !== SHARE_VERSION || !fields.has("bank")) return unreadable;
-  if (fields.get("bank") !== bank.fingerprint) return { ok: false, reason: "outdated" };
+  const outdated = fields.get("bank") !== bank.fingerprint;
   fields.delete("assessment");
   fields.delete("bank");
   const answers = {};
+  const dropped = [];
   for (const [questionId, optionId] of fields) {
     const question = bank.byId.get(questionId);
-    if (!question || !question.options.includes(optionId)) return unreadable;
-    answers[questionId] = optionId;
+    if (question && question.options.includes(optionId)) answers[questionId] = optionId;
+    else if (outdated) dropped.push(`${questionId}=${optionId}`);
+    else return unreadable;
   }
-  if (unansweredQuestions(bank, answers).length > 0) return unreadable;
-  return { ok: true, answers };
+  const asked = askedAnswers(bank, answers);
+  const complete = unansweredQuestions(bank, asked).length === 0;
+  // A link of today's bank is always complete; one of an earlier bank is read as far as it goes.
+  if (!outdated) return complete ? { ok: true, answers: asked, outdated } : unreadable;
+  return { ok: true, answers: asked, outdated, dropped, complete };
 }

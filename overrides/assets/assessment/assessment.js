@@ -2,10 +2,10 @@
 // answers into a result. Boot starts first thing, so it runs while the reader answers.
 import { EngineClient } from "./engine-client.js";
 import {
-  bankFromForm, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink, parseShareFragment,
+  askedQuestions, bankFromForm, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink, parseShareFragment,
   readForm, saveAnswers, shareFragment, unansweredQuestions,
 } from "./answers.js";
-import { renderResult, resultAsMarkdown } from "./result-view.js";
+import { renderResult } from "./result-view.js";
 
 const STATUS_TEXT = {
   download: "Step 1 of 3: getting Python ready (about 6 MB the first time)…",
@@ -14,9 +14,10 @@ const STATUS_TEXT = {
   ready: "The assessment engine is ready.",
 };
 const SHARE_NOTICE = {
-  outdated: "This share link was made for an earlier version of the questions, so its answers cannot be used. The form starts empty; your new result will get a new link.",
   unreadable: "This share link could not be read (it may be incomplete or changed), so the form starts empty. You can answer the questions below.",
 };
+// How many of an old link's answers a notice names before it says "and N more".
+const NAMED_ANSWERS = 5;
 
 const root = document.querySelector("[data-assessment]");
 if (root) startAssessment(root);
@@ -40,7 +41,7 @@ function startAssessment(root) {
   engine.start();
 
   restoreAnswers(page);
-  updateProgress(page);
+  updateQuestions(page);
 
   form.addEventListener("change", (event) => answerChanged(page, event.target));
   form.addEventListener("submit", (event) => {
@@ -76,17 +77,32 @@ function openShareLink(page, fragment) {
     showNotice(page, SHARE_NOTICE[parsed.reason]);
     return;
   }
-  hideNotice(page);
   fillForm(page.form, page.bank, parsed.answers);
   saveAnswers(page.bank, parsed.answers);
-  updateProgress(page);
-  submit(page);
+  updateQuestions(page);
+  if (parsed.outdated) showNotice(page, outdatedLinkNotice(parsed));
+  else hideNotice(page);
+  if (!parsed.outdated || parsed.complete) submit(page, { keepNotice: parsed.outdated });
+}
+
+// A link made before the assessment changed: never a silent different result.
+function outdatedLinkNotice({ dropped, complete }) {
+  const parts = ["This link was made for an earlier version of the assessment, which has changed since."];
+  if (dropped.length) {
+    const named = dropped.slice(0, NAMED_ANSWERS).join(", ");
+    const more = dropped.length > NAMED_ANSWERS ? ` and ${dropped.length - NAMED_ANSWERS} more` : "";
+    parts.push(`These answers no longer exist and are left unanswered: ${named}${more}.`);
+  }
+  parts.push(complete
+    ? "The result below is today's assessment of the same answers."
+    : "Its other answers are filled in below; answer the remaining questions to see today's result.");
+  return parts.join(" ");
 }
 
 function answerChanged(page, input) {
   const answers = readForm(page.form, page.bank);
   saveAnswers(page.bank, answers);
-  updateProgress(page);
+  updateQuestions(page);
   if (input?.name) markAnswered(page, input.name);
   if (!page.resultView.hidden) {
     // The result on screen no longer matches the answers: say so, and stop offering its link.
@@ -95,14 +111,23 @@ function answerChanged(page, input) {
   }
 }
 
-function updateProgress(page) {
-  const answered = page.bank.questions.length - unansweredQuestions(page.bank, readForm(page.form, page.bank)).length;
-  const total = page.bank.questions.length;
+// Show the questions that apply to the answers so far (the rest wait, keeping any answer), and
+// count progress over those.
+function updateQuestions(page) {
+  const answers = readForm(page.form, page.bank);
+  const asked = new Set(askedQuestions(page.bank, answers).map((question) => question.id));
+  for (const fieldset of page.form.querySelectorAll("fieldset[data-question]")) {
+    fieldset.hidden = !asked.has(fieldset.dataset.question);
+  }
+  const total = asked.size;
+  const answered = total - unansweredQuestions(page.bank, answers).length;
   page.root.querySelector("[data-progress-text]").textContent = `${answered} of ${total} questions answered`;
-  page.root.querySelector("[data-progress-bar]").value = answered;
+  const bar = page.root.querySelector("[data-progress-bar]");
+  bar.max = total;
+  bar.value = answered;
 }
 
-async function submit(page) {
+async function submit(page, { keepNotice = false } = {}) {
   // Marks for bench/ (and anyone profiling): submit, engine ready and result shown.
   performance.mark("assessment:submit");
   const answers = readForm(page.form, page.bank);
@@ -112,6 +137,7 @@ async function submit(page) {
     return;
   }
   clearUnansweredMarks(page);
+  if (!keepNotice) hideNotice(page);
   if (page.engine.state !== "ready") {
     page.waitingForEngine = true;
     showEngineStatus(page, page.engine.state === "failed" ? "failed" : "loading");
@@ -134,7 +160,7 @@ function showResult(page, result) {
   renderResult(page.resultView, result, {
     articleUrl: page.articleUrl,
     shareUrl: location.href,
-    onDownload: (format) => download(result, format, page.articleUrl),
+    onDownload: (format) => download(page, result, format),
     onPrint: () => window.print(),
   });
   const heading = page.resultView.querySelector("h2");
@@ -207,7 +233,7 @@ function clearForm(page) {
   page.resultView.querySelector("[data-result-body]").replaceChildren();
   delete page.resultView.dataset.recommended;
   history.replaceState(null, "", location.pathname + location.search);
-  updateProgress(page);
+  updateQuestions(page);
 }
 
 function startOver(page) {
@@ -247,10 +273,18 @@ function showEngineStatus(page, status, detail) {
   }
 }
 
-function download(result, format, articleUrl) {
-  const [content, type, extension] = format === "json"
-    ? [JSON.stringify(result, null, 2), "application/json", "json"]
-    : [resultAsMarkdown(result, articleUrl), "text/markdown", "md"];
+// The Markdown is the engine's own rendering (the same as `python -m assessment --format markdown`).
+async function download(page, result, format) {
+  let content = JSON.stringify(result, null, 2);
+  if (format !== "json") {
+    const reply = await page.engine.markdown(result.answers, new URL(page.articleUrl, document.baseURI).href);
+    if (!reply.ok) {
+      showNotice(page, `The engine could not write the Markdown: ${reply.errors.join("; ")}`);
+      return;
+    }
+    content = reply.markdown;
+  }
+  const [type, extension] = format === "json" ? ["application/json", "json"] : ["text/markdown", "md"];
   const url = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
   const link = document.createElement("a");
   link.href = url;

@@ -1,5 +1,5 @@
 // The page's side of the engine worker: boot, stage reports, a stall deadline, retry, and
-// assess(answers) -> Promise of the engine's JSON reply.
+// assess(answers) and markdown(answers, articleUrl) -> Promise of the engine's JSON reply.
 
 // No stage of a healthy boot takes this long, even on a slow line; past it the boot is stalled.
 const STAGE_DEADLINE_MS = 90_000;
@@ -51,10 +51,19 @@ export class EngineClient {
   }
 
   assess(answers) {
+    return this.request("assess", { answers });
+  }
+
+  // The engine's Markdown rendering of the result for these answers, links pointing at articleUrl.
+  markdown(answers, articleUrl) {
+    return this.request("markdown", { answers, articleUrl });
+  }
+
+  request(type, fields) {
     const id = this.nextRequestId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: "assess", id, answers });
+      this.worker.postMessage({ type, id, ...fields });
     });
   }
 

@@ -7,9 +7,15 @@ let browserAdapter = null;
 // falls back to a normal boot; they must not end the whole boot.
 let tryingSnapshot = false;
 
+// What the page may ask, once the engine is ready: each answers with the adapter's JSON reply.
+const REQUESTS = {
+  assess: ({ answers }) => browserAdapter.assess_json(JSON.stringify(answers)),
+  markdown: ({ answers, articleUrl }) => browserAdapter.markdown_json(JSON.stringify(answers), articleUrl),
+};
+
 self.addEventListener("message", ({ data }) => {
   if (data?.type === "boot") boot(data);
-  else if (data?.type === "assess") assess(data);
+  else if (Object.hasOwn(REQUESTS, data?.type)) answer(data, REQUESTS[data.type]);
 });
 
 // Reported to the page as a failed boot, so it is handled: keep it out of the console.
@@ -89,9 +95,10 @@ async function snapshotBytes(url, integrity) {
   return new Uint8Array(await inflated.arrayBuffer());
 }
 
-function assess({ id, answers }) {
+function answer(request, compute) {
+  const { id } = request;
   try {
-    self.postMessage({ type: "result", id, payload: browserAdapter.assess_json(JSON.stringify(answers)) });
+    self.postMessage({ type: "result", id, payload: compute(request) });
   } catch (error) {
     self.postMessage({ type: "result", id, payload: JSON.stringify({ ok: false, errors: [describe(error)] }) });
   }

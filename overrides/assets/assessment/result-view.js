@@ -30,10 +30,15 @@ function readMore(articleUrl, anchor, about) {
   });
 }
 
+function needStatus(result, approachId) {
+  return result.need?.[approachId]?.present ? "present" : "absent";
+}
+
 function scoreChart(result, names) {
   const list = element("ul", { className: "assessment-chart" });
   for (const approachId of result.ranking) {
     const score = result.scores[approachId];
+    const status = needStatus(result, approachId);
     const bar = element("span", { className: "assessment-chart__bar", attributes: { "aria-hidden": "true" } }, [
       element("span", { className: "assessment-chart__fill" }),
     ]);
@@ -41,28 +46,57 @@ function scoreChart(result, names) {
     bar.firstChild.style.width = `${Math.max(0, Math.min(100, score))}%`;
     list.append(element("li", {
       className: result.recommended_approaches.includes(approachId) ? "assessment-chart__row is-best" : "assessment-chart__row",
-      attributes: { "data-score": approachId },
+      attributes: { "data-score": approachId, "data-need": approachId, "data-need-status": status },
     }, [
       element("span", { className: "assessment-chart__name", text: names.get(approachId) ?? approachId }),
       bar,
       element("span", { className: "assessment-chart__value", text: `${score} out of 100` }),
+      element("span", { className: "assessment-chart__need", text: status === "present" ? "situation present" : "situation absent" }),
     ]));
   }
   return list;
 }
 
-function reasonsFor(result, names, articleUrl) {
+function evidenceFor(result, names, articleUrl) {
   const blocks = [];
-  for (const approachId of result.recommended_approaches) {
-    const reasons = result.reasons?.[approachId] ?? [];
-    if (reasons.length === 0) continue;
-    const items = reasons.map((reason) => element("li", {}, [
-      element("span", { text: `${reason.question} You answered: “${reason.answer}”. ` }),
-      readMore(articleUrl, reason.anchor, reason.question),
+  for (const approachId of result.ranking) {
+    const evidence = result.need?.[approachId]?.evidence ?? [];
+    const heading = `${names.get(approachId) ?? approachId}: situation ${needStatus(result, approachId)}`;
+    const items = evidence.map((item) => element("li", {}, [
+      element("span", { text: `${item.question} You answered: “${item.answer}”${item.signal === "leaning" ? " (leans toward it)" : ""}. ` }),
+      readMore(articleUrl, item.anchor, item.question),
     ]));
-    blocks.push(element("h4", { text: names.get(approachId) ?? approachId }), element("ul", {}, items));
+    if (items.length === 0) items.push(element("li", { text: "No answer shows its situation." }));
+    blocks.push(element("h4", { text: heading }), element("ul", {}, items));
   }
   return blocks;
+}
+
+function whenEachApplies(result, articleUrl) {
+  return element("ul", {}, (result.approaches ?? []).map((approach) => element("li", { attributes: { "data-situation": approach.id } }, [
+    element("strong", { text: `${approach.name}: ` }),
+    element("span", { text: `${approach.situation} ` }),
+    readMore(articleUrl, approach.anchor, approach.name),
+  ])));
+}
+
+function readinessNotes(result) {
+  return result.recommended_approaches
+    .map((approachId) => result.readiness?.[approachId])
+    .filter((readiness) => readiness?.text)
+    .map((readiness) => element("p", { className: `assessment-result__readiness is-${readiness.status}`, text: readiness.text }));
+}
+
+function whatWouldChange(result) {
+  const changes = result.what_would_change ?? [];
+  if (changes.length === 0) return [element("p", { text: "No change of one or two answers would change this result." })];
+  return [element("ul", {}, changes.map((change) => element("li", { text: change.text, attributes: { "data-what-if": change.recommended } })))];
+}
+
+function linkedList(items, articleUrl) {
+  return element("ul", {}, items.map((item) => element("li", {}, [
+    element("span", { text: `${item.text} ` }), readMore(articleUrl, item.anchor, item.text),
+  ])));
 }
 
 function section(title, children) {
@@ -72,23 +106,17 @@ function section(title, children) {
 export function renderResult(container, result, { articleUrl, shareUrl, onDownload, onPrint }) {
   const names = approachNames(result);
   const body = container.querySelector("[data-result-body]");
-  const sections = [
-    element("p", { className: "assessment-result__summary", text: result.summary }),
-    section("Scores", [scoreChart(result, names)]),
-  ];
-  const reasons = reasonsFor(result, names, articleUrl);
-  if (reasons.length) sections.push(section("Why", reasons));
-  if (result.cautions.length) {
-    sections.push(section("Cautions", [element("ul", {}, result.cautions.map((caution) => element("li", {}, [
-      element("span", { text: `${caution.text} ` }), readMore(articleUrl, caution.anchor, caution.text),
-    ])))]));
-  }
+  const noneStandsOut = result.recommended_approaches.length === 0;
+  const sections = [element("p", { className: "assessment-result__summary", text: result.summary })];
+  if (result.thin_evidence) sections.push(element("p", { className: "assessment-result__thin", text: result.thin_evidence }));
+  sections.push(...readinessNotes(result));
+  if (noneStandsOut) sections.push(section("When each approach would apply", [whenEachApplies(result, articleUrl)]));
+  sections.push(section("How strongly your answers show each situation", [scoreChart(result, names)]));
+  sections.push(section("Why", evidenceFor(result, names, articleUrl)));
+  if (result.cautions.length) sections.push(section("Cautions", [linkedList(result.cautions, articleUrl)]));
+  sections.push(section("What would change the result", whatWouldChange(result)));
   sections.push(section("Your current practice and the best fit", [element("p", { text: result.current_practice.text })]));
-  if (result.next_steps.length) {
-    sections.push(section("What to do next", [element("ul", {}, result.next_steps.map((step) => element("li", {}, [
-      element("span", { text: `${step.text} ` }), readMore(articleUrl, step.anchor, step.text),
-    ])))]));
-  }
+  if (result.next_steps.length) sections.push(section("What to do next", [linkedList(result.next_steps, articleUrl)]));
   sections.push(section("Keep or share this result", [
     element("p", {}, [
       element("span", { text: "Share link (your answers travel in the link itself, never to a server): " }),
@@ -111,28 +139,4 @@ function button(label, onClick) {
   const node = element("button", { text: label, className: "md-button", attributes: { type: "button" } });
   node.addEventListener("click", onClick);
   return node;
-}
-
-export function resultAsMarkdown(result, articleUrl) {
-  const names = approachNames(result);
-  const link = (anchor) => articleLink(articleUrl, anchor);
-  const lines = ["# Self-assessment result", "", result.summary, "", "## Scores", ""];
-  for (const approachId of result.ranking) lines.push(`- ${names.get(approachId) ?? approachId}: ${result.scores[approachId]} out of 100`);
-  lines.push("", "## Why", "");
-  for (const approachId of result.recommended_approaches) {
-    for (const reason of result.reasons?.[approachId] ?? []) {
-      lines.push(`- ${reason.question} You answered: “${reason.answer}”. ([article](${link(reason.anchor)}))`);
-    }
-  }
-  if (result.cautions.length) {
-    lines.push("", "## Cautions", "");
-    for (const caution of result.cautions) lines.push(`- ${caution.text} ([article](${link(caution.anchor)}))`);
-  }
-  lines.push("", "## Your current practice and the best fit", "", result.current_practice.text);
-  if (result.next_steps.length) {
-    lines.push("", "## What to do next", "");
-    for (const step of result.next_steps) lines.push(`- ${step.text} ([article](${link(step.anchor)}))`);
-  }
-  lines.push("");
-  return lines.join("\n");
 }
