@@ -1,4 +1,4 @@
-"""Lighthouse 12.2.3 scores for the four pages that matter, and every audit that falls short.
+"""Lighthouse 12.2.3 scores for the five pages that matter, and every audit that falls short.
 
 Builds the site strictly into a temporary folder, serves it with the bench's gzip static host
 (bench/server.py) on a free loopback port, and runs Lighthouse with Debian's Chromium on each page.
@@ -34,6 +34,7 @@ PAGES = {
     "home": "",
     "article": "issues/proactive-just-in-time-or-after-the-fact/",
     "series index": "issues/",
+    "comparison": "approaches/",
     "assessment": "assessment/",
 }
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from axe_check import axe_violations
 from engine.article_scenarios import SCENARIOS
 
 from assessment import load_bank, report, score_answers
@@ -516,14 +516,6 @@ def test_a_snapshot_that_fails_its_integrity_check_falls_back_to_the_normal_boot
 
 
 # --- accessibility -------------------------------------------------------------------------------
-
-def axe_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{violation['id']}: {violation['help']} at {[node['target'] for node in violation['nodes']]}"
-        for violation in results.response["violations"]
-    ]
-
 
 def test_no_accessibility_violations_before_during_and_after_a_result(booted, engine_on_hold, bank):
     loading, _ = engine_on_hold()

@@ -20,9 +20,10 @@ def search_box(page, site_url):
     page.goto(site_url)
     box = page.locator("input.md-search__input")
     box.click()
-    # Material's search worker reports readiness by replacing "Initializing search".
+    # Material's search worker reports readiness by replacing "Initializing search". A function, not
+    # an expression: Playwright polls an expression with eval, which the site's CSP refuses.
     page.wait_for_function(
-        "!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')"
+        "() => !document.querySelector('.md-search-result__meta').textContent.includes('Initializing')"
     )
     return box
 

@@ -34,7 +34,7 @@ def test_every_request_stays_inside_the_prefix_and_resolves(page, sub_path_site_
 def test_search_finds_the_article_under_the_prefix(page, sub_path_site_url):
     page.goto(sub_path_site_url)
     page.locator("input.md-search__input").click()
-    page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.includes('Initializing')")
     page.keyboard.type("scrutiny", delay=40)
     link = page.locator(".md-search-result__list .md-search-result__link").first
     link.wait_for(state="visible")

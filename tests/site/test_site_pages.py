@@ -126,7 +126,7 @@ def test_knowledge_pages_link_only_to_paragraphs_that_exist(html_pages, page_url
 
 def table_cells(html: str) -> list[str]:
     table = html[html.index("<table"):html.index("</table>")]
-    return re.findall(r"<td>(.*?)</td>", table, re.S)
+    return re.findall(r"<td[^>]*>(.*?)</td>", table, re.S)
 
 
 def test_every_filled_cell_of_the_comparison_table_cites_a_paragraph(html_pages):
@@ -139,6 +139,15 @@ def test_every_filled_cell_of_the_comparison_table_cites_a_paragraph(html_pages)
         if index % 4 == 0 or article_text(f"<article>{cell}</article>") == "Not stated in the newsletter":
             continue
         assert f'href="../{ARTICLE_URL}#' in cell, cell
+
+
+def test_every_entry_of_the_comparison_table_is_labelled_with_its_column_for_phones(html_pages):
+    table = html_pages["approaches/"].split("<table", 1)[1].split("</table>", 1)[0]
+    headings = re.findall(r"<th\b[^>]*>(.*?)</th>", table, re.S)
+    rows = re.findall(r"<tr>\s*(<td.*?)</tr>", table, re.S)
+    assert rows
+    for row in rows:
+        assert re.findall(r'<td data-label="([^"]*)"', row) == headings
 
 
 def test_glossary_terms_are_tooltips_in_the_article(article_html):
