@@ -7,7 +7,6 @@ Booting Python takes seconds, so one booted page is shared by the tests that nee
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 from pathlib import Path
@@ -17,19 +16,16 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from assessment import load_bank, score_answers
+from engine import profiles
 
 BOOT_TIMEOUT_MS = 180_000
 RESULT_TIMEOUT_MS = 60_000
-PROFILES_FILE = Path(__file__).resolve().parents[1] / "engine" / "profiles.py"
 RANDOM_ANSWER_SETS = 20
 
 
 def golden_profiles() -> dict[str, dict[str, str]]:
-    """The engine tests' named answer sets, read from their file so both suites share them."""
-    spec = importlib.util.spec_from_file_location("engine_profiles_for_browser", PROFILES_FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return {name: value for name, value in vars(module).items() if name.isupper() and isinstance(value, dict)}
+    """The engine tests' named answer sets (tests/engine/profiles.py), so both suites share them."""
+    return {name: value for name, value in vars(profiles).items() if name.isupper() and isinstance(value, dict)}
 
 
 def random_answer_sets(bank, count: int, seed: int = 20261126) -> list[dict[str, str]]:

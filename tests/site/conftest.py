@@ -3,6 +3,8 @@
 import pytest
 from site_paths import ARTICLE_URL
 
+from support.site import page_files
+
 
 @pytest.fixture(scope="session")
 def article_html(built_site) -> str:
@@ -12,9 +14,4 @@ def article_html(built_site) -> str:
 @pytest.fixture(scope="session")
 def html_pages(built_site) -> dict[str, str]:
     """Every HTML page of the built site, by URL path relative to the site root."""
-    pages = {}
-    for path in sorted(built_site.rglob("*.html")):
-        relative = path.relative_to(built_site).as_posix()
-        url = relative.removesuffix("index.html")
-        pages[url] = path.read_text(encoding="utf-8")
-    return pages
+    return {url: path.read_text(encoding="utf-8") for url, path in page_files(built_site).items()}
