@@ -1,6 +1,8 @@
-"""`python -m bench [--runs N] [--only NAME ...]`: run every bench and print its figures.
+"""`python -m bench [--runs N] [--only NAME ...]`: run the benches and print their figures.
 
-Each bench can also run alone (`python -m bench.archive_scale --help`, ...), with its own options.
+Every bench is a module of this package with the same `main(argv=None)`, and runs alone with its
+own options too (`python -m bench.archive_scale --help`, ...). `--runs N` is handed to each of them;
+without it, each takes its own default.
 """
 
 import argparse
@@ -8,33 +10,27 @@ import importlib
 import sys
 import traceback
 
-# name -> how to call its main(): the assessment bench takes the shared --runs, the others
-# read their own command line, given here as their defaults.
 BENCHES = ("assessment_bench", "archive_scale", "lighthouse")
 
 
-def run(name: str, runs: int) -> bool:
+def run(name: str, argv: list[str]) -> bool:
     print(f"\n=== bench.{name} ===", flush=True)
-    module = importlib.import_module(f"bench.{name}")
     try:
-        if name == "assessment_bench":
-            module.main(runs=runs)
-        else:
-            sys.argv = [f"python -m bench.{name}"]
-            module.main()
+        importlib.import_module(f"bench.{name}").main(argv)
     except Exception:  # one broken bench must not hide the figures of the others
         traceback.print_exc()
         return False
     return True
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5, help="measured runs per figure of the assessment bench (median)")
+    parser.add_argument("--runs", type=int, help="runs per figure, for every bench (median)")
     parser.add_argument("--only", nargs="+", choices=BENCHES, help="run only these benches")
-    arguments = parser.parse_args()
-    failed = [name for name in (arguments.only or BENCHES) if not run(name, arguments.runs)]
+    arguments = parser.parse_args(argv)
+    bench_argv = [] if arguments.runs is None else ["--runs", str(arguments.runs)]
+    failed = [name for name in (arguments.only or BENCHES) if not run(name, bench_argv)]
     if failed:
         sys.exit(f"benches that did not finish: {', '.join(failed)}")
 

@@ -7,6 +7,7 @@ nothing (figures vary with the machine; compare the two pages measured in the sa
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import tempfile
@@ -15,10 +16,12 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from .chromium import CHROMIUM_FLAGS, chromium_path
+from support.chromium import launch_options
+from support.server import StaticSite
+from support.site import build_site
+
+from .figures import machine_note, ratio, verdict
 from .naive_page import add_naive_page, add_no_snapshot_page
-from .server import GzipSite
-from .site import build_site
 
 TIMEOUT_MS = 180_000
 
@@ -65,9 +68,9 @@ def share_fragment(page) -> str:
     return "#" + page.url.split("#", 1)[1]
 
 
-def measure_plain_load(page, url: str, site: GzipSite, samples: Samples, *, can_submit: bool) -> None:
+def measure_plain_load(page, url: str, site: StaticSite, samples: Samples, *, can_submit: bool) -> None:
     page.goto("about:blank")  # a real navigation every time, never a same-document fragment change
-    site.counter.take()
+    site.take_bytes_sent()
     page.goto(url, wait_until="commit")
     # An option not already chosen (warm visits restore saved answers), so the click is a change.
     page.click("fieldset[data-question] input:not(:checked)", timeout=TIMEOUT_MS)
@@ -78,7 +81,7 @@ def measure_plain_load(page, url: str, site: GzipSite, samples: Samples, *, can_
     during_boot = [task["duration"] for task in marks["longTasks"] if task["start"] < marks["ready"]]
     samples.add("longest main-thread task during boot", max(during_boot, default=0.0))
     samples.add("main-thread long tasks during boot (total)", sum(during_boot))
-    samples.add("bytes transferred", site.counter.take())
+    samples.add("bytes transferred", site.take_bytes_sent())
     if can_submit:
         page.evaluate(FILL_ALL_FIRST_OPTIONS)
         page.click("form[data-assessment-form] button[type=submit]")
@@ -95,7 +98,7 @@ def measure_shared_link(page, url: str, samples: Samples) -> None:
     samples.add("shared link -> result shown", page.evaluate(READ_MARKS)["result"])
 
 
-def bench_page(browser, site: GzipSite, path: str, fragment: str, runs: int, *, can_submit: bool) -> dict[str, Samples]:
+def bench_page(browser, site: StaticSite, path: str, fragment: str, runs: int, *, can_submit: bool) -> dict[str, Samples]:
     url = site.url + path
     cold, warm = Samples(), Samples()
     for _ in range(runs):
@@ -132,10 +135,6 @@ def megabytes(value: float | None) -> str:
     return "-" if value is None else f"{value / 1e6:.2f} MB"
 
 
-def ratio(ours: float | None, baseline: float | None) -> str:
-    return "-" if not ours or not baseline else f"{ours / baseline:.2f}x"
-
-
 VARIANTS = (
     ("page", "the page: worker + memory snapshot"),
     ("no snapshot", "same page, worker, no snapshot"),
@@ -165,9 +164,6 @@ def report(results: dict[str, dict[str, Samples]], runs: int) -> None:
             values = [results[key][mode].median(name) for key, _ in VARIANTS]
             print(f"{name:44}" + "".join(f"{show(value):>13}" for value in values) + f"{ratio(values[0], values[2]):>12}")
 
-    def verdict(ok: bool) -> str:
-        return "reached" if ok else "NOT reached"
-
     cold, warm, naive_cold = results["page"]["cold"], results["page"]["warm"], results["naive"]["cold"]
     usable = max(cold.median("questions usable") or 0, warm.median("questions usable") or 0)
     shared, naive_shared = cold.median("shared link -> result shown"), naive_cold.median("shared link -> result shown")
@@ -186,17 +182,18 @@ def report(results: dict[str, dict[str, Samples]], runs: int) -> None:
     print(f"  page <= 10 MB transferred (gzip, cold):       {megabytes(transferred):>10}  {verdict(bool(transferred and transferred <= 10e6))}")
 
 
-def main(runs: int = 5) -> None:
-    print(f"Assessment bench on {os.cpu_count()} CPU cores, load average {os.getloadavg()[0]:.1f} at start: "
-          "the machine is shared, so figures are noisy; compare the columns of one run.", flush=True)
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.assessment_bench", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="measured runs per figure (median)")
+    runs = parser.parse_args(argv).runs
+    print(machine_note("Assessment bench"), flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-site-") as folder:
-        site_dir = Path(folder) / "site"
-        build_site(site_dir)
+        site_dir = build_site(Path(folder) / "site")
         paths = {"page": "assessment/", "no snapshot": add_no_snapshot_page(site_dir), "naive": add_naive_page(site_dir)}
-        with GzipSite(site_dir) as site, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        with StaticSite(site_dir, gzip=True) as site, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(**launch_options())
             context = browser.new_context()
-            fragment = share_fragment(_booted_page(context, site.url + paths["page"]))
+            fragment = share_fragment(booted_page(context, site.url + paths["page"]))
             context.close()
             results = {
                 key: bench_page(browser, site, paths[key], fragment, runs, can_submit=key != "naive")
@@ -207,7 +204,7 @@ def main(runs: int = 5) -> None:
     print(f"\nLoad average at end: {os.getloadavg()[0]:.1f}.")
 
 
-def _booted_page(context, url: str):
+def booted_page(context, url: str):
     page = context.new_page()
     page.goto(url)
     page.wait_for_selector("[data-engine-status=ready]", state="attached", timeout=TIMEOUT_MS)
@@ -215,8 +212,4 @@ def _booted_page(context, url: str):
 
 
 if __name__ == "__main__":
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m bench.assessment_bench", description=__doc__)
-    parser.add_argument("--runs", type=int, default=5, help="measured runs per figure (median)")
-    main(runs=parser.parse_args().runs)
+    main()

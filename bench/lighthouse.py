@@ -1,15 +1,15 @@
 """Lighthouse 12.2.3 scores for the five pages that matter, and every audit that falls short.
 
-Builds the site strictly into a temporary folder, serves it with the bench's gzip static host
-(bench/server.py) on a free loopback port, and runs Lighthouse with Debian's Chromium on each page.
+Builds the site strictly into a temporary folder, serves it with gzip like a real host
+(support/server.py) on a free loopback port, and runs Lighthouse with Debian's Chromium on each page.
 Lighthouse comes from the npm registry through `npm exec` (cached by npm; not a project dependency).
 Prints scores against the targets; asserts nothing. The machine has 2 cores shared with other work,
 so the performance score (simulated throttling, but measured on a busy CPU) is noisy.
 
     python -m bench.lighthouse [--preset mobile|desktop] [--runs 1] [--archive 500]
 
-`--archive N` also scores the series index and one article of a synthetic N-issue archive, built
-through the real series model the way bench/archive_scale.py builds it.
+`--archive N` also scores the series index and one article of an archive of N issues (the real ones
+and synthetic ones, bench/synthetic_archive.py), built the way bench/archive_scale.py builds it.
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .archive_scale import build as build_project
-from .archive_scale import issue_slug, make_project
-from .chromium import CHROMIUM_FLAGS, chromium_path
-from .server import GzipSite
-from .site import build_site
+from support.chromium import CHROMIUM_FLAGS, chromium_path
+from support.server import StaticSite
+from support.site import build_site
+
+from .figures import machine_note
+from .synthetic_archive import Archive, issue_slug, write_archive
 
 LIGHTHOUSE = "lighthouse@12.2.3"
 PAGES = {
@@ -134,7 +135,7 @@ def print_short_audits(reports: dict[str, PageReport]) -> None:
 
 def score_pages(site_dir: Path, pages: dict[str, str], folder: Path, preset: str, runs: int) -> dict[str, PageReport]:
     reports = {}
-    with GzipSite(site_dir) as site:
+    with StaticSite(site_dir, gzip=True) as site:
         for page, path in pages.items():
             lhrs = [run_lighthouse(site.url + path, folder / (page.replace(" ", "-") + f"-{run}.json"), preset)
                     for run in range(runs)]
@@ -143,26 +144,26 @@ def score_pages(site_dir: Path, pages: dict[str, str], folder: Path, preset: str
     return reports
 
 
-def archive_pages(site_dir: Path, size: int) -> dict[str, str]:
+def archive_pages(site_dir: Path, archive: Archive) -> dict[str, str]:
     """The index, its first page of a range when it is split (the largest), and one article."""
+    size = archive.size
     pages = {f"series index ({size})": "issues/"}
     ranges = sorted(site_dir.glob("issues/range-*/"), key=lambda path: int(path.name.split("-")[1]))
     if ranges:
         pages[f"index {ranges[0].name} ({size})"] = f"issues/{ranges[0].name}/"
-    pages[f"article ({size})"] = f"issues/{issue_slug(size // 2)}/"
+    pages[f"article ({size})"] = f"issues/{issue_slug(archive.middle)}/"
     return pages
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.lighthouse", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--preset", choices=("mobile", "desktop"), default="mobile",
                         help="Lighthouse's default mobile run (throttled) or its desktop preset")
     parser.add_argument("--runs", type=int, default=1, help="runs per page (median score)")
     parser.add_argument("--archive", type=int, default=0, help="also score a synthetic archive of this many issues")
-    arguments = parser.parse_args()
-    print(f"Lighthouse ({LIGHTHOUSE}, {arguments.preset}) on {os.cpu_count()} CPU cores, load average "
-          f"{os.getloadavg()[0]:.1f}: the machine is shared, so performance scores are noisy.", flush=True)
+    arguments = parser.parse_args(argv)
+    print(machine_note(f"Lighthouse ({LIGHTHOUSE}, {arguments.preset})"), flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as folder:
         site_dir = Path(folder) / "site"
         build_site(site_dir)
@@ -170,10 +171,9 @@ def main() -> None:
         score_pages(site_dir, {"(warm-up, discarded)": ""}, Path(folder), arguments.preset, 1)
         reports = score_pages(site_dir, PAGES, Path(folder), arguments.preset, arguments.runs)
         if arguments.archive:
-            project = make_project(Path(folder), arguments.archive, "ours")
-            archive_site = Path(folder) / "archive-site"
-            build_project(project, archive_site)
-            reports |= score_pages(archive_site, archive_pages(archive_site, arguments.archive), Path(folder),
+            archive = write_archive(Path(folder) / "archive", arguments.archive)
+            archive_site = build_site(Path(folder) / "archive-site", archive.config())
+            reports |= score_pages(archive_site, archive_pages(archive_site, archive), Path(folder),
                                    arguments.preset, arguments.runs)
     print_scores(reports)
     print_short_audits(reports)

@@ -7,43 +7,13 @@ files, same wheel; only the script differs. It sets the same performance marks a
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 NAIVE_FOLDER = "bench-naive"
 NO_SNAPSHOT_FOLDER = "bench-no-snapshot"
 
-NAIVE_SCRIPT = """\
-const root = document.querySelector("[data-assessment]");
-const runtime = new URL(root.dataset.runtimeUrl, location.href).href;
-const { loadPyodide } = await import(runtime + "pyodide.mjs");
-const status = root.querySelector("[data-engine-status]");
-const result = root.querySelector("[data-result]");
-status.hidden = false;
-
-const pyodide = await loadPyodide({
-  indexURL: runtime,
-  lockFileURL: runtime + "pyodide-lock.json",
-});
-await pyodide.loadPackage("coaching-timing");
-const adapter = pyodide.pyimport("assessment.browser");
-status.dataset.engineStatus = "ready";
-performance.mark("assessment:engine-ready");
-
-function show(answers) {
-  const reply = JSON.parse(adapter.assess_json(JSON.stringify(answers)));
-  result.dataset.recommended = reply.result.recommended;
-  result.querySelector("[data-result-body]").textContent = reply.result.summary;
-  result.hidden = false;
-  performance.mark("assessment:result-shown");
-}
-
-if (location.hash.startsWith("#assessment=")) {
-  const answers = Object.fromEntries(location.hash.slice(1).split("&").map((pair) => pair.split("=")));
-  delete answers.assessment;
-  delete answers.bank;
-  show(answers);
-}
-"""
+NAIVE_SCRIPT = Path(__file__).with_name("naive-page.js")
 
 
 def add_naive_page(site_dir: Path) -> str:
@@ -59,7 +29,7 @@ def add_naive_page(site_dir: Path) -> str:
     folder = site_dir / NAIVE_FOLDER
     folder.mkdir(exist_ok=True)
     (folder / "index.html").write_text(naive_page, "utf-8")
-    (folder / "naive.js").write_text(NAIVE_SCRIPT, "utf-8")
+    shutil.copyfile(NAIVE_SCRIPT, folder / "naive.js")
     return NAIVE_FOLDER + "/"
 
 

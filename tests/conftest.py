@@ -1,38 +1,26 @@
 """Fixtures shared by the site and browser tests: one strict build of the site per run."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from support.site import BuildFailed, build_site
 
 
-def build_site(site_dir: Path, site_url: str | None = None) -> Path:
+def build_or_fail(site_dir: Path, site_url: str | None = None) -> Path:
     """Build the real site strictly, exactly as `make build` does (SITE_URL as a deploy sets it)."""
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if site_url is not None:
-        environment["SITE_URL"] = site_url
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
-    return site_dir
+    try:
+        return build_site(site_dir, site_url=site_url)
+    except BuildFailed as error:
+        pytest.fail(str(error))
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    return build_site(tmp_path_factory.mktemp("site"))
+    return build_or_fail(tmp_path_factory.mktemp("site"))
 
 
 @pytest.fixture(scope="session")
 def site_builder():
     """For tests that need the site built another way, e.g. for a sub-path address."""
-    return build_site
+    return build_or_fail

@@ -3,7 +3,7 @@ console error under the site's Content Security Policy."""
 
 import pytest
 from axe_check import axe_violations
-from site_pages import site_page_paths
+from support.site import page_files
 
 SCHEMES = {"light": "default", "dark": "slate"}
 
@@ -16,7 +16,7 @@ def test_every_page_has_no_axe_violations_and_no_console_errors(browser, site_ur
     page.on("console", lambda message: console_errors.append(f"{page.url}: {message.text}") if message.type == "error" else None)
     page.on("pageerror", lambda error: console_errors.append(f"{page.url}: {error}"))
     problems: dict[str, list[str]] = {}
-    paths = site_page_paths(built_site)
+    paths = list(page_files(built_site))
     for path in paths:
         page.goto(site_url + path, wait_until="load")
         page.wait_for_load_state("networkidle")

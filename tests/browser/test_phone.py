@@ -5,7 +5,7 @@ buttons are 24 x 24 px targets; axe finds nothing, target size included."""
 
 import pytest
 from axe_check import TARGET_SIZE, axe_violations
-from site_pages import site_page_paths
+from support.site import page_files
 
 PHONES = {"360x740": {"width": 360, "height": 740}, "390x844": {"width": 390, "height": 844}}
 BOOT_TIMEOUT_MS = 180_000
@@ -59,7 +59,7 @@ def test_every_page_fits_the_phone_screen_and_passes_axe(browser, site_url, buil
     context = phone_context(browser, size)
     page = context.new_page()
     problems: dict[str, list[str]] = {}
-    for path in site_page_paths(built_site):
+    for path in list(page_files(built_site)):
         page.goto(site_url + path, wait_until="load")
         page.wait_for_load_state("networkidle")
         found = page.evaluate(OVERFLOW, PHONES[size]["width"]) + page.evaluate(TARGETS_UNDER_24_PX) + axe_violations(page, TARGET_SIZE)

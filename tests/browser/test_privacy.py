@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from site_pages import site_page_paths
+from support.site import page_files
 
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-extension"}
 
@@ -13,7 +13,7 @@ def test_every_page_talks_only_to_its_own_host(browser, site_url, built_site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.on("request", lambda request: requested.append((page.url, request.url)))
-    paths = site_page_paths(built_site)
+    paths = list(page_files(built_site))
     assert len(paths) >= 6
     for path in paths:
         page.goto(site_url + path, wait_until="load")

@@ -1,7 +1,11 @@
 """Fixtures for checking the built site's files (no browser)."""
 
 import pytest
+from mkdocs.utils import meta as front_matter
+from series_model import Series, build_series, parse_issue
 from site_paths import ARTICLE_URL
+
+from support.site import ROOT, page_files
 
 
 @pytest.fixture(scope="session")
@@ -12,9 +16,17 @@ def article_html(built_site) -> str:
 @pytest.fixture(scope="session")
 def html_pages(built_site) -> dict[str, str]:
     """Every HTML page of the built site, by URL path relative to the site root."""
-    pages = {}
-    for path in sorted(built_site.rglob("*.html")):
-        relative = path.relative_to(built_site).as_posix()
-        url = relative.removesuffix("index.html")
-        pages[url] = path.read_text(encoding="utf-8")
-    return pages
+    return {url: path.read_text(encoding="utf-8") for url, path in page_files(built_site).items()}
+
+
+@pytest.fixture(scope="session")
+def series() -> Series:
+    """The newsletter series as docs/issues/ holds it today, read with the site's own model: what the
+    built pages are checked against, so the checks hold however many issues there are."""
+    docs = ROOT / "docs"
+    issues = []
+    for path in sorted((docs / "issues").glob("*.md")):
+        source = path.relative_to(docs).as_posix()
+        _, meta = front_matter.get_data(path.read_text(encoding="utf-8"))
+        issues.append(parse_issue(source, source.removesuffix(".md") + "/", meta))
+    return build_series(issues)

@@ -1,14 +1,11 @@
 """Where things are, for the site tests (a plain module: `conftest` names clash across test folders)."""
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from support.site import ROOT
+
+__all__ = ["ARTICLE_URL", "ROOT", "SCRAPED_ISSUE_4"]
+
 ARTICLE_URL = "issues/proactive-just-in-time-or-after-the-fact/"
 # The newsletter exactly as it was scraped (a verbatim copy of the source text), damage included.
 SCRAPED_ISSUE_4 = Path(__file__).parent / "fixtures" / "issue-4-as-scraped.txt"
-
-# The series model and contact helpers are plain Python next to the hooks that use them; tests call them directly.
-HOOKS = ROOT / "overrides" / "hooks"
-if str(HOOKS) not in sys.path:
-    sys.path.insert(0, str(HOOKS))

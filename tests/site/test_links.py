@@ -4,7 +4,8 @@ import json
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from support.site import ROOT
+
 LINKINATOR = ROOT / "node_modules" / ".bin" / "linkinator"
 # linkinator serves the folder on localhost itself; every other host is out of reach offline.
 ONLY_THE_SITE = r"^(?!http://localhost)"

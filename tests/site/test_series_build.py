@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 from site_paths import ROOT
 from page_text import article_text
+
+from support.site import mkdocs_build
 
 
 def write_issue(docs: Path, slug: str, front: str, body: str = "Some text.") -> None:
@@ -67,13 +68,7 @@ def make_project(tmp_path: Path) -> Path:
 
 
 def build(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
+    return mkdocs_build(project / "site", project / "mkdocs.yml")
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,27 @@
+"""Debian's Chromium as tests and benches launch it (Playwright cannot download its own browser here)."""
+
+from __future__ import annotations
+
+import shutil
+
+CHROMIUM_FLAGS = [
+    # No sandbox: the tests run as root in a container.
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # Without these Chromium phones home at start; on a closed network that is noise, and the
+    # tests and benches must see only the site's own requests.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    return shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def launch_options() -> dict:
+    """Keyword arguments for Playwright's `chromium.launch()`."""
+    return {"executable_path": chromium_path(), "args": CHROMIUM_FLAGS}
