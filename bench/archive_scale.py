@@ -33,11 +33,13 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from assessment import load_bank
+
 from .chromium import CHROMIUM_FLAGS, chromium_path
 from .server import GzipSite
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL_ISSUE = Path("issues/proactive-just-in-time-or-after-the-fact.md")
+REAL_ISSUE = Path(load_bank().article_path.rstrip("/") + ".md")
 SERIES_NAME = "Synthetic Benchmark Series"
 VARIANTS = ("ours", "naive")
 BUILD_TARGET_SECONDS = 10.0

@@ -23,6 +23,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from assessment import load_bank
+
 from .archive_scale import build as build_project
 from .archive_scale import issue_slug, make_project
 from .chromium import CHROMIUM_FLAGS, chromium_path
@@ -32,7 +34,7 @@ from .site import build_site
 LIGHTHOUSE = "lighthouse@12.2.3"
 PAGES = {
     "home": "",
-    "article": "issues/proactive-just-in-time-or-after-the-fact/",
+    "article": load_bank().article_path,
     "series index": "issues/",
     "assessment": "assessment/",
 }

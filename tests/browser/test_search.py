@@ -4,7 +4,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-ARTICLE = "issues/proactive-just-in-time-or-after-the-fact/"
+from assessment import load_bank
+
+ARTICLE = load_bank().article_path
 # Words that occur in one section of the article only, so the expected hit is unambiguous.
 QUERIES = {
     "marketability": "proactive-coaching",

@@ -3,7 +3,8 @@
 import json
 
 from assessment import score_answers
-from assessment.browser import assess_json, questions_json
+from assessment import browser
+from assessment.browser import assess_json, questions_json, warm_up_answers
 
 from .profiles import SUCCESSION_PLANNER
 
@@ -52,3 +53,16 @@ def test_assess_json_scores_a_partial_set_only_when_asked():
     assert reply["ok"] is True
     assert reply["result"]["complete"] is False
     assert "succession_focus" not in reply["result"]["unanswered"]
+
+
+def test_the_warm_up_answers_are_a_complete_valid_answer_set_for_the_bank(bank):
+    answers = warm_up_answers()
+    assert list(answers) == [question.id for question in bank.questions]
+    assert score_answers(bank, answers).to_dict()["complete"]
+
+
+def test_warm_up_runs_every_path_the_page_uses_without_raising(monkeypatch):
+    calls = []
+    monkeypatch.setattr(browser, "assess_json", lambda answers_json: calls.append(json.loads(answers_json)) or "{}")
+    browser.warm_up()
+    assert calls == [warm_up_answers(), {}]

@@ -1,6 +1,8 @@
 // The page's side of the engine worker: boot, stage reports, a stall deadline, retry, and
 // assess(answers) -> Promise of the engine's JSON reply.
 
+import { STAGE } from "./boot-stages.js";
+
 // No stage of a healthy boot takes this long, even on a slow line; past it the boot is stalled.
 const STAGE_DEADLINE_MS = 90_000;
 
@@ -20,7 +22,7 @@ export class EngineClient {
   start() {
     this.stop();
     this.state = "loading";
-    this.report("loading", "download");
+    this.report("loading", STAGE.DOWNLOAD);
     try {
       this.worker = new Worker(this.workerUrl, { type: "module", name: "assessment-engine" });
     } catch (error) {

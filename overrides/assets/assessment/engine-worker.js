@@ -1,6 +1,9 @@
 // The assessment engine, off the main thread: Pyodide plus our wheel, verified by the site's own
 // lock file (sha256), answering one question at a time: "here are answers, what is the result?".
 
+import { STAGE } from "./boot-stages.js";
+import { snapshotOptions } from "./snapshot-options.mjs";
+
 const ENGINE_PACKAGE = "coaching-timing";
 let browserAdapter = null;
 // While a snapshot is tried, the runtime's internal rejections belong to that attempt, which
@@ -31,10 +34,10 @@ async function boot({ indexURL, lockFileURL, snapshot }) {
     snapshotDownload?.catch(() => {}); // a failed snapshot is handled where it is awaited
     import(new URL("pyodide.asm.mjs", indexURL).href).catch(() => {}); // and this where the runtime imports it
     ({ loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href));
-    self.postMessage({ type: "stage", stage: "runtime" });
+    self.postMessage({ type: "stage", stage: STAGE.RUNTIME });
     const pyodide = (snapshotDownload && await bootFromSnapshot(indexURL, lockFileURL, snapshotDownload))
       || await loadPyodide({ indexURL, lockFileURL, ...quiet });
-    self.postMessage({ type: "stage", stage: "engine" });
+    self.postMessage({ type: "stage", stage: STAGE.ENGINE });
     browserAdapter = (pyodide.fromSnapshot && importedEngine(pyodide)) || await installedEngine(pyodide);
     self.postMessage({ type: "ready", fromSnapshot: Boolean(pyodide.fromSnapshot) });
   } catch (error) {
@@ -47,10 +50,9 @@ async function boot({ indexURL, lockFileURL, snapshot }) {
 function importedEngine(pyodide) {
   try {
     const adapter = pyodide.pyimport("assessment.browser");
-    // One full assessment before "ready": the restored interpreter's code paths get warm here,
-    // not on the reader's first submit.
-    const bank = JSON.parse(adapter.questions_json());
-    adapter.assess_json(JSON.stringify(Object.fromEntries(bank.questions.map((question) => [question.id, question.options[0].id]))));
+    // Every path once before "ready": the restored interpreter's code gets warm here, not on the
+    // reader's first submit.
+    adapter.warm_up();
     return adapter;
   } catch {
     return null;
@@ -72,7 +74,7 @@ async function bootFromSnapshot(indexURL, lockFileURL, snapshotDownload) {
   tryingSnapshot = true;
   try {
     // Handed over as a promise: the runtime loads its own files while the snapshot downloads.
-    const pyodide = await loadPyodide({ indexURL, lockFileURL, _loadSnapshot: snapshotDownload, ...quiet });
+    const pyodide = await loadPyodide({ indexURL, lockFileURL, ...snapshotOptions({ restore: snapshotDownload }), ...quiet });
     pyodide.fromSnapshot = true;
     return pyodide;
   } catch {
