@@ -15,8 +15,12 @@ export NO_MKDOCS_2_WARNING := 1
 serve: install
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Built beside, then swapped in: a failed build leaves the last good site/ exactly as it was.
 build: install
-	$(BIN)/mkdocs build --strict
+	@rm -rf site.partial
+	@$(BIN)/mkdocs build --strict --site-dir site.partial || { \
+	  rm -rf site.partial; echo "The build failed (see above): site/ is unchanged." >&2; exit 1; }
+	@rm -rf site.previous && { [ ! -d site ] || mv site site.previous; } && mv site.partial site && rm -rf site.previous
 
 test: install chromium
 	$(BIN)/python -m pytest
@@ -46,4 +50,4 @@ chromium:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site site.partial site.previous $(VENV) node_modules

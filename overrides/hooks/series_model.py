@@ -201,7 +201,8 @@ def build_series(issues: Iterable[Issue], modified: Mapping[str, float] | None =
     ordered = sorted(issues, key=lambda issue: (issue.number, changed.get(issue.source, 0.0), issue.source))
     if not ordered:
         raise SeriesError("issues/", "issue", "no issue files found")
-    first = ordered[0]
+    # The file the others are held to: the one left alone longest (the first in order when not known).
+    first = min(ordered, key=lambda issue: (changed.get(issue.source, 0.0), issue.number, issue.source))
     seen: dict[int, Issue] = {}
     for issue in ordered:
         if issue.series != first.series:
