@@ -8,16 +8,16 @@ import importlib
 import sys
 import traceback
 
-# name -> how to call its main(): the assessment bench takes the shared --runs, the others
+# name -> how to call its main(): the assessment and live-preview benches take the shared --runs, the others
 # read their own command line, given here as their defaults.
-BENCHES = ("assessment_bench", "archive_scale", "lighthouse")
+BENCHES = ("assessment_bench", "archive_scale", "lighthouse", "live_preview")
 
 
 def run(name: str, runs: int) -> bool:
     print(f"\n=== bench.{name} ===", flush=True)
     module = importlib.import_module(f"bench.{name}")
     try:
-        if name == "assessment_bench":
+        if name in ("assessment_bench", "live_preview"):
             module.main(runs=runs)
         else:
             sys.argv = [f"python -m bench.{name}"]
