@@ -87,9 +87,9 @@ class PreviewApp:
             except SystemExit as abort:  # MkDocs's Abort, raised while handling the author's mistake
                 mistake = abort.__context__
                 self.failure = [str(mistake)] if mistake is not None else (errors.lines or [str(abort)])
-                if mistake is not None and str(mistake) not in errors.lines:
+                if not set(self.failure) <= set(errors.lines):
                     # MkDocs logs each message once per process: the same mistake made again must still show.
-                    logger.error(str(mistake))
+                    logger.error("%s", "; ".join(self.failure))
             except Exception as error:  # a bug, not an author's mistake: its traceback is for the terminal
                 traceback.print_exc()
                 self.failure = [*errors.lines, f"{type(error).__name__}: {error}"]
