@@ -1,11 +1,12 @@
 """The assessment's build rooms: a reproducible wheel from the standard builder, a plain runtime layout."""
 
+import os
 import zipfile
 
 import pytest
 from site_paths import ROOT
 
-from assessment_package import engine_wheel
+from assessment_package import engine_wheel, prune
 from assessment_runtime import RuntimeMissing, pyodide_runtime
 
 
@@ -39,3 +40,13 @@ def test_a_changed_engine_gets_a_new_wheel_name(tmp_path):
 def test_a_missing_runtime_says_to_run_make_install(tmp_path):
     with pytest.raises(RuntimeMissing, match=r"^node_modules/pyodide is missing or damaged: run `make install`$"):
         pyodide_runtime(tmp_path)
+
+
+def test_only_the_newest_builds_are_kept(tmp_path):
+    for age, name in enumerate(["e", "d", "c", "b", "a"]):
+        path = tmp_path / f"{name}.snapshot"
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))
+    (tmp_path / "other.making").write_bytes(b"")
+    prune(tmp_path, "*.snapshot", keep=3)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["c.snapshot", "d.snapshot", "e.snapshot", "other.making"]
