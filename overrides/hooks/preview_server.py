@@ -58,6 +58,8 @@ def error_page(lines: list[str]) -> bytes:
     items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines)
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        # No favicon request: its 404 would be a warning too (see PreviewApp.__call__).
+        '<link rel="icon" href="data:,">'
         f'<meta http-equiv="refresh" content="{ERROR_PAGE_REFRESH_S}">'
         "<title>Build failed</title></head><body><h1>The last build failed</h1>"
         f"<ul>{items}</ul><p>Fix it and save: this page reloads itself until the build succeeds.</p>"
@@ -102,8 +104,9 @@ class PreviewApp:
         is_page = path.endswith("/") or path.endswith(".html")
         if self.failure is not None and is_page:
             body = error_page(self.failure)
-            start_response("503 Service Unavailable", [("Content-Type", "text/html; charset=utf-8"),
-                                                       ("Content-Length", str(len(body)))])
+            # 200, not 503: MkDocs's server logs every 4xx/5xx response as a warning, and in strict
+            # mode a warning logged during a build fails that build.
+            start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))])
             return [body]
         response: dict = {}
         body = self.app(environ, lambda status, headers, exc_info=None: response.update(status=status, headers=headers))
@@ -125,4 +128,5 @@ class ErrorLines(logging.Handler):
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage())
+        if not record.name.startswith("mkdocs.livereload"):  # the server's request log is not the build's
+            self.lines.append(record.getMessage())

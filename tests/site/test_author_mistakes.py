@@ -76,6 +76,12 @@ def position(file: str, text: str) -> tuple[int, int]:
 
 BEST_FIT = position(BANK, "Best fit")
 ARTICLE_TABLE = position(BANK, "[article]")
+def text_mistake(placeholder: str, message: str) -> Mistake:
+    """The `{name}` of the bank's single-approach recommendation text written another way."""
+    return Mistake(edit(BANK, "{name}", placeholder, after="recommend_single"),
+                   f"{BANK}: [texts]: field 'recommend_single': {message}")
+
+
 SECOND_ISSUE = "docs/issues/a-second-issue.md"
 MISTAKES = {
     # Front matter of an issue
@@ -133,22 +139,13 @@ MISTAKES = {
         edit(BANK, f'id = "{BANK_DATA["questions"][1]["id"]}"', f'id = "{QUESTION}"'),
         question("id", f"duplicate id '{QUESTION}'")),
     # Texts and their placeholders
-    "placeholder with a format spec": Mistake(
-        edit(BANK, "{name}", "{name:q}", after="recommend_single"),
-        f"{BANK}: [texts]: field 'recommend_single': placeholder {{name:q}} has a format; write just {{name}}"),
-    "placeholder padded to 300 MB": Mistake(
-        edit(BANK, "{name}", "{name:>300000000}", after="recommend_single"),
-        f"{BANK}: [texts]: field 'recommend_single': placeholder {{name:>300000000}} has a format; write just {{name}}"),
-    "placeholder with a conversion": Mistake(
-        edit(BANK, "{name}", "{name!r}", after="recommend_single"),
-        f"{BANK}: [texts]: field 'recommend_single': placeholder {{name!r}} has a format; write just {{name}}"),
-    "placeholder the text does not have": Mistake(
-        edit(BANK, "{name}", "{title}", after="recommend_single"),
-        f"{BANK}: [texts]: field 'recommend_single': unknown placeholder title; allowed: name"),
-    "unclosed placeholder": Mistake(
-        edit(BANK, "{name}", "{name", after="recommend_single"),
-        f"{BANK}: [texts]: field 'recommend_single': broken placeholder (expected '}}' before end of string); "
-        "write {name}, or {{ and }} for a literal brace"),
+    "placeholder with a format spec": text_mistake("{name:q}", "placeholder {name:q} has a format; write just {name}"),
+    "placeholder padded to 300 MB": text_mistake(
+        "{name:>300000000}", "placeholder {name:>300000000} has a format; write just {name}"),
+    "placeholder with a conversion": text_mistake("{name!r}", "placeholder {name!r} has a format; write just {name}"),
+    "placeholder the text does not have": text_mistake("{title}", "unknown placeholder title; allowed: name"),
+    "unclosed placeholder": text_mistake(
+        "{name", "broken placeholder (expected '}' before end of string); write {name}, or {{ and }} for a literal brace"),
     # Cross-references
     "weight for an unknown approach": Mistake(
         edit(BANK, "weights = { ", "weights = { reactive = 1, ", after=f'id = "{QUESTION}"'),
