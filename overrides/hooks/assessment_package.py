@@ -13,12 +13,14 @@ import hashlib
 import importlib
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+import build
+import pyproject_hooks
 
 ENGINE_PACKAGE = "assessment"
 BANK_FILE = "assessment/bank.toml"
@@ -86,15 +88,13 @@ def build_wheel(sources: list[tuple[str, bytes]], version: str, labelled_version
         if text.count(stated) != 1:
             raise PackageBuildFailed(f"pyproject.toml: expected exactly one line {stated}")
         project_file.write_text(text.replace(stated, f'version = "{labelled_version}"'), "utf-8")
-        out = Path(scratch) / "dist"
-        result = subprocess.run(
-            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(tree)],
-            env=dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH), capture_output=True, text=True,
-        )
-        if result.returncode != 0:
-            last_line = (result.stderr.strip() or result.stdout.strip() or "no output").splitlines()[-1]
-            raise PackageBuildFailed(f"building the engine's wheel failed: {last_line}")
-        (built,) = out.glob("*.whl")
+        try:
+            # pypa build's own API, without isolation: only the backend gets a process of its own.
+            built = Path(build.ProjectBuilder(tree, runner=reproducible_runner).build("wheel", Path(scratch) / "dist"))
+        except build.BuildBackendException as error:
+            output = getattr(error.exception, "stderr", None) or getattr(error.exception, "output", None) or b""
+            last_line = (output.decode(errors="replace").strip() or str(error)).splitlines()[-1]
+            raise PackageBuildFailed(f"building the engine's wheel failed: {last_line}") from None
         # Written beside, then renamed: a build running at the same time never sees half a wheel.
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder.parent))
@@ -104,6 +104,12 @@ def build_wheel(sources: list[tuple[str, bytes]], version: str, labelled_version
         except OSError:  # another build got there first with the same bytes
             shutil.rmtree(staging, ignore_errors=True)
     return next(folder.glob("*.whl"))
+
+
+def reproducible_runner(command, cwd=None, extra_environ=None):
+    """Runs the build backend quietly, with every file dated SOURCE_DATE_EPOCH inside the wheel."""
+    environment = {**(extra_environ or {}), "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    pyproject_hooks.quiet_subprocess_runner(command, cwd=cwd, extra_environ=environment)
 
 
 def prune(cache: Path, pattern: str, keep: int) -> None:

@@ -83,6 +83,8 @@ def on_page_context(context, page, config, nav):
         "runtime_url": get_relative_url(runtime.site_dir + "/", page.url),
         "lock_url": get_relative_url(f"{runtime.site_dir}/pyodide-lock.json", page.url) + f"?v={wheel.sha256[:16]}",
         "worker_url": get_relative_url(WORKER_FILE, page.url),
+        # The worker checks a snapshot holds this engine, and installs it on top when not.
+        "engine_sha256": wheel.sha256,
         "snapshot": snapshot and {
             "url": get_relative_url(f"{runtime.site_dir}/{SNAPSHOT_NAME}", page.url) + f"?v={snapshot.sha256[:16]}",
             "integrity": snapshot.integrity,
@@ -112,7 +114,7 @@ def built_wheel(root: Path):
 
 
 def engine_snapshot(root: Path, runtime, wheel):
-    """Under serve, None until the background maker is done (the page then boots Python normally)."""
+    """Under serve, possibly an earlier engine's (see snapshot_soon), or None until the first is made."""
     cache = build_cache(root) / "snapshots"
     try:
         return snapshot_soon(root, runtime, wheel, cache) if _serving else make_snapshot(root, runtime, wheel, cache)

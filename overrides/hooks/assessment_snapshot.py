@@ -41,11 +41,15 @@ class EngineSnapshot:
         return "sha256-" + base64.b64encode(bytes.fromhex(self.sha256)).decode()
 
 
-def snapshot_path(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, cache: Path) -> Path:
-    """Keyed by the wheel, the runtime and the scripts that make it: any change, a new snapshot."""
+def maker_key(root: Path, runtime: PyodideRuntime) -> str:
+    """What a snapshot depends on besides the engine: the runtime and the scripts that make it."""
     makers = b"".join(path.read_bytes() for path in sorted((root / SNAPSHOT_MAKER).parent.glob("*.mjs")))
-    key = hashlib.sha256(wheel.sha256.encode() + runtime.version.encode() + makers).hexdigest()[:24]
-    return cache / f"{key}.snapshot"
+    return hashlib.sha256(runtime.version.encode() + makers).hexdigest()[:16]
+
+
+def snapshot_path(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, cache: Path) -> Path:
+    """Named by everything it depends on: any change, a new snapshot."""
+    return cache / f"{maker_key(root, runtime)}-{wheel.sha256[:16]}.snapshot"
 
 
 def ready_snapshot(path: Path) -> EngineSnapshot | None:
@@ -80,14 +84,18 @@ def make_snapshot(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, cache
 
 
 def snapshot_soon(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, cache: Path) -> EngineSnapshot | None:
-    """The snapshot if it is ready; otherwise start making it in the background and return None.
+    """For `mkdocs serve`: this engine's snapshot if it is ready, else the newest one of an earlier
+    engine (the worker installs the current wheel on top of it: a second, not a new snapshot's
+    half-minute of CPU beside the browser); with none at all, one is started in the background and
+    the page boots Python the normal way meanwhile.
 
     A marker file says a maker is running, so successive rebuilds do not start it again; a
     marker older than the time a maker may take is a leftover and is ignored.
     """
     path = snapshot_path(root, runtime, wheel, cache)
-    snapshot = ready_snapshot(path)
-    if snapshot is not None:
+    earlier = sorted(cache.glob(f"{maker_key(root, runtime)}-*.snapshot"), key=lambda found: found.stat().st_mtime)
+    snapshot = ready_snapshot(path) or (earlier and ready_snapshot(earlier[-1]))
+    if snapshot:
         return snapshot
     cache.mkdir(parents=True, exist_ok=True)
     marker = path.with_suffix(".making")

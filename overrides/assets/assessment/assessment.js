@@ -35,6 +35,7 @@ function startAssessment(root) {
     snapshot: root.dataset.snapshotUrl
       ? { url: new URL(root.dataset.snapshotUrl, document.baseURI).href, integrity: root.dataset.snapshotIntegrity }
       : null,
+    engineSha256: root.dataset.engineSha256,
     onStatus: (status, detail) => showEngineStatus(page, status, detail),
   });
   page.engine = engine;

@@ -7,8 +7,9 @@ import { STAGE } from "./boot-stages.js";
 const STAGE_DEADLINE_MS = 90_000;
 
 export class EngineClient {
-  constructor({ workerUrl, indexURL, lockFileURL, snapshot, onStatus }) {
+  constructor({ workerUrl, indexURL, lockFileURL, snapshot, engineSha256, onStatus }) {
     this.workerUrl = workerUrl;
+    this.engineSha256 = engineSha256;
     this.snapshot = snapshot;
     this.indexURL = indexURL;
     this.lockFileURL = lockFileURL;
@@ -35,7 +36,9 @@ export class EngineClient {
       this.failWith("the engine's files could not be loaded");
     });
     this.armDeadline();
-    this.worker.postMessage({ type: "boot", indexURL: this.indexURL, lockFileURL: this.lockFileURL, snapshot: this.snapshot });
+    this.worker.postMessage({
+      type: "boot", indexURL: this.indexURL, lockFileURL: this.lockFileURL, snapshot: this.snapshot, engineSha256: this.engineSha256,
+    });
   }
 
   stop() {

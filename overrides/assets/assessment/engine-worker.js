@@ -26,7 +26,7 @@ const quiet = { stdout: () => {}, stderr: () => {} };
 // The runtime's folder carries its version, so the page says where it is.
 let loadPyodide = null;
 
-async function boot({ indexURL, lockFileURL, snapshot }) {
+async function boot({ indexURL, lockFileURL, snapshot, engineSha256 }) {
   try {
     // Every download starts now, side by side: the snapshot and the runtime's large module load
     // while its small entry module does. (Same URL, so the runtime's own import reuses it.)
@@ -38,7 +38,7 @@ async function boot({ indexURL, lockFileURL, snapshot }) {
     const pyodide = (snapshotDownload && await bootFromSnapshot(indexURL, lockFileURL, snapshotDownload))
       || await loadPyodide({ indexURL, lockFileURL, ...quiet });
     self.postMessage({ type: "stage", stage: STAGE.ENGINE });
-    browserAdapter = (pyodide.fromSnapshot && importedEngine(pyodide)) || await installedEngine(pyodide);
+    browserAdapter = (pyodide.fromSnapshot && importedEngine(pyodide, engineSha256)) || await installedEngine(pyodide);
     self.postMessage({ type: "ready", fromSnapshot: Boolean(pyodide.fromSnapshot) });
   } catch (error) {
     fail(error);
@@ -47,8 +47,14 @@ async function boot({ indexURL, lockFileURL, snapshot }) {
 
 // A snapshot already holds the engine, imported and run once at build time (and the snapshot
 // itself is pinned by its sha256): installing the wheel again would only cost a second.
-function importedEngine(pyodide) {
+// Under `mkdocs serve` the snapshot may hold an earlier engine (the new one's is being made): then
+// the engine is forgotten here and installed from the current wheel on top of the restored Python.
+function importedEngine(pyodide, engineSha256) {
   try {
+    if (pyodide.globals.get("ENGINE_WHEEL_SHA256") !== engineSha256) {
+      forgetEngine(pyodide);
+      return null;
+    }
     const adapter = pyodide.pyimport("assessment.browser");
     // Every path once before "ready": the restored interpreter's code gets warm here, not on the
     // reader's first submit.
@@ -56,6 +62,13 @@ function importedEngine(pyodide) {
     return adapter;
   } catch {
     return null;
+  }
+}
+
+function forgetEngine(pyodide) {
+  const modules = pyodide.pyimport("sys").modules;
+  for (const name of [...modules.keys()]) {
+    if (name === "assessment" || name.startsWith("assessment.")) modules.delete(name);
   }
 }
 

@@ -19,7 +19,7 @@ const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_path('pu
 pyodide.unpackArchive(new Uint8Array(wheel), "wheel", { extractDir: sitePackages });
 // What the page calls, run once on every path: every module the engine needs is then imported,
 // and the parsed bank cached, inside the snapshot. The wheel's sha256 is kept with it, so anyone
-// can check which engine a snapshot holds (tests/site/test_engine_snapshot.py does).
+// can check which engine a snapshot holds (the worker does, and tests/site/test_engine_snapshot.py).
 const wheelSha256 = createHash("sha256").update(wheel).digest("hex");
 pyodide.runPython(`import assessment.browser\nassessment.browser.warm_up()\nENGINE_WHEEL_SHA256 = "${wheelSha256}"`);
 const partial = `${outPath}.${process.pid}.partial`;
