@@ -28,6 +28,8 @@ ARTICLE_TOTAL = int(re.search(r"^total: (\d+)$", ARTICLE_TEXT, re.MULTILINE)[1])
 BANK_DATA = tomllib.loads((ROOT / BANK).read_text("utf-8"))
 QUESTION = BANK_DATA["questions"][0]["id"]
 OPTION = BANK_DATA["questions"][0]["options"][0]["id"]
+# The first option with weights, by its question's id and its own.
+WEIGHTED = next((entry["id"], option["id"]) for entry in BANK_DATA["questions"] for option in entry["options"] if "weights" in option)
 APPROACHES = ", ".join(approach["id"] for approach in BANK_DATA["approaches"])
 TITLE_LINE = next(line for line in ARTICLE_TEXT.splitlines() if line.startswith("title:"))
 CAUTION = next(caution["id"] for caution in BANK_DATA["cautions"])
@@ -40,12 +42,15 @@ class Mistake:
     expected: str  # the one line the build must print
 
 
-def edit(file: str, old: str, new: str, *, after: str = "") -> Callable[[Path], None]:
-    """Replace the first `old` that follows `after` in the file (the mistake must be made, or the case is wrong)."""
+def edit(file: str, old: str, new: str, *, after: tuple[str, ...] = ()) -> Callable[[Path], None]:
+    """Replace the first `old` that follows the markers `after`, found one after the other, in the file
+    (the mistake must be made, or the case is wrong)."""
     def prepare(project: Path) -> None:
         path = project / file
         text = path.read_text("utf-8")
-        start = text.index(after)
+        start = 0
+        for marker in after:
+            start = text.index(marker, start)
         at = text.index(old, start)
         path.write_text(text[:at] + new + text[at + len(old):], "utf-8")
     return prepare
@@ -78,7 +83,7 @@ BEST_FIT = position(BANK, "Best fit")
 ARTICLE_TABLE = position(BANK, "[article]")
 def text_mistake(placeholder: str, message: str) -> Mistake:
     """The `{name}` of the bank's single-approach recommendation text written another way."""
-    return Mistake(edit(BANK, "{name}", placeholder, after="recommend_single"),
+    return Mistake(edit(BANK, "{name}", placeholder, after=("recommend_single",)),
                    f"{BANK}: [texts]: field 'recommend_single': {message}")
 
 
@@ -110,7 +115,7 @@ MISTAKES = {
         f"{ARTICLE}: front matter line {ARTICLE_TEXT.splitlines().index(TITLE_LINE) + 2}: "
         "not valid YAML (expected ',' or ']', but got ':')"),
     "no front matter": Mistake(
-        edit(ARTICLE, "---\n", "", after=""),
+        edit(ARTICLE, "---\n", ""),
         f"{ARTICLE}: front matter block: missing; expected the file to start with fields between two '---' lines"),
     "duplicate issue number": Mistake(
         write(SECOND_ISSUE, ARTICLE_TEXT.replace("\ntitle: ", "\ntitle: Another ").encode()),
@@ -133,7 +138,7 @@ MISTAKES = {
         edit(BANK, f'id = "{QUESTION}"', 'id = "some-concern"'),
         question("id", f"'some-concern' is not a valid id; {VALID_ID}", place="question 'some-concern'")),
     "option id with a space": Mistake(
-        edit(BANK, f'id = "{OPTION}"', 'id = "some concern"', after=f'id = "{QUESTION}"'),
+        edit(BANK, f'id = "{OPTION}"', 'id = "some concern"', after=(f'id = "{QUESTION}"',)),
         question("id", f"'some concern' is not a valid id; {VALID_ID}", place=f"question '{QUESTION}', option 'some concern'")),
     "duplicate question id": Mistake(
         edit(BANK, f'id = "{BANK_DATA["questions"][1]["id"]}"', f'id = "{QUESTION}"'),
@@ -148,14 +153,14 @@ MISTAKES = {
         "{name", "broken placeholder (expected '}' before end of string); write {name}, or {{ and }} for a literal brace"),
     # Cross-references
     "weight for an unknown approach": Mistake(
-        edit(BANK, "weights = { ", "weights = { reactive = 1, ", after=f'id = "{QUESTION}"'),
+        edit(BANK, "weights = { ", "weights = { reactive = 1, ", after=(f'id = "{WEIGHTED[0]}"', f'id = "{WEIGHTED[1]}"')),
         question("weights.reactive", f"unknown approach 'reactive' (expected one of: {APPROACHES})",
-                 place=f"question '{QUESTION}', option '{OPTION}'")),
+                 place=f"question '{WEIGHTED[0]}', option '{WEIGHTED[1]}'")),
     "anchor not in the article": Mistake(
-        edit(BANK, 'anchor = "', 'anchor = "nowhere', after=f'id = "{QUESTION}"'),
+        edit(BANK, 'anchor = "', 'anchor = "nowhere', after=(f'id = "{QUESTION}"',)),
         question("anchor", f"'nowhere{BANK_DATA['questions'][0]['anchor']}' is not one of the article anchors listed in [article] anchors")),
     "caution about a missing question": Mistake(
-        edit(BANK, "when = { ", 'when = { ghost = ["x"], ', after=f'id = "{CAUTION}"'),
+        edit(BANK, "when = { ", 'when = { ghost = ["x"], ', after=(f'id = "{CAUTION}"',)),
         question("when.ghost", "refers to missing question 'ghost'", place=f"caution '{CAUTION}'")),
     "article that is not a page": Mistake(
         edit(BANK, f'path = "{load_bank().article_path}"', 'path = "issues/no-such-issue/"'),
