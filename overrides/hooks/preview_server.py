@@ -4,6 +4,7 @@
   the end of every page it serves; the policy allows no inline script. Each served page's policy
   gets the sha256 of exactly that script (it differs per response: it carries the build's epoch),
   and nothing else. Built pages (`make build`) are never touched: only `mkdocs serve` uses this.
+- The versioned runtime is cached by the browser, as the real host's `_headers` say.
 - A failed build is shown in the browser: while the last build failed, every page is a short error
   page with the build's error lines, which reloads itself until a build succeeds.
 """
@@ -24,6 +25,7 @@ SCRIPT_SOURCES = b"script-src "
 INLINE_SCRIPT_START = b"<script>"
 INLINE_SCRIPT_END = b"</script>"
 ERROR_PAGE_REFRESH_S = 2
+IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 def reload_script_hash(page: bytes) -> bytes | None:
@@ -70,8 +72,11 @@ def error_page(lines: list[str]) -> bytes:
 class PreviewApp:
     """Wraps the server's WSGI app; `watch(builder)` wraps its builder so failures are known here."""
 
-    def __init__(self, app: Callable) -> None:
+    def __init__(self, app: Callable, immutable_prefixes: tuple[str, ...] = ()) -> None:
         self.app = app
+        # Folders whose files never change under one URL (the versioned runtime): cached by the
+        # browser as on the real host, so a reload does not fetch and compile 10 MB of WebAssembly again.
+        self.immutable_prefixes = immutable_prefixes
         self.failure: list[str] | None = None
 
     def watch(self, builder: Callable[[], None], logger: logging.Logger) -> Callable[[], None]:
@@ -111,6 +116,8 @@ class PreviewApp:
         response: dict = {}
         body = self.app(environ, lambda status, headers, exc_info=None: response.update(status=status, headers=headers))
         headers = response["headers"]
+        if path.startswith(self.immutable_prefixes) and response["status"].startswith("200"):
+            headers = [*headers, ("Cache-Control", IMMUTABLE)]
         if not any(name.lower() == "content-type" and value.startswith("text/html") for name, value in headers):
             start_response(response["status"], headers)
             return body

@@ -79,3 +79,10 @@ def test_a_failed_build_is_recorded_not_raised_and_cleared_by_the_next_good_one(
     assert app.failure == ["docs/a.md: front matter field 'issue': missing"]
     build()
     assert app.failure is None
+
+
+def test_the_versioned_runtime_is_cached_for_good_and_nothing_else():
+    inner = lambda environ, start_response: start_response("200 OK", [("Content-Type", "application/wasm")]) or [b"wasm"]
+    app = PreviewApp(inner, immutable_prefixes=("/assets/assessment/pyodide-1.0/",))
+    assert served(app, "/assets/assessment/pyodide-1.0/pyodide.asm.wasm")[1]["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert "Cache-Control" not in served(app, "/assets/assessment/engine-worker.js")[1]
