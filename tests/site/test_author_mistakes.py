@@ -79,7 +79,8 @@ def position(file: str, text: str) -> tuple[int, int]:
     return number + 1, lines[number].index(text) + 1
 
 
-BEST_FIT = position(BANK, "Best fit")
+SINGLE_TEXT = 'recommend_single = "'
+SINGLE = position(BANK, SINGLE_TEXT)
 ARTICLE_TABLE = position(BANK, "[article]")
 def text_mistake(placeholder: str, message: str) -> Mistake:
     """The `{name}` of the bank's single-approach recommendation text written another way."""
@@ -128,8 +129,9 @@ MISTAKES = {
         write("docs/issues/index.md", b"# Issues\n"), "docs/issues/index.md: this page is generated from the issues; remove the file"),
     # The question bank, as a file
     "bank not UTF-8": Mistake(
-        lambda project: (project / BANK).write_bytes((project / BANK).read_bytes().replace(b"Best fit", b"Best\xe9fit", 1)),
-        f"{BANK}: line {BEST_FIT[0]}, column {BEST_FIT[1] + 4}: not UTF-8 text (byte 0xe9); save the file as UTF-8"),
+        lambda project: (project / BANK).write_bytes(
+            (project / BANK).read_bytes().replace(SINGLE_TEXT.encode(), SINGLE_TEXT.encode() + b"\xe9", 1)),
+        f"{BANK}: line {SINGLE[0]}, column {SINGLE[1] + len(SINGLE_TEXT)}: not UTF-8 text (byte 0xe9); save the file as UTF-8"),
     "TOML syntax": Mistake(
         edit(BANK, "[article]", "[article"),
         f"{BANK}: line {ARTICLE_TABLE[0]}, column 9: not valid TOML (Expected ']' at the end of a table declaration)"),
