@@ -10,15 +10,19 @@ NODE_READY := node_modules/.installed
 # pinned on purpose. Silenced for every target (and the builds the tests run, which inherit it).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test install chromium bench clean
+.PHONY: serve build test install chromium java bench clean
 
 serve: install
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Built beside, then swapped in: a failed build leaves the last good site/ exactly as it was.
 build: install
-	$(BIN)/mkdocs build --strict
+	@rm -rf site.partial
+	@$(BIN)/mkdocs build --strict --site-dir site.partial || { \
+	  rm -rf site.partial; echo "The build failed (see above): site/ is unchanged." >&2; exit 1; }
+	@rm -rf site.previous && { [ ! -d site ] || mv site site.previous; } && mv site.partial site && rm -rf site.previous
 
-test: install chromium
+test: install chromium java
 	$(BIN)/python -m pytest
 
 bench: install chromium
@@ -29,21 +33,35 @@ install: $(PY_READY) $(NODE_READY)
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# The pinned packages of pyproject.toml's `site` and `test` extras. The project itself goes on the
+# path through a .pth file: what an editable install amounts to, without setuptools' notices about it.
 $(PY_READY): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[site,test]'
+	$(BIN)/python -m pip install --quiet $$($(BIN)/python -c 'import tomllib; extras = tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]; print(*extras["site"], *extras["test"])')
+	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_path("purelib"), "coaching-timing.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
 	touch $@
 
-# The Pyodide runtime is served from the site itself, pinned by package-lock.json.
+# The Pyodide runtime is served from the site itself, pinned by package-lock.json. No install
+# scripts: the only one (vnu-jar's) would download a Java runtime; `make test` checks for Java instead.
 $(NODE_READY): package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
-chromium:
-	@command -v chromium >/dev/null || { \
+# What the tests need beyond Python and Node, from Debian's packages when missing (on a machine
+# without apt-get, one line says what to install): Chromium for the browser tests (Playwright
+# cannot download its own browser here) and Java for the HTML checker (vnu.jar).
+define debian_package
+	@command -v $(1) >/dev/null || { \
+	  command -v apt-get >/dev/null || { echo "make test needs $(1): install it (see README, 'What a machine needs')" >&2; exit 1; }; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(2); }
+endef
+
+chromium:
+	$(call debian_package,chromium,chromium)
+
+java:
+	$(call debian_package,java,default-jre-headless)
 
 clean:
-	rm -rf site $(VENV) node_modules
+	rm -rf site site.partial site.previous $(VENV) node_modules

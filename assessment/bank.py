@@ -11,6 +11,11 @@ not a need question, so that readiness answers can never decide a recommendation
 that is not one of the article's; a caution or next step referring to a missing question, option
 or approach; and an approach that even its most favourable answers do not make the
 recommendation (see `most_favourable_answers`).
+
+The file itself: UTF-8 (a byte-order mark is tolerated), valid TOML (errors give line and column).
+Ids match ID_PATTERN, so they are safe as they are in share links, URLs and HTML attributes. Texts
+use only the placeholders TEXT_PLACEHOLDERS allows them, written plainly (`{name}`): no format spec
+or conversion, which could fail or blow up only when a reader gets a result.
 """
 
 from __future__ import annotations
@@ -29,8 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BankError
+from .model import ID_PATTERN as ID_SYNTAX
 from .model import (
-    ID_PATTERN,
     NEED,
     NEED_SIGNALS,
     NO_APPROACH,
@@ -51,6 +56,12 @@ from .model import (
 from .scoring import judge
 
 PACKAGED_BANK = "bank.toml"
+# How errors name the packaged bank: its path from the project root.
+PACKAGED_BANK_SOURCE = f"{__package__}/{PACKAGED_BANK}"
+# Lower-case words joined by underscores: used verbatim in share links (`#...&question=option`),
+# element ids and attributes, so nothing in them may need escaping.
+ID_PATTERN = re.compile(ID_SYNTAX)
+ID_PATTERN_TEXT = "lower-case letters, digits and '_', starting with a letter"
 TEXT_PLACEHOLDERS = {
     "recommend_single": {"name"},
     "recommend_blend": {"first", "second", "margin"},
@@ -78,25 +89,65 @@ def load_bank(path: str | PathLike | None = None, *, text: str | None = None, so
     """The packaged bank by default; or the bank in `path`, or in `text` (named `source` in errors)."""
     if path is None and text is None:
         return packaged_bank()
+    source = source or (str(path) if path is not None else "<text>")
     if text is None:
-        text = Path(path).read_text(encoding="utf-8")
-    return parse_bank(text, source or (str(path) if path is not None else "<text>"))
+        text = decode_bank(Path(path).read_bytes(), source)
+    return parse_bank(text, source)
 
 
 def packaged_bank() -> QuestionBank:
     # Loaded once per process: the browser scores many answer sets against the same bank.
     if not _packaged_bank_cache:
-        text = resources.files(__package__).joinpath(PACKAGED_BANK).read_text(encoding="utf-8")
-        _packaged_bank_cache.append(parse_bank(text, PACKAGED_BANK))
+        data = resources.files(__package__).joinpath(PACKAGED_BANK).read_bytes()
+        _packaged_bank_cache.append(parse_bank(decode_bank(data, PACKAGED_BANK_SOURCE), PACKAGED_BANK_SOURCE))
     return _packaged_bank_cache[0]
+
+
+def decode_bank(data: bytes, source: str) -> str:
+    """UTF-8 text; a byte-order mark (some editors add one) is dropped, any other byte is named."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise BankError(source, f"line {line}, column {column}", "",
+                        f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8") from None
+
+
+TOML_POSITION = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
 
 
 def parse_bank(text: str, source: str) -> QuestionBank:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise BankError(source, "file", "toml", f"not valid TOML ({error})") from None
+        raise toml_error(source, str(error)) from None
     return bank_from_data(data, source)
+
+
+def toml_error(source: str, message: str) -> BankError:
+    """tomllib puts the position at the end of its message; the line names it first, like every bank error."""
+    position = TOML_POSITION.search(message)
+    if position is None:
+        return BankError(source, "file", "", f"not valid TOML ({message})")
+    place = f"line {position[1]}, column {position[2]}" if position[1] else "end of file"
+    return BankError(source, place, "", f"not valid TOML ({message[:position.start()]})")
+
+
+def placeholder_problem(template: str, allowed: set[str]) -> str | None:
+    """What is wrong with the `{name}` placeholders of a text, or None: only allowed names, written plainly."""
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template) if name is not None]
+    except ValueError as error:
+        return f"broken placeholder ({error}); write {{name}}, or {{{{ and }}}} for a literal brace"
+    allowed_text = ", ".join(sorted(allowed)) or "none"
+    for name, spec, conversion in fields:
+        if name not in allowed:
+            return f"unknown placeholder {name or '{}'}; allowed: {allowed_text}"
+        if spec or conversion:
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            return f"placeholder {written} has a format; write just {{{name}}}"
+    return None
 
 
 def bank_from_data(data: Mapping[str, Any], source: str) -> QuestionBank:
@@ -224,8 +275,8 @@ class BankReader:
 
     def identifier(self, data: Mapping, location: str, seen: set) -> str:
         value = self.text(data, "id", location)
-        if not re.fullmatch(ID_PATTERN, value):
-            raise self.fail(location, "id", f"{value!r} is not a valid id: use lower-case letters, digits and '_', starting with a letter (ids travel in share links and HTML attributes)")
+        if not ID_PATTERN.fullmatch(value):
+            raise self.fail(location, "id", f"{value!r} is not a valid id; expected {ID_PATTERN_TEXT}")
         if value in seen:
             raise self.fail(location, "id", f"duplicate id '{value}'")
         seen.add(value)
@@ -262,10 +313,9 @@ class BankReader:
         values = {}
         for key, allowed in TEXT_PLACEHOLDERS.items():
             template = self.text(texts, key, "[texts]")
-            used = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-            if not used <= allowed:
-                unknown = ", ".join(sorted(used - allowed))
-                raise self.fail("[texts]", key, f"unknown placeholder {unknown}; allowed: {', '.join(sorted(allowed)) or 'none'}")
+            problem = placeholder_problem(template, allowed)
+            if problem:
+                raise self.fail("[texts]", key, problem)
             values[key] = template
         return ResultTexts(**values)
 

@@ -51,7 +51,11 @@ def smallest_changes(bank: QuestionBank, asked_answers: Mapping[str, str], outco
 def alternatives_after(bank: QuestionBank, answers: Mapping[str, str], changes: tuple[Change, ...], outcome_of, current: str, deciding: set[str]) -> list[Alternative]:
     """What these changes lead to, with the deciding questions they bring up tried every way."""
     changed = {**answers, **{question.id: option.id for question, option in changes}}
-    brought_up = [question for question in bank.asked_questions(changed) if question.id not in changed and question.id in deciding]
+    asked_before = {question.id for question in bank.asked_questions(answers)}
+    brought_up = [
+        question for question in bank.asked_questions(changed)
+        if question.id not in asked_before and question.id not in changed and question.id in deciding
+    ]
     outcomes: dict[str, tuple[Change, ...]] = {}
     for completion in product(*[[(question, option) for option in question.options] for question in brought_up]):
         outcome = outcome_of({**changed, **{question.id: option.id for question, option in completion}})

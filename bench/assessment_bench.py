@@ -16,6 +16,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from assessment.browser import warm_up_answers
 from support.chromium import launch_options
 from support.server import StaticSite
 from support.site import build_site
@@ -40,9 +41,12 @@ READ_MARKS = """() => {
            result: last("assessment:result-shown"), ...window.__bench };
 }"""
 
-FILL_ALL_FIRST_OPTIONS = """() => {
+# The engine's own warm-up answers: a complete answer set for any bank.
+FILL_ANSWERS = """(answers) => {
   const form = document.querySelector("[data-assessment-form]");
-  for (const fieldset of form.querySelectorAll("fieldset[data-question]")) fieldset.querySelector("input").checked = true;
+  for (const [question, option] of Object.entries(answers)) {
+    form.querySelector(`input[name="${question}"][value="${option}"]`).checked = true;
+  }
   form.dispatchEvent(new Event("change", { bubbles: true }));
 }"""
 
@@ -62,7 +66,7 @@ class Samples:
 
 def share_fragment(page) -> str:
     """A complete share link for the bench: made by the real page, so it is valid for this bank."""
-    page.evaluate(FILL_ALL_FIRST_OPTIONS)
+    page.evaluate(FILL_ANSWERS, warm_up_answers())
     page.click("form[data-assessment-form] button[type=submit]")
     page.wait_for_selector("[data-result]:not([hidden])", state="attached")
     return "#" + page.url.split("#", 1)[1]
@@ -83,7 +87,7 @@ def measure_plain_load(page, url: str, site: StaticSite, samples: Samples, *, ca
     samples.add("main-thread long tasks during boot (total)", sum(during_boot))
     samples.add("bytes transferred", site.take_bytes_sent())
     if can_submit:
-        page.evaluate(FILL_ALL_FIRST_OPTIONS)
+        page.evaluate(FILL_ANSWERS, warm_up_answers())
         page.click("form[data-assessment-form] button[type=submit]")
         page.wait_for_function("() => performance.getEntriesByName('assessment:result-shown').length > 0")
         marks = page.evaluate(READ_MARKS)

@@ -23,6 +23,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from assessment import load_bank
 from support.chromium import CHROMIUM_FLAGS, chromium_path
 from support.server import StaticSite
 from support.site import build_site
@@ -33,7 +34,7 @@ from .synthetic_archive import Archive, issue_slug, write_archive
 LIGHTHOUSE = "lighthouse@12.2.3"
 PAGES = {
     "home": "",
-    "article": "issues/proactive-just-in-time-or-after-the-fact/",
+    "article": load_bank().article_path,
     "series index": "issues/",
     "comparison": "approaches/",
     "assessment": "assessment/",

@@ -3,6 +3,10 @@
 The model lives in `series_model.py` and `series_feed.py`; this file only moves data between
 MkDocs and them. Issue pages are kept out of the navigation (see `not_in_nav` in mkdocs.yml) so a
 long archive does not put hundreds of links on every page; the index page lists them instead.
+
+State: the series is read in `on_files` and used by later events of the same build; MkDocs gives
+hooks no place to keep it, so `_series` is set anew in `on_config` at the start of every build
+(`mkdocs serve` rebuilds reuse this module) and never outlives one.
 """
 
 from __future__ import annotations
@@ -12,18 +16,18 @@ import posixpath
 from types import SimpleNamespace
 
 from mkdocs.exceptions import PluginError
+from markupsafe import escape
 from mkdocs.structure.files import File
-from mkdocs.utils import meta as front_matter
+from mkdocs.utils.meta import YAML_RE
 
 from series_feed import FEED_PATH, rss_xml
-from series_model import Issue, Series, SeriesError, build_series, escape_markdown, index_pages, parse_issue
+from series_model import Issue, Series, SeriesError, build_series, escape_markdown, index_pages, parse_issue, read_front_matter
 
 ISSUES_FOLDER = "issues/"
 INDEX_SOURCE = "issues/index.md"
 LATEST_ISSUE_MARKER = "<!-- series:latest-issue -->"
 
 _series: Series | None = None
-_nav = None
 
 
 def is_issue_file(src_uri: str) -> bool:
@@ -31,25 +35,36 @@ def is_issue_file(src_uri: str) -> bool:
 
 
 def _read_issue(file: File) -> Issue:
-    _, meta = front_matter.get_data(file.content_string)
-    return parse_issue(file.src_uri, file.url, meta)
+    block = YAML_RE.match(file.content_string)
+    return parse_issue(file.src_uri, file.url, read_front_matter(file.src_uri, block and block.group(1)))
+
+
+def on_config(config):
+    global _series
+    _series = None
+    return config
 
 
 def on_files(files, config):
     global _series
     if files.get_file_from_path(INDEX_SOURCE) is not None:
         raise PluginError(f"{_docs_folder(config)}/{INDEX_SOURCE}: this page is generated from the issues; remove the file")
+    issue_files = [file for file in files.documentation_pages() if is_issue_file(file.src_uri)]
     try:
-        series = build_series(_read_issue(file) for file in files.documentation_pages() if is_issue_file(file.src_uri))
+        series = build_series((_read_issue(file) for file in issue_files), modified=_modification_times(issue_files))
     except SeriesError as error:
         # The model knows paths inside docs/; a person fixing the file wants the path from the project root.
-        raise PluginError(f"{_docs_folder(config)}/{error}") from None
+        raise PluginError(error.line(f"{_docs_folder(config)}/")) from None
     for source, markdown in index_pages(series, INDEX_SOURCE).items():
         files.append(File.generated(config, source, content=markdown))
     feed = rss_xml(series, site_url=config.site_url or "/", description=config.site_description or series.name)
     files.append(File.generated(config, FEED_PATH, content=feed))
     _series = series
     return files
+
+
+def _modification_times(issue_files) -> dict[str, float]:
+    return {file.src_uri: os.path.getmtime(file.abs_src_path) for file in issue_files if file.abs_src_path}
 
 
 def _docs_folder(config) -> str:
@@ -67,6 +82,12 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     issue = _series.issue_for(page.file.src_uri) if _series else None
+    # Issues are not in the navigation; the series index is highlighted there instead. Its page
+    # object is shared by every page, so every page sets the flag for itself (MkDocs sets and
+    # clears the current page's own flag around this event).
+    index_page = _index_page(nav)
+    if index_page is not None and index_page is not page:
+        index_page.active = issue is not None
     if issue is None:
         return context
     neighbours = _series.neighbours(issue.source)
@@ -75,25 +96,7 @@ def on_page_context(context, page, config, nav):
     page.next_page = _nav_link(neighbours.next)
     context["series_issue"] = issue
     context["series_index_url"] = files_url(INDEX_SOURCE, config)
-    # Issues are not in the navigation; highlight the series index there so readers see where they are.
-    index_page = _index_page(nav)
-    if index_page is not None:
-        index_page.active = True
     return context
-
-
-def on_post_page(output, page, config):
-    # Undo the highlight set in on_page_context: the index page object is shared by every page.
-    index_page = _index_page(_nav) if _nav else None
-    if index_page is not None and index_page is not page:
-        index_page.active = False
-    return output
-
-
-def on_nav(nav, config, files):
-    global _nav
-    _nav = nav
-    return nav
 
 
 def files_url(src_uri: str, config) -> str:
@@ -106,4 +109,5 @@ def _index_page(nav):
 
 
 def _nav_link(issue: Issue | None):
-    return SimpleNamespace(title=issue.title, url=issue.url) if issue else None
+    # Material prints a neighbour's title as it is: author text must arrive as escaped text.
+    return SimpleNamespace(title=escape(issue.title), url=issue.url) if issue else None

@@ -9,8 +9,11 @@ from __future__ import annotations
 import datetime
 import json
 import posixpath
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
+
+import yaml
 
 # Front-matter fields of an issue: name -> (expected Python types, human description, required).
 ISSUE_FIELDS: dict[str, tuple[tuple[type, ...], str, bool]] = {
@@ -27,13 +30,53 @@ ISSUE_FIELDS: dict[str, tuple[tuple[type, ...], str, bool]] = {
 
 
 class SeriesError(ValueError):
-    """Bad series data, with the file and field a person must fix."""
+    """Bad series data, with the file and field a person must fix.
 
-    def __init__(self, file: str, field_name: str, message: str):
+    Paths are inside docs/; `line(folder)` gives the one line with paths from the project root.
+    `place` replaces the field when the problem is not in one field (a YAML error's line);
+    `other` is a second file the message names (a duplicate number's first user).
+    """
+
+    def __init__(self, file: str, field_name: str, message: str, *, place: str | None = None, other: str | None = None):
         self.file = file
         self.field = field_name
         self.message = message
-        super().__init__(f"{file}: front matter field '{field_name}': {message}")
+        self.place = place or f"field '{field_name}'"
+        self.other = other
+        super().__init__(self.line())
+
+    def line(self, folder: str = "") -> str:
+        other = f" {folder}{self.other}" if self.other else ""
+        return f"{folder}{self.file}: front matter {self.place}: {self.message}{other}"
+
+
+class _DatesAsTextLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that dates stay text: a wrong date is then reported as the date
+    field's mistake, not as a file that cannot be read."""
+
+
+_DatesAsTextLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def read_front_matter(source: str, block: str | None) -> dict[str, Any]:
+    """The fields of a front matter block (the YAML between the `---` lines), or SeriesError saying why not."""
+    if block is None:
+        raise SeriesError(source, "", "missing; expected the file to start with fields between two '---' lines", place="block")
+    try:
+        fields = yaml.load(block, _DatesAsTextLoader)
+    except yaml.MarkedYAMLError as error:
+        # The block starts on the file's second line, after the opening '---'.
+        line = error.problem_mark.line + 2 if error.problem_mark else 2
+        raise SeriesError(source, "", f"not valid YAML ({error.problem})", place=f"line {line}") from None
+    except yaml.YAMLError as error:
+        raise SeriesError(source, "", f"not valid YAML ({error})", place="block") from None
+    if not isinstance(fields, dict):
+        raise SeriesError(source, "", f"expected fields (name: value), got {type(fields).__name__}", place="block")
+    return fields
 
 
 @dataclass(frozen=True)
@@ -141,25 +184,33 @@ def _parse_date(source: str, value: datetime.date | str | None) -> datetime.date
     if value is None or isinstance(value, datetime.date):
         return value
     try:
+        if not ISO_DATE.fullmatch(value):
+            raise ValueError
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise SeriesError(source, "date", f"expected a date (YYYY-MM-DD), got {value!r}") from None
+        raise SeriesError(source, "date", f"{value!r} is not a valid date; expected a real date as YYYY-MM-DD") from None
 
 
-def build_series(issues: Iterable[Issue]) -> Series:
-    """Check the issues agree with each other (one series, one length, unique numbers) and order them."""
-    ordered = sorted(issues, key=lambda issue: (issue.number, issue.source))
+def build_series(issues: Iterable[Issue], modified: Mapping[str, float] | None = None) -> Series:
+    """Check the issues agree with each other (one series, one length, unique numbers) and order them.
+
+    `modified` (source -> modification time), when known, decides which of two clashing files is
+    blamed: the one changed last, since that is where the author just made the mistake.
+    """
+    changed = modified or {}
+    ordered = sorted(issues, key=lambda issue: (issue.number, changed.get(issue.source, 0.0), issue.source))
     if not ordered:
         raise SeriesError("issues/", "issue", "no issue files found")
-    first = ordered[0]
+    # The file the others are held to: the one left alone longest (the first in order when not known).
+    first = min(ordered, key=lambda issue: (changed.get(issue.source, 0.0), issue.number, issue.source))
     seen: dict[int, Issue] = {}
     for issue in ordered:
         if issue.series != first.series:
-            raise SeriesError(issue.source, "series", f"{issue.series!r} differs from {first.series!r} in {first.source}")
+            raise SeriesError(issue.source, "series", f"{issue.series!r} differs from {first.series!r} in", other=first.source)
         if issue.total != first.total:
-            raise SeriesError(issue.source, "total", f"{issue.total} differs from {first.total} in {first.source}")
+            raise SeriesError(issue.source, "total", f"{issue.total} differs from {first.total} in", other=first.source)
         if issue.number in seen:
-            raise SeriesError(issue.source, "issue", f"issue number {issue.number} is also used by {seen[issue.number].source}")
+            raise SeriesError(issue.source, "issue", f"issue number {issue.number} is also used by", other=seen[issue.number].source)
         seen[issue.number] = issue
     return Series(name=first.series, total=first.total, issues=ordered)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from assessment_page import SITE_RUNTIME_DIR
+from assessment_runtime import pyodide_runtime
 
 HEADERS_FILE = "_headers"
 ONE_YEAR = 31_536_000
@@ -43,5 +43,6 @@ def headers_file(csp: str, base_path: str, runtime_dir: str) -> str:
 
 def on_post_build(config):
     base_path = urlsplit(config.site_url or "/").path or "/"
-    text = headers_file(config.extra["csp"], base_path, SITE_RUNTIME_DIR)
+    runtime_dir = pyodide_runtime(Path(config.config_file_path).resolve().parent).site_dir
+    text = headers_file(config.extra["csp"], base_path, runtime_dir)
     (Path(config.site_dir) / HEADERS_FILE).write_text(text, encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -530,3 +531,36 @@ def test_no_accessibility_violations_before_during_and_after_a_result(booted, en
     result_for(page, random_answer_sets(bank, 1, seed=9)[0])
     assert axe_violations(page) == [], "with a result"
     assert watch.problems == []
+
+
+def boot_and_list_wheel_requests(browser, site_url: str, engine_sha256: str | None) -> tuple[object, list[str]]:
+    """Boots the page (with the engine's sha256 the page states replaced, when given); returns the
+    page and the wheels it fetched."""
+    context = browser.new_context()
+    if engine_sha256 is not None:
+        def restate(route):
+            page_html = route.fetch().text()
+            route.fulfill(body=re.sub(r'data-engine-sha256="[0-9a-f]+"', f'data-engine-sha256="{engine_sha256}"', page_html),
+                          content_type="text/html")
+        context.route("**/assessment/", restate)
+    wheels: list[str] = []
+    context.on("request", lambda request: wheels.append(request.url) if ".whl" in request.url else None)
+    page = context.new_page()
+    page.set_default_timeout(RESULT_TIMEOUT_MS)
+    page.goto(site_url + "assessment/")
+    page.wait_for_selector("[data-engine-status=ready]", timeout=BOOT_TIMEOUT_MS, state="attached")
+    return page, wheels
+
+
+def test_a_snapshot_of_another_engine_gets_the_current_engine_installed_on_top(browser, site_url, bank):
+    page, wheels = boot_and_list_wheel_requests(browser, site_url, engine_sha256=None)
+    assert page.get_attribute("[data-engine-status]", "data-engine-boot") == "snapshot" and wheels == []
+    page.context.close()
+    # As under `mkdocs serve` after an engine edit: the snapshot holds an earlier engine.
+    page, wheels = boot_and_list_wheel_requests(browser, site_url, engine_sha256="0" * 64)
+    watch = PageWatch(page, site_url)
+    assert page.get_attribute("[data-engine-status]", "data-engine-boot") == "snapshot" and len(wheels) == 1
+    answers = warm_up_answers()
+    assert result_for(page, answers) == native_result(bank, answers)
+    assert watch.problems == []
+    page.context.close()

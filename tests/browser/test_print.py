@@ -1,6 +1,8 @@
 """Printing an article gives the article: no header, sidebars, search or footer, black text on white."""
 
-ARTICLE = "issues/proactive-just-in-time-or-after-the-fact/"
+from assessment import load_bank
+
+ARTICLE = load_bank().article_path
 
 
 def test_printing_an_article_keeps_only_the_text(page, site_url):

@@ -4,8 +4,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-ARTICLE = "issues/proactive-just-in-time-or-after-the-fact/"
-# Words that occur in one section of the article only, so the expected section is unambiguous.
+from assessment import load_bank
+
+ARTICLE = load_bank().article_path
+# Words that occur in one section of the article only, so the expected hit is unambiguous.
 QUERIES = {
     "marketability": "proactive-coaching",
     "rigors": "just-in-time",

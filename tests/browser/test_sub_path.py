@@ -9,7 +9,8 @@ import pytest
 from assessment import load_bank, score_answers
 
 BOOT_TIMEOUT_MS = 180_000
-PAGES = ["", "issues/", "issues/proactive-just-in-time-or-after-the-fact/", "approaches/", "glossary/", "assessment/"]
+ARTICLE = load_bank().article_path
+PAGES = ["", "issues/", ARTICLE, "approaches/", "glossary/", "assessment/"]
 
 
 @pytest.fixture
@@ -38,9 +39,9 @@ def test_search_finds_the_article_under_the_prefix(page, sub_path_site_url):
     page.keyboard.type("scrutiny", delay=40)
     link = page.locator(".md-search-result__list .md-search-result__link").first
     link.wait_for(state="visible")
-    assert urlsplit(link.get_attribute("href") or "").path.endswith("issues/proactive-just-in-time-or-after-the-fact/")
+    assert urlsplit(link.get_attribute("href") or "").path.endswith(ARTICLE)
     link.click()
-    page.wait_for_url("**/coaching/issues/proactive-just-in-time-or-after-the-fact/**")
+    page.wait_for_url(f"**/coaching/{ARTICLE}**")
 
 
 def test_the_assessment_runs_under_the_prefix(page, sub_path_site_url, failed_requests):

@@ -169,3 +169,13 @@ def test_a_practice_with_nothing_called_for_is_named_without_a_best_fit(bank):
     assert result.current_practice.text == bank.texts.practice_none.format(practice="After-the-fact coaching")
     assert "practice_differs" not in {step.applies_to for step in result.next_steps}
 
+
+
+def test_what_would_change_for_a_partial_set_changes_at_most_two_of_the_questions_asked(bank):
+    answers = {"succession_focus": "central", "candidates_identified": "named_and_budgeted"}
+    asked_before = {question.id for question in bank.asked_questions(answers)}
+    result = score_answers(bank, answers, allow_partial=True)
+    assert result.what_would_change
+    for claim in result.what_would_change:
+        assert len([change for change in claim.changes if change.question_id in asked_before]) <= 2, claim.text
+        assert all(bank.question(change.question_id).role == "need" for change in claim.changes), claim.text

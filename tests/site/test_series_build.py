@@ -60,6 +60,7 @@ def make_project(tmp_path: Path) -> Path:
               anchors: warn
             hooks:
               - {ROOT / "overrides" / "hooks" / "series.py"}
+              - {ROOT / "overrides" / "hooks" / "theme_markup.py"}
             """
         ),
         encoding="utf-8",
@@ -148,3 +149,28 @@ def test_malformed_front_matter_fails_the_build_naming_file_and_field(tmp_path, 
     assert result.returncode != 0
     assert f"{file}: front matter field '{field}'" in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_front_matter_text_is_escaped_wherever_the_theme_prints_it(tmp_path):
+    project = make_project(tmp_path)
+    title = '<img src=x onerror=alert(1)> & "more"'
+    description = '"><script src=evil.js></script>'
+    write_issue(project / "docs", "one", f"""
+        series: Fixture Series
+        issue: 1
+        total: 2
+        title: '{title}'
+        description: '{description}'
+        tags: ['<b>tag</b>']
+    """)
+    write_issue(project / "docs", "two", issue_front(2, total=2))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "issues" / "one" / "index.html").read_text(encoding="utf-8")
+    neighbour = (project / "site" / "issues" / "two" / "index.html").read_text(encoding="utf-8")
+    for html in (page, neighbour):
+        assert "<img src=x" not in html and "<script src=evil.js>" not in html and "<b>tag</b>" not in html
+    header = page[page.index('<div class="md-header__topic" data-md-component="header-topic">'):]
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; &#34;more&#34;" in header[:header.index("</header>")]
+    assert '<meta name="description" content="&#34;&gt;&lt;script src=evil.js&gt;&lt;/script&gt;">' in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in neighbour[neighbour.index('<footer class="md-footer">'):]

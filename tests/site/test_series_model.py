@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 import site_paths  # noqa: F401  (puts the hooks folder on sys.path)
-from series_model import Issue, SeriesError, build_series, index_markdown, parse_issue
+from series_model import Issue, SeriesError, build_series, index_markdown, parse_issue, read_front_matter
 
 
 def front_matter(**overrides):
@@ -76,8 +76,34 @@ def test_a_duplicate_issue_number_names_both_files():
     second = parse_issue("issues/b.md", "issues/b/", front_matter(issue=3))
     with pytest.raises(SeriesError) as error:
         build_series([second, first])
-    assert (error.value.file, error.value.field) == ("issues/b.md", "issue")
-    assert "issues/a.md" in error.value.message
+    assert error.value.line("docs/") == "docs/issues/b.md: front matter field 'issue': issue number 3 is also used by docs/issues/a.md"
+
+
+def test_of_two_files_with_one_number_the_one_changed_last_is_blamed():
+    first = parse_issue("issues/a.md", "issues/a/", front_matter(issue=3))
+    second = parse_issue("issues/b.md", "issues/b/", front_matter(issue=3))
+    with pytest.raises(SeriesError) as error:
+        build_series([first, second], modified={"issues/a.md": 200.0, "issues/b.md": 100.0})
+    assert (error.value.file, error.value.other) == ("issues/a.md", "issues/b.md")
+
+
+@pytest.mark.parametrize("block, expected", [
+    (None, "issues/a.md: front matter block: missing; expected the file to start with fields between two '---' lines"),
+    ("title: [unclosed\n", "issues/a.md: front matter line 3: not valid YAML (expected ',' or ']', but got '<stream end>')"),
+    ("- a list\n", "issues/a.md: front matter block: expected fields (name: value), got list"),
+])
+def test_front_matter_that_cannot_be_read_says_why(block, expected):
+    with pytest.raises(SeriesError) as error:
+        read_front_matter("issues/a.md", block)
+    assert str(error.value) == expected
+
+
+def test_dates_are_read_as_text_and_checked_as_dates():
+    assert read_front_matter("issues/a.md", "date: 2025-01-31\n") == {"date": "2025-01-31"}
+    assert parse_issue("issues/a.md", "issues/a/", front_matter(date="2025-01-31")).date.isoformat() == "2025-01-31"
+    with pytest.raises(SeriesError) as error:
+        parse_issue("issues/a.md", "issues/a/", front_matter(date="2025-13-45"))
+    assert str(error.value) == "issues/a.md: front matter field 'date': '2025-13-45' is not a valid date; expected a real date as YYYY-MM-DD"
 
 
 def test_issues_must_agree_on_series_and_length():

@@ -1,5 +1,6 @@
 // The self-assessment page: the form works on its own; Python (in a worker) only turns complete
 // answers into a result. Boot starts first thing, so it runs while the reader answers.
+import { STAGE } from "./boot-stages.js";
 import { EngineClient } from "./engine-client.js";
 import {
   askedQuestions, bankFromForm, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink, parseShareFragment,
@@ -8,9 +9,9 @@ import {
 import { renderResult } from "./result-view.js";
 
 const STATUS_TEXT = {
-  download: "Step 1 of 3: getting Python ready (about 6 MB the first time)…",
-  runtime: "Step 2 of 3: starting Python…",
-  engine: "Step 3 of 3: loading the assessment engine…",
+  [STAGE.DOWNLOAD]: "Step 1 of 3: getting Python ready (about 6 MB the first time)…",
+  [STAGE.RUNTIME]: "Step 2 of 3: starting Python…",
+  [STAGE.ENGINE]: "Step 3 of 3: loading the assessment engine…",
   ready: "The assessment engine is ready.",
 };
 const SHARE_NOTICE = {
@@ -35,6 +36,7 @@ function startAssessment(root) {
     snapshot: root.dataset.snapshotUrl
       ? { url: new URL(root.dataset.snapshotUrl, document.baseURI).href, integrity: root.dataset.snapshotIntegrity }
       : null,
+    engineSha256: root.dataset.engineSha256,
     onStatus: (status, detail) => showEngineStatus(page, status, detail),
   });
   page.engine = engine;
@@ -268,7 +270,7 @@ function showEngineStatus(page, status, detail) {
     performance.mark("assessment:engine-ready");
   } else {
     if (detail) page.stage = detail;
-    const stage = STATUS_TEXT[page.stage] ?? STATUS_TEXT.download;
+    const stage = STATUS_TEXT[page.stage] ?? STATUS_TEXT[STAGE.DOWNLOAD];
     text.textContent = page.waitingForEngine ? `${stage} Your result will show as soon as it is ready.` : stage;
   }
 }

@@ -1,12 +1,15 @@
 // The page's side of the engine worker: boot, stage reports, a stall deadline, retry, and
 // assess(answers) and markdown(answers, articleUrl) -> Promise of the engine's JSON reply.
 
+import { STAGE } from "./boot-stages.js";
+
 // No stage of a healthy boot takes this long, even on a slow line; past it the boot is stalled.
 const STAGE_DEADLINE_MS = 90_000;
 
 export class EngineClient {
-  constructor({ workerUrl, indexURL, lockFileURL, snapshot, onStatus }) {
+  constructor({ workerUrl, indexURL, lockFileURL, snapshot, engineSha256, onStatus }) {
     this.workerUrl = workerUrl;
+    this.engineSha256 = engineSha256;
     this.snapshot = snapshot;
     this.indexURL = indexURL;
     this.lockFileURL = lockFileURL;
@@ -20,7 +23,7 @@ export class EngineClient {
   start() {
     this.stop();
     this.state = "loading";
-    this.report("loading", "download");
+    this.report("loading", STAGE.DOWNLOAD);
     try {
       this.worker = new Worker(this.workerUrl, { type: "module", name: "assessment-engine" });
     } catch (error) {
@@ -33,7 +36,9 @@ export class EngineClient {
       this.failWith("the engine's files could not be loaded");
     });
     this.armDeadline();
-    this.worker.postMessage({ type: "boot", indexURL: this.indexURL, lockFileURL: this.lockFileURL, snapshot: this.snapshot });
+    this.worker.postMessage({
+      type: "boot", indexURL: this.indexURL, lockFileURL: this.lockFileURL, snapshot: this.snapshot, engineSha256: this.engineSha256,
+    });
   }
 
   stop() {

@@ -1,6 +1,9 @@
 // The assessment engine, off the main thread: Pyodide plus our wheel, verified by the site's own
 // lock file (sha256), answering one question at a time: "here are answers, what is the result?".
 
+import { STAGE } from "./boot-stages.js";
+import { snapshotOptions } from "./snapshot-options.mjs";
+
 const ENGINE_PACKAGE = "coaching-timing";
 let browserAdapter = null;
 // While a snapshot is tried, the runtime's internal rejections belong to that attempt, which
@@ -29,7 +32,7 @@ const quiet = { stdout: () => {}, stderr: () => {} };
 // The runtime's folder carries its version, so the page says where it is.
 let loadPyodide = null;
 
-async function boot({ indexURL, lockFileURL, snapshot }) {
+async function boot({ indexURL, lockFileURL, snapshot, engineSha256 }) {
   try {
     // Every download starts now, side by side: the snapshot and the runtime's large module load
     // while its small entry module does. (Same URL, so the runtime's own import reuses it.)
@@ -37,11 +40,11 @@ async function boot({ indexURL, lockFileURL, snapshot }) {
     snapshotDownload?.catch(() => {}); // a failed snapshot is handled where it is awaited
     import(new URL("pyodide.asm.mjs", indexURL).href).catch(() => {}); // and this where the runtime imports it
     ({ loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href));
-    self.postMessage({ type: "stage", stage: "runtime" });
+    self.postMessage({ type: "stage", stage: STAGE.RUNTIME });
     const pyodide = (snapshotDownload && await bootFromSnapshot(indexURL, lockFileURL, snapshotDownload))
       || await loadPyodide({ indexURL, lockFileURL, ...quiet });
-    self.postMessage({ type: "stage", stage: "engine" });
-    browserAdapter = (pyodide.fromSnapshot && importedEngine(pyodide)) || await installedEngine(pyodide);
+    self.postMessage({ type: "stage", stage: STAGE.ENGINE });
+    browserAdapter = (pyodide.fromSnapshot && importedEngine(pyodide, engineSha256)) || await installedEngine(pyodide);
     self.postMessage({ type: "ready", fromSnapshot: Boolean(pyodide.fromSnapshot) });
   } catch (error) {
     fail(error);
@@ -50,16 +53,28 @@ async function boot({ indexURL, lockFileURL, snapshot }) {
 
 // A snapshot already holds the engine, imported and run once at build time (and the snapshot
 // itself is pinned by its sha256): installing the wheel again would only cost a second.
-function importedEngine(pyodide) {
+// Under `mkdocs serve` the snapshot may hold an earlier engine (the new one's is being made): then
+// the engine is forgotten here and installed from the current wheel on top of the restored Python.
+function importedEngine(pyodide, engineSha256) {
   try {
+    if (pyodide.globals.get("ENGINE_WHEEL_SHA256") !== engineSha256) {
+      forgetEngine(pyodide);
+      return null;
+    }
     const adapter = pyodide.pyimport("assessment.browser");
-    // One full assessment before "ready": the restored interpreter's code paths get warm here,
-    // not on the reader's first submit.
-    const bank = JSON.parse(adapter.questions_json());
-    adapter.assess_json(JSON.stringify(Object.fromEntries(bank.questions.map((question) => [question.id, question.options[0].id]))));
+    // Every path once before "ready": the restored interpreter's code gets warm here, not on the
+    // reader's first submit.
+    adapter.warm_up();
     return adapter;
   } catch {
     return null;
+  }
+}
+
+function forgetEngine(pyodide) {
+  const modules = pyodide.pyimport("sys").modules;
+  for (const name of [...modules.keys()]) {
+    if (name === "assessment" || name.startsWith("assessment.")) modules.delete(name);
   }
 }
 
@@ -78,7 +93,7 @@ async function bootFromSnapshot(indexURL, lockFileURL, snapshotDownload) {
   tryingSnapshot = true;
   try {
     // Handed over as a promise: the runtime loads its own files while the snapshot downloads.
-    const pyodide = await loadPyodide({ indexURL, lockFileURL, _loadSnapshot: snapshotDownload, ...quiet });
+    const pyodide = await loadPyodide({ indexURL, lockFileURL, ...snapshotOptions({ restore: snapshotDownload }), ...quiet });
     pyodide.fromSnapshot = true;
     return pyodide;
   } catch {

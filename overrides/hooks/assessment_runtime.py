@@ -1,0 +1,66 @@
+"""Where the Pyodide runtime comes from and where the site serves it: paths and versions, nothing else.
+
+Plain Python (no MkDocs): the hook in `assessment_page.py` and `static_host.py` ask it for the
+layout; tests call it directly. The runtime is the npm package `pyodide`, pinned by package-lock.json.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+# Only what the boot fetches; the rest of the npm package (console pages, maps, types) stays out.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+ASSETS_DIR = "assets/assessment"
+WORKER_FILE = f"{ASSETS_DIR}/engine-worker.js"
+# Made at build time by Node, never served: it sits beside the worker because it shares its code.
+SNAPSHOT_MAKER = "overrides/assets/assessment/make-snapshot.mjs"
+
+
+class RuntimeMissing(RuntimeError):
+    """The npm packages are not installed: one line saying what to run."""
+
+
+@dataclass(frozen=True)
+class PyodideRuntime:
+    package_dir: Path  # node_modules/pyodide in the project
+    version: str
+
+    @property
+    def site_dir(self) -> str:
+        """Named after the runtime's version, so hosts may cache it for good (see static_host.py)."""
+        return f"{ASSETS_DIR}/pyodide-{self.version}"
+
+    @property
+    def entry_module(self) -> Path:
+        return self.package_dir / "pyodide.mjs"
+
+    def upstream_lock(self) -> dict:
+        return json.loads((self.package_dir / "pyodide-lock.json").read_text("utf-8"))
+
+    def copy_into(self, site: Path) -> Path:
+        """Copy the files the browser needs into the built site; returns the folder."""
+        target = site / self.site_dir
+        target.mkdir(parents=True, exist_ok=True)
+        for name in RUNTIME_FILES:
+            shutil.copyfile(self.package_dir / name, target / name)
+        return target
+
+
+def pyodide_runtime(root: Path) -> PyodideRuntime:
+    package_dir = root / "node_modules" / "pyodide"
+    try:
+        version = json.loads((package_dir / "package.json").read_text("utf-8"))["version"]
+    except (OSError, ValueError, KeyError):
+        raise RuntimeMissing("node_modules/pyodide is missing or damaged: run `make install`") from None
+    return PyodideRuntime(package_dir=package_dir, version=version)
+
+
+def build_cache(root: Path) -> Path:
+    """Where built wheels and snapshots are kept between builds: outside the project, one folder per checkout."""
+    checkout = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:10]
+    return Path(tempfile.gettempdir()) / f"coaching-timing-build-{checkout}"

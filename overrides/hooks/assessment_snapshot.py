@@ -1,0 +1,110 @@
+"""The engine's memory snapshot: made by Node with the pinned runtime, cached by everything it depends on.
+
+Plain Python (no MkDocs). The work is done by `overrides/assets/assessment/make-snapshot.mjs`
+(beside the worker, whose private-option module it shares); this module decides when to run it.
+`make build` waits for the snapshot (a site always ships one that matches its engine); `mkdocs
+serve` starts it in the background and serves the normal boot until it is there, so an engine
+edit is usable in seconds.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from assessment_package import EngineWheel, prune
+from assessment_runtime import SNAPSHOT_MAKER, PyodideRuntime
+
+SNAPSHOT_NAME = "engine.snapshot"
+SNAPSHOT_TIMEOUT_S = 300
+SNAPSHOTS_KEPT = 3
+
+
+class SnapshotFailed(RuntimeError):
+    """Node could not make the snapshot: one line saying why."""
+
+
+@dataclass(frozen=True)
+class EngineSnapshot:
+    path: Path
+    sha256: str
+
+    @property
+    def integrity(self) -> str:
+        """Subresource Integrity value for fetch(): the browser checks the bytes itself."""
+        return "sha256-" + base64.b64encode(bytes.fromhex(self.sha256)).decode()
+
+
+def maker_key(root: Path, runtime: PyodideRuntime) -> str:
+    """What a snapshot depends on besides the engine: the runtime and the scripts that make it."""
+    makers = b"".join(path.read_bytes() for path in sorted((root / SNAPSHOT_MAKER).parent.glob("*.mjs")))
+    return hashlib.sha256(runtime.version.encode() + makers).hexdigest()[:16]
+
+
+def snapshot_path(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, cache: Path) -> Path:
+    """Named by everything it depends on: any change, a new snapshot."""
+    return cache / f"{maker_key(root, runtime)}-{wheel.sha256[:16]}.snapshot"
+
+
+def ready_snapshot(path: Path) -> EngineSnapshot | None:
+    if not path.is_file():
+        return None
+    os.utime(path)  # in use: keep it among the newest when old ones are pruned
+    return EngineSnapshot(path=path, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def snapshot_command(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, path: Path) -> list[str]:
+    node = shutil.which("node")
+    if node is None:
+        raise SnapshotFailed("Node.js is needed to build the site (see README, 'What a machine needs')")
+    return [node, str(root / SNAPSHOT_MAKER), str(runtime.entry_module), str(wheel.path), str(path)]
+
+
+def make_snapshot(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, cache: Path) -> EngineSnapshot:
+    """The snapshot for this engine, made now if it is not cached."""
+    path = snapshot_path(root, runtime, wheel, cache)
+    if not path.is_file():
+        cache.mkdir(parents=True, exist_ok=True)
+        command = snapshot_command(root, runtime, wheel, path)
+        try:
+            subprocess.run(command, cwd=cache, check=True, capture_output=True, text=True, timeout=SNAPSHOT_TIMEOUT_S)
+        except subprocess.CalledProcessError as error:
+            last_line = (error.stderr.strip() or "no output").splitlines()[-1]
+            raise SnapshotFailed(f"{SNAPSHOT_MAKER} failed: {last_line}") from None
+        except subprocess.TimeoutExpired:
+            raise SnapshotFailed(f"{SNAPSHOT_MAKER} took more than {SNAPSHOT_TIMEOUT_S} s") from None
+        prune(cache, "*.snapshot", keep=SNAPSHOTS_KEPT)
+    return ready_snapshot(path)
+
+
+def snapshot_soon(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, cache: Path) -> EngineSnapshot | None:
+    """For `mkdocs serve`: this engine's snapshot if it is ready, else the newest one of an earlier
+    engine (the worker installs the current wheel on top of it: a second, not a new snapshot's
+    half-minute of CPU beside the browser); with none at all, one is started in the background and
+    the page boots Python the normal way meanwhile.
+
+    A marker file says a maker is running, so successive rebuilds do not start it again; a
+    marker older than the time a maker may take is a leftover and is ignored.
+    """
+    path = snapshot_path(root, runtime, wheel, cache)
+    earlier = sorted(cache.glob(f"{maker_key(root, runtime)}-*.snapshot"), key=lambda found: found.stat().st_mtime)
+    snapshot = ready_snapshot(path) or (earlier and ready_snapshot(earlier[-1]))
+    if snapshot:
+        return snapshot
+    cache.mkdir(parents=True, exist_ok=True)
+    marker = path.with_suffix(".making")
+    if marker.exists() and time.time() - marker.stat().st_mtime < SNAPSHOT_TIMEOUT_S:
+        return None
+    marker.touch()
+    prune(cache, "*.snapshot", keep=SNAPSHOTS_KEPT)
+    command = snapshot_command(root, runtime, wheel, path)
+    # The marker goes when Node is done, whatever the outcome; output is of no use to anyone here.
+    subprocess.Popen(["sh", "-c", '"$@"; rm -f "$0"', str(marker), *command], cwd=cache,
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    return None

@@ -1,0 +1,217 @@
+"""Every mistake an author can make in an issue's front matter or in the question bank stops `make build`
+with one line naming the file (from the project root), the place and the field, and what was expected:
+no traceback, and the last good `site/` left exactly as it was.
+
+Each case is made in a copy of the project (`project_copy`), then built with the real `make build`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from site_paths import ROOT
+
+from assessment import load_bank
+
+BANK = "assessment/bank.toml"
+ARTICLE = "docs/" + load_bank().article_path.rstrip("/") + ".md"
+ARTICLE_TEXT = (ROOT / ARTICLE).read_text("utf-8")
+ARTICLE_NUMBER = int(re.search(r"^issue: (\d+)$", ARTICLE_TEXT, re.MULTILINE)[1])
+ARTICLE_TOTAL = int(re.search(r"^total: (\d+)$", ARTICLE_TEXT, re.MULTILINE)[1])
+BANK_DATA = tomllib.loads((ROOT / BANK).read_text("utf-8"))
+QUESTION = BANK_DATA["questions"][0]["id"]
+OPTION = BANK_DATA["questions"][0]["options"][0]["id"]
+# The first option with weights, by its question's id and its own.
+WEIGHTED = next((entry["id"], option["id"]) for entry in BANK_DATA["questions"] for option in entry["options"] if "weights" in option)
+APPROACHES = ", ".join(approach["id"] for approach in BANK_DATA["approaches"])
+TITLE_LINE = next(line for line in ARTICLE_TEXT.splitlines() if line.startswith("title:"))
+CAUTION = next(caution["id"] for caution in BANK_DATA["cautions"])
+VALID_ID = "expected lower-case letters, digits and '_', starting with a letter"
+
+
+@dataclass(frozen=True)
+class Mistake:
+    prepare: Callable[[Path], None]  # makes the mistake in a copy of the project
+    expected: str  # the one line the build must print
+
+
+def edit(file: str, old: str, new: str, *, after: tuple[str, ...] = ()) -> Callable[[Path], None]:
+    """Replace the first `old` that follows the markers `after`, found one after the other, in the file
+    (the mistake must be made, or the case is wrong)."""
+    def prepare(project: Path) -> None:
+        path = project / file
+        text = path.read_text("utf-8")
+        start = 0
+        for marker in after:
+            start = text.index(marker, start)
+        at = text.index(old, start)
+        path.write_text(text[:at] + new + text[at + len(old):], "utf-8")
+    return prepare
+
+
+def write(file: str, data: bytes) -> Callable[[Path], None]:
+    return lambda project: (project / file).write_bytes(data)
+
+
+def remove(name: str) -> Callable[[Path], None]:
+    return lambda project: (project / name).unlink()
+
+
+def front(field: str, message: str, file: str = ARTICLE) -> str:
+    return f"{file}: front matter field '{field}': {message}"
+
+
+def question(field: str, message: str, place: str = f"question '{QUESTION}'") -> str:
+    return f"{BANK}: {place}: field '{field}': {message}"
+
+
+def position(file: str, text: str) -> tuple[int, int]:
+    """Line and column (from 1) where `text` first occurs in the project's file."""
+    lines = (ROOT / file).read_text("utf-8").splitlines()
+    number = next(number for number, line in enumerate(lines) if text in line)
+    return number + 1, lines[number].index(text) + 1
+
+
+SINGLE_TEXT = 'recommend_single = "'
+SINGLE = position(BANK, SINGLE_TEXT)
+ARTICLE_TABLE = position(BANK, "[article]")
+def text_mistake(placeholder: str, message: str) -> Mistake:
+    """The `{name}` of the bank's single-approach recommendation text written another way."""
+    return Mistake(edit(BANK, "{name}", placeholder, after=("recommend_single",)),
+                   f"{BANK}: [texts]: field 'recommend_single': {message}")
+
+
+SECOND_ISSUE = "docs/issues/a-second-issue.md"
+MISTAKES = {
+    # Front matter of an issue
+    "series missing": Mistake(edit(ARTICLE, "series:", "serie:"), front("series", "missing; expected text")),
+    "title missing": Mistake(edit(ARTICLE, "\ntitle:", "\ntitel:"), front("title", "missing; expected text")),
+    "issue number as words": Mistake(
+        edit(ARTICLE, f"issue: {ARTICLE_NUMBER}\n", "issue: four\n"), front("issue", "expected a whole number, got str 'four'")),
+    "issue number as yes/no": Mistake(
+        edit(ARTICLE, f"issue: {ARTICLE_NUMBER}\n", "issue: true\n"), front("issue", "expected a whole number, got bool True")),
+    "issue number zero": Mistake(
+        edit(ARTICLE, f"issue: {ARTICLE_NUMBER}\n", "issue: 0\n"), front("issue", "expected a number from 1 up, got 0")),
+    "issue beyond the series": Mistake(
+        edit(ARTICLE, f"issue: {ARTICLE_NUMBER}\n", f"issue: {ARTICLE_TOTAL + 1}\n"),
+        front("issue", f"issue {ARTICLE_TOTAL + 1} is beyond the series length (total: {ARTICLE_TOTAL})")),
+    "tags as one text": Mistake(
+        edit(ARTICLE, "tags:\n", "tags: coaching\nold_tags:\n"), front("tags", "expected a list of text, got str 'coaching'")),
+    "impossible date": Mistake(
+        edit(ARTICLE, "\ntitle:", "\ndate: 2025-13-45\ntitle:"),
+        front("date", "'2025-13-45' is not a valid date; expected a real date as YYYY-MM-DD")),
+    "date in another format": Mistake(
+        edit(ARTICLE, "\ntitle:", "\ndate: 31/01/2025\ntitle:"),
+        front("date", "'31/01/2025' is not a valid date; expected a real date as YYYY-MM-DD")),
+    "broken YAML": Mistake(
+        edit(ARTICLE, "\ntitle:", "\nsubtitle: [unclosed\ntitle:"),
+        # YAML notices the missing ']' on the next line, the title's (moved one line down).
+        f"{ARTICLE}: front matter line {ARTICLE_TEXT.splitlines().index(TITLE_LINE) + 2}: "
+        "not valid YAML (expected ',' or ']', but got ':')"),
+    "no front matter": Mistake(
+        edit(ARTICLE, "---\n", ""),
+        f"{ARTICLE}: front matter block: missing; expected the file to start with fields between two '---' lines"),
+    "duplicate issue number": Mistake(
+        write(SECOND_ISSUE, ARTICLE_TEXT.replace("\ntitle: ", "\ntitle: Another ").encode()),
+        front("issue", f"issue number {ARTICLE_NUMBER} is also used by {ARTICLE}", file=SECOND_ISSUE)),
+    "series length disagrees": Mistake(
+        write(SECOND_ISSUE, ARTICLE_TEXT.replace(f"\nissue: {ARTICLE_NUMBER}\n", "\nissue: 1\n")
+              .replace(f"\ntotal: {ARTICLE_TOTAL}\n", f"\ntotal: {ARTICLE_TOTAL + 1}\n").encode()),
+        front("total", f"{ARTICLE_TOTAL + 1} differs from {ARTICLE_TOTAL} in {ARTICLE}", file=SECOND_ISSUE)),
+    "hand-written series index": Mistake(
+        write("docs/issues/index.md", b"# Issues\n"), "docs/issues/index.md: this page is generated from the issues; remove the file"),
+    # The question bank, as a file
+    "bank not UTF-8": Mistake(
+        lambda project: (project / BANK).write_bytes(
+            (project / BANK).read_bytes().replace(SINGLE_TEXT.encode(), SINGLE_TEXT.encode() + b"\xe9", 1)),
+        f"{BANK}: line {SINGLE[0]}, column {SINGLE[1] + len(SINGLE_TEXT)}: not UTF-8 text (byte 0xe9); save the file as UTF-8"),
+    "TOML syntax": Mistake(
+        edit(BANK, "[article]", "[article"),
+        f"{BANK}: line {ARTICLE_TABLE[0]}, column 9: not valid TOML (Expected ']' at the end of a table declaration)"),
+    # Ids
+    "question id with a hyphen": Mistake(
+        edit(BANK, f'id = "{QUESTION}"', 'id = "some-concern"'),
+        question("id", f"'some-concern' is not a valid id; {VALID_ID}", place="question 'some-concern'")),
+    "option id with a space": Mistake(
+        edit(BANK, f'id = "{OPTION}"', 'id = "some concern"', after=(f'id = "{QUESTION}"',)),
+        question("id", f"'some concern' is not a valid id; {VALID_ID}", place=f"question '{QUESTION}', option 'some concern'")),
+    "duplicate question id": Mistake(
+        edit(BANK, f'id = "{BANK_DATA["questions"][1]["id"]}"', f'id = "{QUESTION}"'),
+        question("id", f"duplicate id '{QUESTION}'")),
+    # Texts and their placeholders
+    "placeholder with a format spec": text_mistake("{name:q}", "placeholder {name:q} has a format; write just {name}"),
+    "placeholder padded to 300 MB": text_mistake(
+        "{name:>300000000}", "placeholder {name:>300000000} has a format; write just {name}"),
+    "placeholder with a conversion": text_mistake("{name!r}", "placeholder {name!r} has a format; write just {name}"),
+    "placeholder the text does not have": text_mistake("{title}", "unknown placeholder title; allowed: name"),
+    "unclosed placeholder": text_mistake(
+        "{name", "broken placeholder (expected '}' before end of string); write {name}, or {{ and }} for a literal brace"),
+    # Cross-references
+    "weight for an unknown approach": Mistake(
+        edit(BANK, "weights = { ", "weights = { reactive = 1, ", after=(f'id = "{WEIGHTED[0]}"', f'id = "{WEIGHTED[1]}"')),
+        question("weights.reactive", f"unknown approach 'reactive' (expected one of: {APPROACHES})",
+                 place=f"question '{WEIGHTED[0]}', option '{WEIGHTED[1]}'")),
+    "anchor not in the article": Mistake(
+        edit(BANK, 'anchor = "', 'anchor = "nowhere', after=(f'id = "{QUESTION}"',)),
+        question("anchor", f"'nowhere{BANK_DATA['questions'][0]['anchor']}' is not one of the article anchors listed in [article] anchors")),
+    "caution about a missing question": Mistake(
+        edit(BANK, "when = { ", 'when = { ghost = ["x"], ', after=(f'id = "{CAUTION}"',)),
+        question("when.ghost", "refers to missing question 'ghost'", place=f"caution '{CAUTION}'")),
+    "article that is not a page": Mistake(
+        edit(BANK, f'path = "{load_bank().article_path}"', 'path = "issues/no-such-issue/"'),
+        f"{BANK}: [article]: field 'path': no page of the site is at 'issues/no-such-issue/'; "
+        "expected the article's address, like issues/<file name>/"),
+    # Set-up
+    "runtime not installed": Mistake(remove("node_modules"), "node_modules/pyodide is missing or damaged: run `make install`"),
+}
+
+
+@pytest.fixture
+def project(project_copy) -> Path:
+    """A copy of the project with a previous good build in site/ (one marker file stands for it)."""
+    (project_copy / "site").mkdir()
+    (project_copy / "site" / "index.html").write_text("the last good build", "utf-8")
+    return project_copy
+
+
+def make_build(project: Path) -> subprocess.CompletedProcess:
+    # The set-up is the real one's (linked in): -o keeps make from reinstalling it for the copy.
+    # TMPDIR: the copy's build cache stays with the test's files, not in the machine's /tmp.
+    return subprocess.run(["make", "-s", "-o", ".venv/.installed", "-o", "node_modules/.installed", "build"],
+                          cwd=project, capture_output=True, text=True, timeout=600,
+                          env=dict(os.environ, TMPDIR=str(project.parent)))
+
+
+def test_there_are_at_least_25_mistakes_covered():
+    assert len(MISTAKES) >= 25
+
+
+@pytest.mark.parametrize("name", MISTAKES)
+def test_a_mistake_stops_the_build_with_one_line_and_leaves_site_as_it_was(project, name):
+    mistake = MISTAKES[name]
+    mistake.prepare(project)
+    result = make_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output
+    errors = [line for line in output.splitlines() if line.startswith("ERROR")]
+    assert errors == [f"ERROR   -  {mistake.expected}"], output
+    assert "The build failed (see above): site/ is unchanged." in output
+    assert [path.name for path in (project / "site").iterdir()] == ["index.html"]
+    assert (project / "site" / "index.html").read_text("utf-8") == "the last good build"
+    assert not (project / "site.partial").exists()
+
+
+def test_a_good_build_replaces_site_whole(project):
+    result = make_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "site" / "_headers").is_file() and (project / "site" / "assessment" / "index.html").is_file()
+    assert "the last good build" not in (project / "site" / "index.html").read_text("utf-8")
+    assert not (project / "site.partial").exists() and not (project / "site.previous").exists()

@@ -1,0 +1,42 @@
+"""The memory snapshot the site ships holds exactly the engine it ships, and Pyodide still restores it.
+
+Snapshots rest on private Pyodide options (overrides/assets/assessment/snapshot-options.mjs); these
+tests are where a runtime update that breaks them shows up.
+"""
+
+import json
+import re
+import subprocess
+
+from site_paths import ROOT
+
+from assessment.browser import questions_json
+
+ASSETS = ROOT / "overrides" / "assets" / "assessment"
+
+
+def test_the_private_snapshot_options_were_checked_against_the_pinned_runtime():
+    checked = re.search(r'SNAPSHOT_CHECKED_WITH_PYODIDE = "([^"]+)"', (ASSETS / "snapshot-options.mjs").read_text("utf-8"))[1]
+    pinned = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text("utf-8"))["version"]
+    assert checked == pinned, (
+        f"Pyodide is now {pinned}, the snapshot options were checked with {checked}: run these tests, "
+        "read the runtime's changelog for _makeSnapshot/_loadSnapshot, then update snapshot-options.mjs"
+    )
+
+
+def test_the_built_snapshot_restores_the_engine_the_site_ships(built_site):
+    runtime = next((built_site / "assets" / "assessment").glob("pyodide-*"))
+    lock = json.loads((runtime / "pyodide-lock.json").read_text("utf-8"))
+    (package,) = lock["packages"].values()
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "site" / "restore_snapshot.mjs"), str(runtime), str(built_site / "assets" / "assessment")],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, f"the snapshot no longer restores with the pinned Pyodide:\n{result.stderr[-2000:]}"
+    held = json.loads(result.stdout)
+    assert held["wheel"] == package["sha256"], "the snapshot holds another engine than the wheel the site ships"
+    assert json.loads(held["questions"]) == json.loads(questions_json())
+
+
+def test_the_snapshot_maker_is_not_published(built_site):
+    assert not list(built_site.rglob("make-snapshot.mjs"))
