@@ -35,7 +35,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from fractions import Fraction
 
-from .errors import AnswersError
+from .errors import AnswersError, quoted
 from .model import PRACTICE_DIFFERS, Question, QuestionBank
 from .result import ApproachScore, AssessmentResult, CurrentPractice, RaisedCaution, Reason, SuggestedStep
 
@@ -54,7 +54,7 @@ def validate_answers(bank: QuestionBank, answers: object, *, allow_partial: bool
     """Return the answers in bank order, or raise AnswersError listing every problem found."""
     if not isinstance(answers, Mapping):
         raise AnswersError([f"answers must be an object mapping question ids to option ids, got {json_type_name(answers)}"])
-    problems = [f"unknown question '{key}'" for key in sorted(answers, key=str) if not is_known_question(bank, key)]
+    problems = [f"unknown question {quoted(key)}" for key in sorted(answers, key=str) if not is_known_question(bank, key)]
     for question in bank.questions:
         problem = answer_problem(question, answers, allow_partial=allow_partial)
         if problem:
@@ -75,7 +75,7 @@ def answer_problem(question: Question, answers: Mapping, *, allow_partial: bool)
     if not isinstance(option_id, str):
         return f"question '{question.id}': expected an option id (text), got {json_type_name(option_id)}"
     if question.option(option_id) is None:
-        return f"question '{question.id}': unknown option '{option_id}' (expected one of: {', '.join(question.option_ids)})"
+        return f"question '{question.id}': unknown option {quoted(option_id)} (expected one of: {', '.join(question.option_ids)})"
     return None
 
 
