@@ -13,6 +13,7 @@ const STATUS_TEXT = {
   engine: "Step 3 of 3: loading the assessment engine…",
   ready: "The assessment engine is ready.",
 };
+const FAILED_ADVICE = "Check your connection and choose “Try again”, or run the same assessment on your computer: python -m assessment.";
 const SHARE_NOTICE = {
   outdated: "This share link was made for an earlier version of the questions, so its answers cannot be used. The form starts empty; your new result will get a new link.",
   unreadable: "This share link could not be read (it may be incomplete or changed), so the form starts empty. You can answer the questions below.",
@@ -114,7 +115,8 @@ async function submit(page) {
   clearUnansweredMarks(page);
   if (page.engine.state !== "ready") {
     page.waitingForEngine = true;
-    showEngineStatus(page, page.engine.state === "failed" ? "failed" : "loading");
+    if (page.engine.state === "failed") showEngineStatus(page, "failed", page.engine.failureReason);
+    else showEngineStatus(page, "loading");
     await page.engine.whenReady();
     if (!page.waitingForEngine) return;
     page.waitingForEngine = false;
@@ -234,7 +236,7 @@ function showEngineStatus(page, status, detail) {
   box.dataset.engineStatus = status;
   page.root.querySelector("[data-engine-retry]").hidden = status !== "failed";
   if (status === "failed") {
-    text.textContent = `The assessment engine could not start: ${detail ?? "unknown reason"}. Your answers are kept; try again.`;
+    text.textContent = `The assessment engine could not start: ${detail}. Your answers are kept. ${FAILED_ADVICE}`;
   } else if (status === "ready") {
     text.textContent = STATUS_TEXT.ready;
     // How Python started (memory snapshot or normal boot): for bench/ and for curious readers.
