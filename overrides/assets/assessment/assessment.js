@@ -2,8 +2,8 @@
 // answers into a result. Boot starts first thing, so it runs while the reader answers.
 import { EngineClient } from "./engine-client.js";
 import {
-  bankFromForm, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink, parseShareFragment,
-  readForm, saveAnswers, shareFragment, unansweredQuestions,
+  OWN_ANSWERS_KEY, bankFromForm, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink, parseShareFragment,
+  readForm, sameAnswers, saveAnswers, shareFragment, unansweredQuestions,
 } from "./answers.js";
 import { renderResult, resultAsMarkdown } from "./result-view.js";
 
@@ -15,8 +15,8 @@ const STATUS_TEXT = {
 };
 const FAILED_ADVICE = "Check your connection and choose “Try again”, or run the same assessment on your computer: python -m assessment.";
 const SHARE_NOTICE = {
-  outdated: "This share link was made for an earlier version of the questions, so its answers cannot be used. The form starts empty; your new result will get a new link.",
-  unreadable: "This share link could not be read (it may be incomplete or changed), so the form starts empty. You can answer the questions below.",
+  outdated: "This share link was made for an earlier version of the questions, so its answers cannot be used. Any answers you saved on this device are below, unchanged; your new result will get a new link.",
+  unreadable: "This share link could not be read (it may be incomplete or changed), so it was not used. Any answers you saved on this device are below, unchanged.",
 };
 
 const root = document.querySelector("[data-assessment]");
@@ -50,6 +50,8 @@ function startAssessment(root) {
   });
   root.querySelector("[data-start-over]").addEventListener("click", () => startOver(page));
   root.querySelector("[data-engine-retry]").addEventListener("click", () => engine.start());
+  root.querySelector("[data-own-answers-restore]").addEventListener("click", () => backToOwnAnswers(page));
+  root.querySelector("[data-own-answers-keep]").addEventListener("click", () => keepLinkAnswers(page));
   root.querySelector("[data-error-summary-list]").addEventListener("click", (event) => {
     const link = event.target.closest("a[data-goto-question]");
     if (!link) return;
@@ -58,30 +60,61 @@ function startAssessment(root) {
     focusQuestion(page, link.dataset.gotoQuestion);
   });
   window.addEventListener("hashchange", () => {
-    if (looksLikeShareLink(location.hash, document)) openShareLink(page, location.hash);
+    if (looksLikeShareLink(location.hash)) openShareLink(page, location.hash);
   });
 }
 
 function restoreAnswers(page) {
-  if (looksLikeShareLink(location.hash, document)) {
-    openShareLink(page, location.hash);
-    return;
-  }
+  // Saved answers first: a share link that cannot be used leaves them in the form.
   fillForm(page.form, page.bank, loadSavedAnswers(page.bank));
+  showOwnAnswersOffer(page);
+  if (looksLikeShareLink(location.hash)) openShareLink(page, location.hash);
 }
 
 function openShareLink(page, fragment) {
   const parsed = parseShareFragment(fragment, page.bank);
   if (!parsed.ok) {
-    clearForm(page);
+    // Only the link is set aside: the reader's saved answers stay, in storage and in the form.
+    history.replaceState(null, "", location.pathname + location.search);
     showNotice(page, SHARE_NOTICE[parsed.reason]);
     return;
   }
   hideNotice(page);
+  const saved = loadSavedAnswers(page.bank);
+  const ownAlreadyKept = Object.keys(loadSavedAnswers(page.bank, OWN_ANSWERS_KEY)).length > 0;
+  if (!ownAlreadyKept && Object.keys(saved).length > 0 && !sameAnswers(saved, parsed.answers)) {
+    saveAnswers(page.bank, saved, OWN_ANSWERS_KEY);
+  }
   fillForm(page.form, page.bank, parsed.answers);
   saveAnswers(page.bank, parsed.answers);
   updateProgress(page);
+  showOwnAnswersOffer(page);
   submit(page);
+}
+
+// Offered for as long as the reader's own answers are set aside (across reloads too).
+function showOwnAnswersOffer(page) {
+  const ownKept = Object.keys(loadSavedAnswers(page.bank, OWN_ANSWERS_KEY)).length > 0;
+  page.root.querySelector("[data-own-answers]").hidden = !ownKept;
+}
+
+function backToOwnAnswers(page) {
+  const own = loadSavedAnswers(page.bank, OWN_ANSWERS_KEY);
+  forgetAnswers(OWN_ANSWERS_KEY);
+  showOwnAnswersOffer(page);
+  fillForm(page.form, page.bank, own);
+  saveAnswers(page.bank, own);
+  clearUnansweredMarks(page);
+  hideResult(page);
+  updateProgress(page);
+  if (unansweredQuestions(page.bank, own).length === 0) submit(page);
+  else focusQuestion(page, unansweredQuestions(page.bank, own)[0].id);
+}
+
+function keepLinkAnswers(page) {
+  forgetAnswers(OWN_ANSWERS_KEY);
+  showOwnAnswersOffer(page);
+  focusQuestion(page, page.bank.questions[0].id);
 }
 
 function answerChanged(page, input) {
@@ -204,12 +237,16 @@ function clearForm(page) {
   fillForm(page.form, page.bank, {});
   forgetAnswers();
   clearUnansweredMarks(page);
+  hideResult(page);
+  updateProgress(page);
+}
+
+function hideResult(page) {
   page.waitingForEngine = false;
   page.resultView.hidden = true;
   page.resultView.querySelector("[data-result-body]").replaceChildren();
   delete page.resultView.dataset.recommended;
   history.replaceState(null, "", location.pathname + location.search);
-  updateProgress(page);
 }
 
 function startOver(page) {
