@@ -71,13 +71,13 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: 
         options = build_parser().parse_args(argv)
         bank = read_bank_file(options.bank) if options.bank is not None else load_bank()
         if options.questions:
-            stdout.write(render_bank(bank, options.format))
-            return EXIT_OK
+            return write_output(stdout, render_bank(bank, options.format))
         if options.answers is not None:
             answers = read_answers_file(options.answers, stdin)
             result = score_named(bank, answers, options.answers, allow_partial=options.partial)
         else:
             result = score_answers(bank, ask_questions(bank, read_line(stdin, stdout), stdout))
+        return write_output(stdout, render_result(result.to_dict(), options.format))
     except (BankError, BadInput) as error:
         stderr.write(one_line(f"error: {error}") + "\n")
         return EXIT_BAD_INPUT
@@ -87,7 +87,17 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None, stdout: 
     except KeyboardInterrupt:
         stderr.write("\nStopped; nothing was scored.\n")
         return EXIT_INTERRUPTED
-    stdout.write(render_result(result.to_dict(), options.format))
+
+
+def write_output(stdout: TextIO | None, text: str) -> int:
+    # sys.stdout is None when standard output was closed; a full disk or a closed pipe fails the write.
+    if stdout is None:
+        raise BadInput("standard output is closed; nothing was printed")
+    try:
+        stdout.write(text)
+        stdout.flush()
+    except OSError as error:
+        raise BadInput(f"cannot write the output: {error.strerror or error}") from None
     return EXIT_OK
 
 
@@ -153,6 +163,8 @@ def read_bank_file(name: str) -> QuestionBank:
 def read_line(stdin: TextIO | None, stdout: TextIO) -> Callable[[str], str]:
     if stdin is None:
         raise BadInput(STDIN_CLOSED)
+    if stdout is None:
+        raise BadInput("standard output is closed; the questions cannot be shown")
 
     def ask(prompt: str) -> str:
         stdout.write(prompt)

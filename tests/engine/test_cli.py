@@ -297,3 +297,20 @@ def test_a_bad_bank_file_is_one_line(tmp_path, content, expected):
     path.write_bytes(content)
     stderr = assert_one_line_of_bad_input(run_cli_bytes("--bank", str(path), "--questions"))
     assert str(path) in stderr and expected in stderr
+
+
+@pytest.mark.parametrize("arguments", [("--questions",), ()], ids=["questions", "interactive"])
+def test_a_closed_standard_output_is_one_line_on_standard_error(arguments):
+    completed = subprocess.run(
+        [sys.executable, "-m", "assessment", *arguments], cwd=ROOT, input=b"", capture_output=True, timeout=60,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert completed.returncode == 2
+    assert completed.stderr.decode().startswith("error: standard output is closed") and completed.stderr.count(b"\n") == 1
+
+
+def test_a_full_disk_for_the_output_is_one_line_on_standard_error():
+    with open("/dev/full", "w") as full:
+        completed = subprocess.run([sys.executable, "-m", "assessment", "--questions"], cwd=ROOT, stdout=full, stderr=subprocess.PIPE, timeout=60)
+    assert completed.returncode == 2
+    assert completed.stderr.decode() == "error: cannot write the output: No space left on device\n"
