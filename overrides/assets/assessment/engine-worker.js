@@ -48,10 +48,13 @@ self.fetch = async (resource, options) => {
   return problem ? endBoot(`${runtimeFile(url)} ${problem}`) : response;
 };
 
+// Only a file that does not compile is damaged; any other refusal stays the runtime's to handle.
 for (const name of ["instantiate", "instantiateStreaming"]) {
   const instantiate = WebAssembly[name];
-  WebAssembly[name] = (...args) => instantiate.apply(WebAssembly, args)
-    .catch(() => endBoot("Python itself (pyodide.asm.wasm) is damaged: it is not WebAssembly"));
+  WebAssembly[name] = (...args) => instantiate.apply(WebAssembly, args).catch((error) => {
+    if (error instanceof WebAssembly.CompileError) return endBoot("Python itself (pyodide.asm.wasm) is damaged: it is not WebAssembly");
+    throw error;
+  });
 }
 
 function runtimeFile(url) {
