@@ -164,7 +164,10 @@ def test_ctrl_c_leaves_cleanly():
         assert character, "the assessment ended before asking anything"
         shown += character
     process.send_signal(signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=30)
+    # Standard input stays open until it has ended: closing it could let "input ended" win the race.
+    process.wait(timeout=30)
+    stderr = process.stderr.read()
+    process.stdin.close()
     assert process.returncode == 130
     assert "Stopped" in stderr
     assert "Traceback" not in stderr
