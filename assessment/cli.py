@@ -142,7 +142,7 @@ def score_named(bank: QuestionBank, answers: object, name: str, *, allow_partial
         return score_answers(bank, answers, allow_partial=allow_partial)
     except AnswersError as error:
         count = len(error.problems)
-        raise BadInput(f"{answers_label(name)}: {count} problem{'s' if count > 1 else ''} with the answers: {'; '.join(listed(error.problems))}") from None
+        raise BadInput(f"{answers_label(name)}: {count:,} problem{'s' if count > 1 else ''} with the answers: {'; '.join(listed(error.problems))}") from None
 
 
 def read_bank_file(name: str) -> QuestionBank:

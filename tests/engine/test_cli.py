@@ -5,6 +5,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,16 @@ def test_interactive_run_stops_cleanly_when_input_ends():
     assert "Traceback" not in completed.stderr
 
 
+def wait_until_waiting_for_input(pid: int) -> None:
+    """Until the process sleeps in read(), as a person's terminal would find it. A signal sent a moment
+    earlier (prompt shown, read() not yet called) would only be seen after the next line of input."""
+    for _ in range(1200):
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        if state == "S":
+            return
+        time.sleep(0.05)
+
+
 def test_ctrl_c_leaves_cleanly():
     process = subprocess.Popen(
         [sys.executable, "-m", "assessment"],
@@ -157,14 +168,16 @@ def test_ctrl_c_leaves_cleanly():
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # As in a terminal: a test run started in the background inherits Ctrl-C ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     shown = ""
     while "Your choice" not in shown or not shown.endswith(": "):  # wait for the first prompt
         character = process.stdout.read(1)
         assert character, "the assessment ended before asking anything"
         shown += character
+    wait_until_waiting_for_input(process.pid)
     process.send_signal(signal.SIGINT)
-    # Standard input stays open until it has ended: closing it could let "input ended" win the race.
     process.wait(timeout=30)
     stderr = process.stderr.read()
     process.stdin.close()
