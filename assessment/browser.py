@@ -5,6 +5,9 @@ assess_json(answers_json) -> {"ok": true, "result": <AssessmentResult.to_dict()>
                              or {"ok": false, "errors": ["...", ...]}; never raises for bad answers.
 markdown_json(answers_json, article_url) -> {"ok": true, "markdown": "..."} (the download), or errors.
 warm_up() -> runs every path the page uses once, so a snapshot taken after it holds them warm.
+
+The answers text is read as the terminal reads it (assessment.answers_json); at most
+errors.LISTED_MAX_PROBLEMS errors are listed, then "and N more".
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ from __future__ import annotations
 import json
 
 from . import report
+from .answers_json import parse_answers
 from .bank import load_bank
-from .errors import AnswersError
+from .errors import AnswersError, UnreadableAnswersError, listed
 from .scoring import score_answers
 
 
@@ -37,14 +41,16 @@ def markdown_json(answers_json: str, article_url: str | None = None) -> str:
 
 def scored_result(answers_json: str, allow_partial: bool):
     """The result, or the JSON failure reply to send instead."""
+    if not isinstance(answers_json, str):
+        return failure([f"answers must be JSON text, got {type(answers_json).__name__}"])
     try:
-        answers = json.loads(answers_json)
-    except (TypeError, ValueError, RecursionError) as error:
-        return failure([f"answers are not valid JSON ({type(error).__name__})"])
+        answers = parse_answers(answers_json)
+    except UnreadableAnswersError as error:
+        return failure([f"answers: {error}"])
     try:
         return score_answers(load_bank(), answers, allow_partial=allow_partial)
     except AnswersError as error:
-        return failure(list(error.problems))
+        return failure(listed(error.problems))
 
 
 def warm_up_answers() -> dict[str, str]:

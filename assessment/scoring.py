@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from . import what_if
-from .errors import AnswersError
+from .errors import AnswersError, quoted
 from .model import NO_APPROACH, PRACTICE_DIFFERS, SITUATION, Option, Question, QuestionBank
 from .result import (
     AnswerChange,
@@ -88,7 +88,7 @@ def validate_answers(bank: QuestionBank, answers: object, *, allow_partial: bool
     An answer to a question that is not asked is ignored, whatever it says (it never counts)."""
     if not isinstance(answers, Mapping):
         raise AnswersError([f"answers must be an object mapping question ids to option ids, got {json_type_name(answers)}"])
-    problems = [f"unknown question '{key}'" for key in sorted(answers, key=str) if not is_known_question(bank, key)]
+    problems = [f"unknown question {quoted(key)}" for key in sorted(answers, key=str) if not is_known_question(bank, key)]
     asked_answers: dict[str, str] = {}
     for question in bank.questions:
         if not question.is_asked(asked_answers):
@@ -113,7 +113,7 @@ def option_problem(question: Question, option_id: object) -> str | None:
     if not isinstance(option_id, str):
         return f"question '{question.id}': expected an option id (text), got {json_type_name(option_id)}"
     if question.option(option_id) is None:
-        return f"question '{question.id}': unknown option '{option_id}' (expected one of: {', '.join(question.option_ids)})"
+        return f"question '{question.id}': unknown option {quoted(option_id)} (expected one of: {', '.join(question.option_ids)})"
     return None
 
 

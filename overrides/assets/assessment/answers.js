@@ -85,17 +85,17 @@ function validAnswers(bank, candidate) {
   return answers;
 }
 
-export function saveAnswers(bank, answers) {
+export function saveAnswers(bank, answers, key = STORAGE_KEY) {
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ bank: bank.fingerprint, answers }));
+    localStorage.setItem(key, JSON.stringify({ bank: bank.fingerprint, answers }));
   } catch {
     // Storage may be full or switched off; the form still works without it.
   }
 }
 
-export function loadSavedAnswers(bank) {
+export function loadSavedAnswers(bank, key = STORAGE_KEY) {
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? "null");
+    const saved = JSON.parse(localStorage.getItem(key) ?? "null");
     if (saved?.bank !== bank.fingerprint) return {};
     return validAnswers(bank, saved.answers);
   } catch {
@@ -103,12 +103,21 @@ export function loadSavedAnswers(bank) {
   }
 }
 
-export function forgetAnswers() {
+export function forgetAnswers(key = STORAGE_KEY) {
   try {
-    localStorage.removeItem(STORAGE_KEY);
+    localStorage.removeItem(key);
   } catch {
     // Nothing stored, nothing to forget.
   }
+}
+
+// The reader's own answers, set aside while a share link's answers fill the form, until the
+// reader either goes back to them or keeps the link's.
+export const OWN_ANSWERS_KEY = "coaching-timing:assessment:own";
+
+export function sameAnswers(first, second) {
+  const ids = Object.keys(first);
+  return ids.length === Object.keys(second).length && ids.every((id) => first[id] === second[id]);
 }
 
 export function shareFragment(bank, answers) {
@@ -118,17 +127,10 @@ export function shareFragment(bank, answers) {
   return `#${SHARE_PREFIX}${SHARE_VERSION}&bank=${bank.fingerprint}&${pairs.join("&")}`;
 }
 
-// Is this fragment meant as a share link? Anything that is not a heading anchor on the page is
-// treated as one, so a mangled link is reported instead of silently ignored.
-export function looksLikeShareLink(fragment, document) {
-  if (!fragment || fragment === "#") return false;
-  const raw = fragment.slice(1);
-  if (raw.startsWith(SHARE_PREFIX)) return true;
-  try {
-    return document.getElementById(decodeURIComponent(raw)) === null;
-  } catch {
-    return true;
-  }
+// Is this fragment meant as a share link? Only what starts like one: the page's own anchors
+// (#how-it-works) and anything else are left to the browser.
+export function looksLikeShareLink(fragment) {
+  return typeof fragment === "string" && fragment.replace(/^#/, "").startsWith(SHARE_PREFIX);
 }
 
 // -> {ok: true, answers, outdated: false}
@@ -137,7 +139,8 @@ export function looksLikeShareLink(fragment, document) {
 export function parseShareFragment(fragment, bank) {
   const unreadable = { ok: false, reason: "unreadable" };
   if (typeof fragment !== "string" || fragment.length > SHARE_MAX_LENGTH) return unreadable;
-  const raw = fragment.startsWith("#") ? fragment.slice(1) : fragment;
+  // Some messengers and mail programs add a trailing "&" to a link they pass on.
+  const raw = (fragment.startsWith("#") ? fragment.slice(1) : fragment).replace(/&+$/, "");
   if (!raw.startsWith(SHARE_PREFIX)) return unreadable;
   const fields = new Map();
   for (const part of raw.split("&")) {

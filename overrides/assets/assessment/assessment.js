@@ -3,8 +3,8 @@
 import { STAGE } from "./boot-stages.js";
 import { EngineClient } from "./engine-client.js";
 import {
-  askedQuestions, bankFromForm, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink, parseShareFragment,
-  readForm, saveAnswers, shareFragment, unansweredQuestions,
+  OWN_ANSWERS_KEY, askedQuestions, bankFromForm, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink,
+  parseShareFragment, readForm, sameAnswers, saveAnswers, shareFragment, unansweredQuestions,
 } from "./answers.js";
 import { renderResult } from "./result-view.js";
 
@@ -14,8 +14,9 @@ const STATUS_TEXT = {
   [STAGE.ENGINE]: "Step 3 of 3: loading the assessment engine…",
   ready: "The assessment engine is ready.",
 };
+const FAILED_ADVICE = "Check your connection and choose “Try again”, or run the same assessment on your computer: python -m assessment.";
 const SHARE_NOTICE = {
-  unreadable: "This share link could not be read (it may be incomplete or changed), so the form starts empty. You can answer the questions below.",
+  unreadable: "This share link could not be read (it may be incomplete or changed), so it was not used. Any answers you saved on this device are below, unchanged.",
 };
 // How many of an old link's answers a notice names before it says "and N more".
 const NAMED_ANSWERS = 5;
@@ -52,6 +53,8 @@ function startAssessment(root) {
   });
   root.querySelector("[data-start-over]").addEventListener("click", () => startOver(page));
   root.querySelector("[data-engine-retry]").addEventListener("click", () => engine.start());
+  root.querySelector("[data-own-answers-restore]").addEventListener("click", () => backToOwnAnswers(page));
+  root.querySelector("[data-own-answers-keep]").addEventListener("click", () => keepLinkAnswers(page));
   root.querySelector("[data-error-summary-list]").addEventListener("click", (event) => {
     const link = event.target.closest("a[data-goto-question]");
     if (!link) return;
@@ -60,28 +63,34 @@ function startAssessment(root) {
     focusQuestion(page, link.dataset.gotoQuestion);
   });
   window.addEventListener("hashchange", () => {
-    if (looksLikeShareLink(location.hash, document)) openShareLink(page, location.hash);
+    if (looksLikeShareLink(location.hash)) openShareLink(page, location.hash);
   });
 }
 
 function restoreAnswers(page) {
-  if (looksLikeShareLink(location.hash, document)) {
-    openShareLink(page, location.hash);
-    return;
-  }
+  // Saved answers first: a share link that cannot be used leaves them in the form.
   fillForm(page.form, page.bank, loadSavedAnswers(page.bank));
+  showOwnAnswersOffer(page);
+  if (looksLikeShareLink(location.hash)) openShareLink(page, location.hash);
 }
 
 function openShareLink(page, fragment) {
   const parsed = parseShareFragment(fragment, page.bank);
   if (!parsed.ok) {
-    clearForm(page);
+    // Only the link is set aside: the reader's saved answers stay, in storage and in the form.
+    history.replaceState(null, "", location.pathname + location.search);
     showNotice(page, SHARE_NOTICE[parsed.reason]);
     return;
+  }
+  const saved = loadSavedAnswers(page.bank);
+  const ownAlreadyKept = Object.keys(loadSavedAnswers(page.bank, OWN_ANSWERS_KEY)).length > 0;
+  if (!ownAlreadyKept && Object.keys(saved).length > 0 && !sameAnswers(saved, parsed.answers)) {
+    saveAnswers(page.bank, saved, OWN_ANSWERS_KEY);
   }
   fillForm(page.form, page.bank, parsed.answers);
   saveAnswers(page.bank, parsed.answers);
   updateQuestions(page);
+  showOwnAnswersOffer(page);
   if (parsed.outdated) showNotice(page, outdatedLinkNotice(parsed));
   else hideNotice(page);
   if (!parsed.outdated || parsed.complete) submit(page, { keepNotice: parsed.outdated });
@@ -99,6 +108,31 @@ function outdatedLinkNotice({ dropped, complete }) {
     ? "The result below is today's assessment of the same answers."
     : "Its other answers are filled in below; answer the remaining questions to see today's result.");
   return parts.join(" ");
+}
+
+// Offered for as long as the reader's own answers are set aside (across reloads too).
+function showOwnAnswersOffer(page) {
+  const ownKept = Object.keys(loadSavedAnswers(page.bank, OWN_ANSWERS_KEY)).length > 0;
+  page.root.querySelector("[data-own-answers]").hidden = !ownKept;
+}
+
+function backToOwnAnswers(page) {
+  const own = loadSavedAnswers(page.bank, OWN_ANSWERS_KEY);
+  forgetAnswers(OWN_ANSWERS_KEY);
+  showOwnAnswersOffer(page);
+  fillForm(page.form, page.bank, own);
+  saveAnswers(page.bank, own);
+  clearUnansweredMarks(page);
+  hideResult(page);
+  updateQuestions(page);
+  if (unansweredQuestions(page.bank, own).length === 0) submit(page);
+  else focusQuestion(page, unansweredQuestions(page.bank, own)[0].id);
+}
+
+function keepLinkAnswers(page) {
+  forgetAnswers(OWN_ANSWERS_KEY);
+  showOwnAnswersOffer(page);
+  focusQuestion(page, page.bank.questions[0].id);
 }
 
 function answerChanged(page, input) {
@@ -142,7 +176,8 @@ async function submit(page, { keepNotice = false } = {}) {
   if (!keepNotice) hideNotice(page);
   if (page.engine.state !== "ready") {
     page.waitingForEngine = true;
-    showEngineStatus(page, page.engine.state === "failed" ? "failed" : "loading");
+    if (page.engine.state === "failed") showEngineStatus(page, "failed", page.engine.failureReason);
+    else showEngineStatus(page, "loading");
     await page.engine.whenReady();
     if (!page.waitingForEngine) return;
     page.waitingForEngine = false;
@@ -230,6 +265,11 @@ function clearForm(page) {
   fillForm(page.form, page.bank, {});
   forgetAnswers();
   clearUnansweredMarks(page);
+  hideResult(page);
+  updateQuestions(page);
+}
+
+function hideResult(page) {
   page.waitingForEngine = false;
   page.resultView.hidden = true;
   page.resultView.querySelector("[data-result-body]").replaceChildren();
@@ -262,7 +302,7 @@ function showEngineStatus(page, status, detail) {
   box.dataset.engineStatus = status;
   page.root.querySelector("[data-engine-retry]").hidden = status !== "failed";
   if (status === "failed") {
-    text.textContent = `The assessment engine could not start: ${detail ?? "unknown reason"}. Your answers are kept; try again.`;
+    text.textContent = `The assessment engine could not start: ${detail}. Your answers are kept. ${FAILED_ADVICE}`;
   } else if (status === "ready") {
     text.textContent = STATUS_TEXT.ready;
     // How Python started (memory snapshot or normal boot): for bench/ and for curious readers.

@@ -23,6 +23,7 @@ export class EngineClient {
   start() {
     this.stop();
     this.state = "loading";
+    this.failureReason = null;
     this.report("loading", STAGE.DOWNLOAD);
     try {
       this.worker = new Worker(this.workerUrl, { type: "module", name: "assessment-engine" });
@@ -33,7 +34,7 @@ export class EngineClient {
     this.worker.addEventListener("message", ({ data }) => this.receive(data));
     this.worker.addEventListener("error", (event) => {
       event.preventDefault();
-      this.failWith("the engine's files could not be loaded");
+      this.failWith("the page's engine script (engine-worker.js) could not be loaded");
     });
     this.armDeadline();
     this.worker.postMessage({
@@ -92,13 +93,18 @@ export class EngineClient {
 
   armDeadline() {
     clearTimeout(this.deadline);
-    this.deadline = setTimeout(() => this.failWith("starting took too long"), STAGE_DEADLINE_MS);
+    this.deadline = setTimeout(
+      () => this.failWith(`nothing arrived for ${STAGE_DEADLINE_MS / 1000} seconds (the connection may be down or very slow)`),
+      STAGE_DEADLINE_MS,
+    );
   }
 
   failWith(reason) {
     if (this.state === "failed") return;
     this.stop();
     this.state = "failed";
+    // Kept, so the reason can be shown again (on a submit) until a retry starts afresh.
+    this.failureReason = reason;
     this.report("failed", reason);
   }
 

@@ -27,19 +27,126 @@ self.addEventListener("unhandledrejection", (event) => {
   if (!tryingSnapshot) fail(event.reason);
 });
 
+// --- failures known at once, named in the reader's words ------------------------------------------
+// The runtime swallows some load failures and then waits forever (a WebAssembly file that does not
+// compile is only logged), or reports them as a link to its documentation. So every file it
+// downloads passes through here: a failed one ends the boot the moment its response arrives.
+
+const RUNTIME_FILES = [
+  [/\.wasm$/, "Python itself"],
+  [/\.m?js$/, "Python's loader"],
+  [/python_stdlib\.zip$/, "Python's standard library"],
+  [/\.json$/, "the list of Python packages"],
+  [/\.whl$/, "the assessment engine"],
+];
+
+class BootFailure extends Error {}
+
+const browserFetch = self.fetch.bind(self);
+
+self.fetch = async (resource, options) => {
+  const url = new URL(resource instanceof Request ? resource.url : String(resource), self.location.href);
+  let response;
+  try {
+    response = await browserFetch(resource, options);
+  } catch {
+    const pinned = options?.integrity || (resource instanceof Request && resource.integrity);
+    return endBoot(`${runtimeFile(url)} could not be downloaded${pinned ? ", or it is not the copy this site was built with" : ""}`);
+  }
+  const problem = responseProblem(url, response) ?? await contentProblem(url, response);
+  return problem ? endBoot(`${runtimeFile(url)} ${problem}`) : response;
+};
+
+// Only a file that does not compile is damaged; any other refusal stays the runtime's to handle.
+for (const name of ["instantiate", "instantiateStreaming"]) {
+  const instantiate = WebAssembly[name];
+  WebAssembly[name] = (...args) => instantiate.apply(WebAssembly, args).catch((error) => {
+    if (error instanceof WebAssembly.CompileError) return endBoot("Python itself (pyodide.asm.wasm) is damaged: it is not WebAssembly");
+    throw error;
+  });
+}
+
+function runtimeFile(url) {
+  const name = url.pathname.split("/").pop();
+  const [, label] = RUNTIME_FILES.find(([pattern]) => pattern.test(name)) ?? [null, "a file Python needs"];
+  return `${label} (${name})`;
+}
+
+function responseProblem(url, response) {
+  if (!response.ok) return `could not be downloaded (the server answered ${response.status})`;
+  const type = response.headers.get("content-type") ?? "";
+  if (url.pathname.endsWith(".wasm") && !type.startsWith("application/wasm")) {
+    return `was not served as WebAssembly (the server said ${type || "nothing"} instead of application/wasm)`;
+  }
+  return null;
+}
+
+// What the runtime would only report as a JSON syntax error (the lock file) or as "Program
+// terminated with exit(1)" (a standard library cut short), checked while it is at hand.
+async function contentProblem(url, response) {
+  if (url.pathname.endsWith(".json")) {
+    return response.clone().json().then(() => null, () => "is damaged: it is not valid JSON");
+  }
+  if (url.pathname.endsWith(".zip")) {
+    const bytes = new Uint8Array(await response.clone().arrayBuffer());
+    return endsLikeZip(bytes) ? null : "is damaged: it is not a complete zip archive";
+  }
+  return null;
+}
+
+// A zip archive ends with its directory's end record ("PK\x05\x06"), followed by at most a
+// 65,535-byte comment; a download cut short has none.
+function endsLikeZip(bytes) {
+  const lowest = Math.max(0, bytes.length - 22 - 65_535);
+  for (let start = bytes.length - 22; start >= lowest; start--) {
+    if (bytes[start] === 0x50 && bytes[start + 1] === 0x4b && bytes[start + 2] === 0x05 && bytes[start + 3] === 0x06) return true;
+  }
+  return false;
+}
+
+// The boot is over: the page is told why, and the runtime's request is left waiting rather than
+// failed, so the runtime has nothing to log.
+function endBoot(reason) {
+  fail(new BootFailure(reason));
+  return new Promise(() => {});
+}
+
+// The module loader only says a module "failed"; one more request tells the reader why.
+async function importRuntimeModule(url) {
+  try {
+    return await import(url.href);
+  } catch {
+    throw new BootFailure(`${runtimeFile(url)} ${await importProblem(url)}`);
+  }
+}
+
+async function importProblem(url) {
+  try {
+    const response = await browserFetch(url);
+    const type = response.headers.get("content-type") ?? "";
+    if (!response.ok) return `could not be downloaded (the server answered ${response.status})`;
+    if (!/javascript/.test(type)) return `was not served as JavaScript (the server said ${type || "nothing"})`;
+    return "is damaged: it is not valid JavaScript";
+  } catch {
+    return "could not be downloaded";
+  }
+}
+
 const quiet = { stdout: () => {}, stderr: () => {} };
 
 // The runtime's folder carries its version, so the page says where it is.
 let loadPyodide = null;
 
 async function boot({ indexURL, lockFileURL, snapshot, engineSha256 }) {
+  let runtimeModule = null;
   try {
     // Every download starts now, side by side: the snapshot and the runtime's large module load
     // while its small entry module does. (Same URL, so the runtime's own import reuses it.)
     const snapshotDownload = snapshot ? snapshotBytes(snapshot.url, snapshot.integrity) : null;
     snapshotDownload?.catch(() => {}); // a failed snapshot is handled where it is awaited
-    import(new URL("pyodide.asm.mjs", indexURL).href).catch(() => {}); // and this where the runtime imports it
-    ({ loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href));
+    runtimeModule = importRuntimeModule(new URL("pyodide.asm.mjs", indexURL)); // the runtime's own import reuses it
+    runtimeModule.catch(() => {}); // a failure is reported below, named
+    ({ loadPyodide } = await importRuntimeModule(new URL("pyodide.mjs", indexURL)));
     self.postMessage({ type: "stage", stage: STAGE.RUNTIME });
     const pyodide = (snapshotDownload && await bootFromSnapshot(indexURL, lockFileURL, snapshotDownload))
       || await loadPyodide({ indexURL, lockFileURL, ...quiet });
@@ -47,7 +154,8 @@ async function boot({ indexURL, lockFileURL, snapshot, engineSha256 }) {
     browserAdapter = (pyodide.fromSnapshot && importedEngine(pyodide, engineSha256)) || await installedEngine(pyodide);
     self.postMessage({ type: "ready", fromSnapshot: Boolean(pyodide.fromSnapshot) });
   } catch (error) {
-    fail(error);
+    // A damaged runtime module fails the runtime too, sooner and in its words: name the file instead.
+    fail(await (runtimeModule ?? Promise.resolve()).then(() => error, (failure) => failure));
   }
 }
 
@@ -79,12 +187,16 @@ function forgetEngine(pyodide) {
 }
 
 async function installedEngine(pyodide) {
-  // By name from the site's lock file, so the wheel's sha256 is checked before it is installed.
-  await pyodide.loadPackage(ENGINE_PACKAGE, { messageCallback: () => {}, errorCallback: () => {} });
-  const adapter = pyodide.pyimport("assessment.browser");
-  // Reading the bank once now means a broken bank fails the boot, not the reader's first submit.
-  adapter.questions_json();
-  return adapter;
+  try {
+    // By name from the site's lock file, so the wheel's sha256 is checked before it is installed.
+    await pyodide.loadPackage(ENGINE_PACKAGE, { messageCallback: () => {}, errorCallback: () => {} });
+    const adapter = pyodide.pyimport("assessment.browser");
+    // Reading the bank once now means a broken bank fails the boot, not the reader's first submit.
+    adapter.questions_json();
+    return adapter;
+  } catch (error) {
+    throw error instanceof BootFailure ? error : new BootFailure(`the assessment engine could not be installed (${describe(error)})`);
+  }
 }
 
 // Restores CPython's memory as the build left it (engine imported) instead of starting it:
@@ -104,7 +216,7 @@ async function bootFromSnapshot(indexURL, lockFileURL, snapshotDownload) {
 }
 
 async function snapshotBytes(url, integrity) {
-  const response = await fetch(url, { integrity });
+  const response = await browserFetch(url, { integrity }); // optional: its failure means a normal boot
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
   const inflated = new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
   return new Uint8Array(await inflated.arrayBuffer());
@@ -119,12 +231,16 @@ function answer(request, compute) {
   }
 }
 
+// A failure this worker recognised is already in the reader's words; anything else is the runtime's.
 function fail(error) {
-  self.postMessage({ type: "failed", message: describe(error) });
+  const reason = error instanceof BootFailure ? error.message : `Python could not start (${describe(error)})`;
+  self.postMessage({ type: "failed", message: reason });
 }
 
 function describe(error) {
   const text = String(error?.message ?? error ?? "unknown error");
-  // Python tracebacks are long; the last line says what went wrong.
-  return text.trim().split("\n").pop().slice(0, 300);
+  // Python tracebacks are long; the last line says what went wrong. A line that only points to the
+  // runtime's documentation tells a reader nothing.
+  const lines = text.trim().split("\n").filter((line) => line.trim() && !/^See https?:/.test(line.trim()));
+  return (lines.pop() ?? "unknown error").slice(0, 300);
 }

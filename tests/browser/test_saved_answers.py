@@ -1,0 +1,195 @@
+"""A reader's saved answers are never destroyed by a link: a link that cannot be used is set aside
+with a notice, a fragment that is not a share link is left alone, and a valid link with other
+answers shows its result while keeping the reader's own, one click away."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+BOOT_TIMEOUT_MS = 180_000
+STORAGE_KEY = "coaching-timing:assessment"
+OWN_ANSWERS_KEY = "coaching-timing:assessment:own"
+SAVED_COUNT = 8
+
+
+def new_page(context, site_url: str):
+    page = context.new_page()
+    page.set_default_timeout(BOOT_TIMEOUT_MS)
+    problems = []
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("console", lambda message: message.type == "error" and problems.append(f"console error: {message.text}"))
+    return page, problems
+
+
+def checked_answers(page) -> dict[str, str]:
+    return page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll("[data-assessment-form] input[type=radio]:checked")]
+                .map((input) => [input.name, input.value]))"""
+    )
+
+
+def stored(page, key: str = STORAGE_KEY) -> dict[str, str]:
+    saved = page.evaluate("(key) => localStorage.getItem(key)", key)
+    return json.loads(saved)["answers"] if saved else {}
+
+
+def answer(page, answers: dict[str, str]) -> None:
+    for question_id, option_id in answers.items():
+        page.check(f'input[name="{question_id}"][value="{option_id}"]')
+
+
+def open_fresh(page, url: str) -> None:
+    """A full page load (not a same-page fragment change), as when a link is opened from elsewhere."""
+    page.goto("about:blank")
+    page.goto(url)
+    page.wait_for_selector("[data-engine-status]:not([hidden])", state="attached")
+
+
+def own_answers(bank, link_answers: dict[str, str]) -> dict[str, str]:
+    """Answers to the first questions, each different from the link's."""
+    return {
+        question.id: next(option.id for option in question.options if option.id != link_answers[question.id])
+        for question in bank.questions[:SAVED_COUNT]
+    }
+
+
+@pytest.fixture(scope="module")
+def bank():
+    from assessment import load_bank
+
+    return load_bank()
+
+
+@pytest.fixture(scope="module")
+def valid_link(browser, site_url, bank):
+    """A share link as the page itself makes one, with its answers."""
+    context = browser.new_context()
+    page, _ = new_page(context, site_url)
+    page.goto(site_url + "assessment/")
+    answers = {question.id: question.options[-1].id for question in bank.questions}
+    answer(page, answers)
+    page.click("form[data-assessment-form] button[type=submit]")
+    page.wait_for_function("() => location.hash.startsWith('#assessment=')")
+    fragment = "#" + urlsplit(page.url).fragment
+    context.close()
+    return fragment, answers
+
+
+@pytest.fixture
+def engine_stopped(browser, site_url):
+    """A fresh browser whose engine never starts: what happens to answers needs no Python."""
+    context = browser.new_context()
+    context.route("**/assets/assessment/engine-worker.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    yield context
+    context.close()
+
+
+def unusable_links(valid: str, fingerprint: str) -> dict[str, str]:
+    first_pair = valid.split("&")[2]
+    return {
+        "mistyped option": valid.replace(first_pair, first_pair + "x"),
+        "cut short": valid[: len(valid) // 2],
+        "outdated": valid.replace(f"bank={fingerprint}", "bank=0123456789ab"),
+        "empty": "#assessment=",
+    }
+
+
+@pytest.mark.parametrize("case", ["mistyped option", "cut short", "outdated", "empty"])
+@pytest.mark.parametrize("opened", ["new load", "same page"])
+def test_a_link_that_cannot_be_used_leaves_saved_answers_in_place(engine_stopped, site_url, bank, valid_link, case, opened):
+    link, link_answers = valid_link
+    own = own_answers(bank, link_answers)
+    page, problems = new_page(engine_stopped, site_url)
+    page.goto(site_url + "assessment/")
+    answer(page, own)
+    if opened == "new load":
+        open_fresh(page, site_url + "assessment/" + unusable_links(link, bank.fingerprint)[case])
+    else:
+        page.evaluate("(fragment) => { location.hash = fragment; }", unusable_links(link, bank.fingerprint)[case])
+    notice = page.locator("[data-notice]")
+    notice.wait_for()
+    assert "share link" in notice.inner_text()
+    assert checked_answers(page) == own
+    assert stored(page) == own
+    page.reload()
+    assert checked_answers(page) == own
+    assert problems == []
+
+
+@pytest.mark.parametrize("fragment", ["#how-it-works", "#assessment-form-title", "#garbage", "#%E0%A4%A", "#ASSESSMENT=1"])
+def test_a_fragment_that_is_not_a_share_link_is_ignored(engine_stopped, site_url, bank, valid_link, fragment):
+    own = own_answers(bank, valid_link[1])
+    page, problems = new_page(engine_stopped, site_url)
+    page.goto(site_url + "assessment/")
+    answer(page, own)
+    open_fresh(page, site_url + "assessment/" + fragment)
+    assert page.locator("[data-notice]").is_hidden()
+    assert checked_answers(page) == own
+    assert stored(page) == own
+    assert problems == []
+
+
+def test_a_valid_link_shows_its_result_and_keeps_the_readers_own_answers_one_click_away(browser, site_url, bank, valid_link):
+    link, link_answers = valid_link
+    own = own_answers(bank, link_answers)
+    context = browser.new_context()
+    try:
+        page, problems = new_page(context, site_url)
+        page.goto(site_url + "assessment/")
+        answer(page, own)
+        open_fresh(page, site_url + "assessment/" + link)
+        page.wait_for_selector("[data-result]:not([hidden]) [data-result-json]", state="attached")
+        assert json.loads(page.text_content("[data-result-json]"))["answers"] == link_answers
+        assert checked_answers(page) == link_answers
+        offer = page.locator("[data-own-answers]")
+        assert offer.is_visible()
+        assert stored(page, OWN_ANSWERS_KEY) == own
+
+        page.reload()  # kept until the reader chooses
+        assert offer.is_visible() and stored(page, OWN_ANSWERS_KEY) == own
+
+        page.get_by_role("button", name="Back to my own answers").click()
+        assert checked_answers(page) == own
+        assert offer.is_hidden() and page.locator("[data-result]").is_hidden()
+        assert stored(page) == own and stored(page, OWN_ANSWERS_KEY) == {}
+        page.reload()
+        assert checked_answers(page) == own and offer.is_hidden()
+        assert problems == []
+    finally:
+        context.close()
+
+
+def test_keeping_the_links_answers_lets_the_own_ones_go(browser, site_url, bank, valid_link):
+    link, link_answers = valid_link
+    context = browser.new_context()
+    try:
+        page, problems = new_page(context, site_url)
+        page.goto(site_url + "assessment/")
+        answer(page, own_answers(bank, link_answers))
+        open_fresh(page, site_url + "assessment/" + link)
+        page.get_by_role("button", name="Keep the link’s answers").click()
+        assert page.locator("[data-own-answers]").is_hidden()
+        assert stored(page, OWN_ANSWERS_KEY) == {} and stored(page) == link_answers
+        assert checked_answers(page) == link_answers
+        assert problems == []
+    finally:
+        context.close()
+
+
+def test_a_valid_link_with_a_trailing_ampersand_is_read(browser, site_url, valid_link):
+    link, link_answers = valid_link
+    context = browser.new_context()
+    try:
+        page, problems = new_page(context, site_url)
+        page.goto(site_url + "assessment/" + link + "&")
+        page.wait_for_selector("[data-result]:not([hidden]) [data-result-json]", state="attached")
+        assert json.loads(page.text_content("[data-result-json]"))["answers"] == link_answers
+        assert page.locator("[data-notice]").is_hidden()
+        # Nothing of the reader's was set aside, so there is nothing to go back to.
+        assert page.locator("[data-own-answers]").is_hidden()
+        assert problems == []
+    finally:
+        context.close()
