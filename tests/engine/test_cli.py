@@ -277,10 +277,10 @@ def test_bad_answers_on_standard_input_are_one_line_too(content, expected):
 
 
 def test_a_byte_order_mark_before_utf8_answers_is_fine(bank):
-    answers = json.dumps(SUCCESSION_PLANNER).encode("utf-8-sig")
+    answers = json.dumps(SUCCESSION.answers).encode("utf-8-sig")
     completed = run_cli_bytes("--answers", "-", "--format", "json", stdin=answers)
     assert completed.returncode == 0, completed.stderr
-    assert json.loads(completed.stdout) == score_answers(bank, SUCCESSION_PLANNER).to_dict()
+    assert json.loads(completed.stdout) == score_answers(bank, SUCCESSION.answers).to_dict()
 
 
 def test_an_endless_answers_file_stops_at_the_size_limit():
