@@ -25,6 +25,13 @@ def article_link(article_path: str, anchor: str) -> str:
     return f"{article_path}#{anchor}"
 
 
+def conditions_word(result: dict, approach_id: str) -> str:
+    """Readiness matters only where the situation is present; elsewhere it would only confuse."""
+    if not result["need"][approach_id]["present"]:
+        return "-"
+    return READINESS_WORDS[result["readiness"][approach_id]["status"]]
+
+
 def need_word(result: dict, approach_id: str) -> str:
     return "situation present" if result["need"][approach_id]["present"] else "situation absent"
 
@@ -48,7 +55,8 @@ def result_as_text(result: dict) -> str:
     ]
     lines += ["", "Why"]
     for approach_id in result["ranking"]:
-        lines.append(f"  {names[approach_id]}: {need_word(result, approach_id)}, {READINESS_WORDS[result['readiness'][approach_id]['status']]}")
+        conditions = conditions_word(result, approach_id)
+        lines.append(f"  {names[approach_id]}: {need_word(result, approach_id)}" + (f", {conditions}" if conditions != "-" else ""))
         evidence = result["need"][approach_id]["evidence"]
         lines += [f"    - {evidence_phrase(item)} (see #{item['anchor']})" for item in evidence] or ["    - no answer shows its situation"]
     lines += readiness_lines(result, prefix="  ")
@@ -78,7 +86,7 @@ def result_as_markdown(result: dict, article_url: str | None = None) -> str:
     lines += [result["thin_evidence"], ""] if result["thin_evidence"] else []
     lines += ["| Approach | Situation | Need score (0 to 100) | Conditions |", "| --- | --- | ---: | --- |"]
     lines += [
-        f"| {names[approach_id]} | {'present' if result['need'][approach_id]['present'] else 'absent'} | {result['scores'][approach_id]} | {READINESS_WORDS[result['readiness'][approach_id]['status']]} |"
+        f"| {names[approach_id]} | {'present' if result['need'][approach_id]['present'] else 'absent'} | {result['scores'][approach_id]} | {conditions_word(result, approach_id)} |"
         for approach_id in result["ranking"]
     ]
     lines += readiness_lines(result, prefix="")

@@ -71,9 +71,7 @@ def test_a_need_score_is_its_points_as_a_share_of_full_need_points(bank, answers
         assert all(bank.question(item.question_id).role == NEED for item in finding.evidence)  # only need answers count
 
 
-# Few examples: a partial set is slow to score while what_if tries every unanswered question as if a
-# change brought it up (see the xfail in test_scoring_rules).
-@settings(max_examples=8, deadline=None)
+@EXAMPLES
 @given(answers=partial_answers())
 def test_partial_sets_are_scored_with_the_same_rules(bank, answers):
     result = score_answers(bank, answers, allow_partial=True)
