@@ -69,7 +69,9 @@ def valid_link(browser, site_url, bank):
     context = browser.new_context()
     page, _ = new_page(context, site_url)
     page.goto(site_url + "assessment/")
-    answers = {question.id: question.options[-1].id for question in bank.questions}
+    # The last option of every question the answers ask (a question asked only after some answers
+    # would be hidden, and cannot be clicked).
+    answers = bank.answers_to_asked({question.id: question.options[-1].id for question in bank.questions})
     answer(page, answers)
     page.click("form[data-assessment-form] button[type=submit]")
     page.wait_for_function("() => location.hash.startsWith('#assessment=')")
@@ -92,12 +94,11 @@ def unusable_links(valid: str, fingerprint: str) -> dict[str, str]:
     return {
         "mistyped option": valid.replace(first_pair, first_pair + "x"),
         "cut short": valid[: len(valid) // 2],
-        "outdated": valid.replace(f"bank={fingerprint}", "bank=0123456789ab"),
         "empty": "#assessment=",
     }
 
 
-@pytest.mark.parametrize("case", ["mistyped option", "cut short", "outdated", "empty"])
+@pytest.mark.parametrize("case", ["mistyped option", "cut short", "empty"])
 @pytest.mark.parametrize("opened", ["new load", "same page"])
 def test_a_link_that_cannot_be_used_leaves_saved_answers_in_place(engine_stopped, site_url, bank, valid_link, case, opened):
     link, link_answers = valid_link
@@ -132,8 +133,13 @@ def test_a_fragment_that_is_not_a_share_link_is_ignored(engine_stopped, site_url
     assert problems == []
 
 
-def test_a_valid_link_shows_its_result_and_keeps_the_readers_own_answers_one_click_away(browser, site_url, bank, valid_link):
+# A link made under an earlier bank is read too (with a notice, see test_assessment): it must not
+# cost the reader their own answers either.
+@pytest.mark.parametrize("made_for", ["this bank", "an earlier bank"])
+def test_a_valid_link_shows_its_result_and_keeps_the_readers_own_answers_one_click_away(browser, site_url, bank, valid_link, made_for):
     link, link_answers = valid_link
+    if made_for == "an earlier bank":
+        link = link.replace(f"bank={bank.fingerprint}", "bank=0123456789ab")
     own = own_answers(bank, link_answers)
     context = browser.new_context()
     try:
