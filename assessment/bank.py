@@ -466,7 +466,7 @@ class BankReader:
             )
         return tuple(cautions)
 
-    def conditions(self, entry: Mapping, key: str, location: str, questions: Mapping[str, Question], *, missing_hint: str = "a question") -> Mapping[str, frozenset[str]]:
+    def conditions(self, entry: Mapping, key: str, location: str, questions: Mapping[str, Question], *, missing_hint: str = "") -> Mapping[str, frozenset[str]]:
         """A `{question = [options]}` table (a caution's or step's `when`, a question's `ask_if`)."""
         table = entry.get(key)
         if not isinstance(table, Mapping) or not table:
@@ -476,7 +476,7 @@ class BankReader:
             field = f"{key}.{question_id}"
             question = questions.get(question_id)
             if question is None:
-                raise self.fail(location, field, f"refers to missing question '{question_id}' (expected {missing_hint})")
+                raise self.fail(location, field, f"refers to missing question '{question_id}'" + (f" (expected {missing_hint})" if missing_hint else ""))
             if not isinstance(option_ids, list) or not option_ids or not all(isinstance(option_id, str) for option_id in option_ids):
                 raise self.fail(location, field, "must be a non-empty list of option ids")
             unknown = [option_id for option_id in option_ids if question.option(option_id) is None]
