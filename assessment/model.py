@@ -100,7 +100,7 @@ class CautionRule:
     when: Mapping[str, frozenset[str]]
 
     def answers_match(self, answers: Mapping[str, str]) -> bool:
-        return all(answers.get(question_id) in option_ids for question_id, option_ids in self.when.items())
+        return every_condition_holds(self.when, answers)
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ class NextStep:
     when: Mapping[str, frozenset[str]]  # empty: always; else every entry must match the answers
 
     def answers_match(self, answers: Mapping[str, str]) -> bool:
-        return all(answers.get(question_id) in option_ids for question_id, option_ids in self.when.items())
+        return every_condition_holds(self.when, answers)
 
 
 @dataclass(frozen=True)
@@ -215,6 +215,11 @@ class QuestionBank:
             "approaches": [approach.to_dict() for approach in self.approaches],
             "questions": [question.to_dict() for question in self.questions],
         }
+
+
+def every_condition_holds(conditions: Mapping[str, frozenset[str]], answers: Mapping[str, str]) -> bool:
+    """A `when` table: every listed question was answered with one of its listed options."""
+    return all(answers.get(question_id) in option_ids for question_id, option_ids in conditions.items())
 
 
 def frozen_mapping(mapping: Mapping) -> Mapping:
