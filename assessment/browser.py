@@ -4,6 +4,9 @@ questions_json() -> the bank as JSON (see QuestionBank.to_dict).
 assess_json(answers_json) -> {"ok": true, "result": <AssessmentResult.to_dict()>}
                              or {"ok": false, "errors": ["...", ...]}; never raises for bad answers.
 markdown_json(answers_json, article_url) -> {"ok": true, "markdown": "..."} (the download), or errors.
+team_json(request_json) -> a team's view (see team_reply); request: {"respondents": [{label, text}, ...]}
+                           (text: a share link or a JSON download) or {"team_link": "#team=..."},
+                           and "article_url" for the Markdown's links.
 warm_up() -> runs every path the page uses once, so a snapshot taken after it holds them warm.
 
 The answers text is read as the terminal reads it (assessment.answers_json); at most
@@ -18,7 +21,10 @@ from . import report
 from .answers_json import parse_answers
 from .bank import load_bank
 from .errors import AnswersError, UnreadableAnswersError, listed
+from .respondents import ReadTeam, RespondentError, read_respondents, read_team_link, team_link
 from .scoring import score_answers
+from .team import team_view
+from .team_report import team_as_markdown
 
 
 def questions_json() -> str:
@@ -69,6 +75,40 @@ def warm_up() -> None:
     assess_json(answers)
     markdown_json(answers)
     assess_json("{}")
+
+
+def team_json(request_json: str) -> str:
+    if not isinstance(request_json, str):
+        return failure([f"the team request must be JSON text, got {type(request_json).__name__}"])
+    try:
+        request = parse_answers(request_json)
+    except UnreadableAnswersError as error:
+        return failure([f"the team request: {error}"])
+    if not isinstance(request, dict):
+        return failure(["the team request must be an object"])
+    bank = load_bank()
+    try:
+        team = read_team_link(bank, request["team_link"]) if "team_link" in request else read_respondents(bank, request.get("respondents"))
+    except RespondentError as error:
+        return json.dumps({"ok": False, "reason": error.reason, "errors": list(error.problems), "left_out": []}, ensure_ascii=False)
+    return json.dumps(team_reply(bank, team, request.get("article_url")), ensure_ascii=False)
+
+
+def team_reply(bank, team: ReadTeam, article_url: object) -> dict:
+    """{"ok": true, "team": TeamView.to_dict(), "team_link": "#team=...", "markdown": str, "left_out": [...]}
+    or {"ok": false, "reason": "team_size", "errors": [...], "left_out": [...]}; left_out: [{label, reason, problems}]."""
+    left_out = [problem.to_dict() for problem in team.left_out]
+    try:
+        view = team_view(bank, team.respondents).to_dict()
+    except AnswersError as error:
+        return {"ok": False, "reason": "team_size", "errors": list(error.problems), "left_out": left_out}
+    return {
+        "ok": True,
+        "team": view,
+        "team_link": team_link(bank, [(respondent["label"], respondent["result"]["answers"]) for respondent in view["respondents"]]),
+        "markdown": team_as_markdown(view, article_url if isinstance(article_url, str) else None),
+        "left_out": left_out,
+    }
 
 
 def failure(errors: list[str]) -> str:

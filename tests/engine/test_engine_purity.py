@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "assessment"
-TERMINAL_ONLY = {"cli.py", "__main__.py"}  # the terminal version reads answer files; the browser never imports it
+# The terminal version reads answer files; the browser never imports it.
+TERMINAL_ONLY = {"cli.py", "compare_cli.py", "__main__.py"}
 FORBIDDEN_MODULES = {"threading", "multiprocessing", "subprocess", "socket", "asyncio", "concurrent"}
 ENGINE_FILES = sorted(path for path in PACKAGE.glob("*.py") if path.name not in TERMINAL_ONLY)
 
@@ -48,4 +49,23 @@ def test_engine_modules_do_not_pull_in_the_terminal_version(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     relative_imports = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1}
     relative_imports |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module is None for alias in node.names}
-    assert "cli" not in relative_imports
+    assert not {"cli", "compare_cli"} & relative_imports
+
+
+# One-way layers: a module imports only from layers listed before its own.
+LAYERS = (
+    {"errors"}, {"model"}, {"result"}, {"scoring"}, {"bank"},
+    {"team"}, {"respondents", "report"}, {"team_report"},
+    {"browser", "cli"}, {"compare_cli"}, {"__init__", "__main__"},
+)
+
+
+def layer_of(module: str) -> int:
+    return next(index for index, layer in enumerate(LAYERS) if module in layer)
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.glob("*.py")), ids=lambda path: path.name)
+def test_modules_import_only_from_earlier_layers(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    imported = {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module}
+    assert {module for module in imported if layer_of(module) >= layer_of(path.stem)} == set()

@@ -1,0 +1,301 @@
+"""A team's view: several respondents' results side by side, where their answers split, and a team
+outcome computed by a stated rule (a summary for a discussion, never the truth about the team).
+
+Respondents. A team has SMALLEST_TEAM to LARGEST_TEAM respondents, each with a label (empty labels
+become "Respondent 1", "Respondent 2", ... by position). Each respondent is scored on their own,
+exactly as a single assessment; an incomplete answer set is scored on what is there.
+
+Team rule (the team outcome):
+1. Per question, only the respondents who were asked it and answered it count. A question asked of
+   only some respondents (`ask_if`) counts only their answers; the others are listed as not asked,
+   never as disagreeing.
+2. The team's answer to a question is the option chosen by more of them than any other option.
+3. When two or more options tie for most, the question is open: it gets no team answer (no tie is
+   resolved silently), and for each tied option the view gives the outcome the team would get if
+   it settled the question that way (that question alone). A question nobody answered gets none.
+4. The team outcome is the engine's result for the team's answers, scored like an incomplete
+   answer set (a conditional question whose condition the team's answers do not meet is dropped,
+   as it would be for one person).
+
+Splits and agenda. For each question: how many chose each option, and who. Its division is the
+share of those who answered it who are outside its largest group (0 when all agree). The agenda
+orders the questions by division, most divided first; equal divisions: more different answers
+first, then bank order. Questions on which everyone agrees (or nobody answered) come last, in bank
+order, and are not on the agenda.
+
+Cautions: every caution any respondent raised, in bank order, with who raised it.
+
+The order in which respondents are given changes only the order in which names are listed: never
+the team's answers, the open questions, the outcome or the agenda.
+
+`TeamView.to_dict()` returns (JSON-ready; the team page, the CLI and the downloads render from it):
+
+    rule            the team rule, one paragraph (for "computed by this rule" labels)
+    respondents     [{label, result: AssessmentResult.to_dict()}, ...]  in the order given
+    team            {recommended, summary, answers, open_questions: [question id, ...],
+                     result: AssessmentResult.to_dict() for the team's answers}
+    splits          [{question_id, question, anchor, options: [{option_id, answer, respondents: [label, ...]}],
+                      not_asked: [label, ...], no_answer: [label, ...], answered: int, outside_largest: int,
+                      division: 0..100, team_answer: option id | null, open: bool, on_agenda: bool,
+                      settled_as: [{option_id, recommended}]  (open questions only)}]   in agenda order
+    cautions        [{id, text, anchor, raised_by: [label, ...]}]
+    approaches      [{id, name, summary, anchor}]
+    bank_fingerprint, article_path
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .errors import AnswersError
+from .model import Question, QuestionBank
+from .result import AssessmentResult
+from .scoring import as_percent, score_answers
+
+SMALLEST_TEAM = 2
+LARGEST_TEAM = 12
+TEAM_RULE = (
+    "The team outcome is the assessment's result for the team's answers: on each question, the answer "
+    "most of the respondents who were asked it chose. Where answers tie for most, the question stays "
+    "open and is left out, and the view shows what settling it each way would give. It summarises the "
+    "answers for a discussion; it is not a verdict."
+)
+
+
+@dataclass(frozen=True)
+class Respondent:
+    label: str
+    result: AssessmentResult
+
+    def to_dict(self) -> dict:
+        return {"label": self.label, "result": self.result.to_dict()}
+
+
+@dataclass(frozen=True)
+class OptionCount:
+    option_id: str
+    answer: str
+    respondents: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"option_id": self.option_id, "answer": self.answer, "respondents": list(self.respondents)}
+
+
+@dataclass(frozen=True)
+class QuestionSplit:
+    question_id: str
+    question: str
+    anchor: str
+    options: tuple[OptionCount, ...]
+    not_asked: tuple[str, ...]
+    no_answer: tuple[str, ...]
+    team_answer: str | None
+    settled_as: tuple[tuple[str, str], ...]  # (option id, team outcome) per tied option of an open question
+
+    @property
+    def answered(self) -> int:
+        return sum(len(option.respondents) for option in self.options)
+
+    @property
+    def outside_largest(self) -> int:
+        return self.answered - max((len(option.respondents) for option in self.options), default=0)
+
+    @property
+    def division(self) -> Fraction:
+        return Fraction(self.outside_largest, self.answered) if self.answered else Fraction(0)
+
+    @property
+    def different_answers(self) -> int:
+        return sum(1 for option in self.options if option.respondents)
+
+    @property
+    def is_open(self) -> bool:
+        return self.team_answer is None and self.answered > 0
+
+    @property
+    def on_agenda(self) -> bool:
+        return self.division > 0
+
+    def to_dict(self) -> dict:
+        return {
+            "question_id": self.question_id,
+            "question": self.question,
+            "anchor": self.anchor,
+            "options": [option.to_dict() for option in self.options],
+            "not_asked": list(self.not_asked),
+            "no_answer": list(self.no_answer),
+            "answered": self.answered,
+            "outside_largest": self.outside_largest,
+            "division": as_percent(self.division),
+            "team_answer": self.team_answer,
+            "open": self.is_open,
+            "on_agenda": self.on_agenda,
+            "settled_as": [{"option_id": option_id, "recommended": outcome} for option_id, outcome in self.settled_as],
+        }
+
+
+@dataclass(frozen=True)
+class TeamCaution:
+    id: str
+    text: str
+    anchor: str
+    raised_by: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "text": self.text, "anchor": self.anchor, "raised_by": list(self.raised_by)}
+
+
+@dataclass(frozen=True)
+class TeamView:
+    respondents: tuple[Respondent, ...]
+    team_result: AssessmentResult
+    splits: tuple[QuestionSplit, ...]
+    cautions: tuple[TeamCaution, ...]
+
+    @property
+    def recommended(self) -> str:
+        return self.team_result.recommended
+
+    @property
+    def open_questions(self) -> tuple[str, ...]:
+        return tuple(split.question_id for split in self.splits if split.is_open)
+
+    @property
+    def agenda(self) -> tuple[QuestionSplit, ...]:
+        return tuple(split for split in self.splits if split.on_agenda)
+
+    def to_dict(self) -> dict:
+        team = self.team_result.to_dict()
+        return {
+            "rule": TEAM_RULE,
+            "respondents": [respondent.to_dict() for respondent in self.respondents],
+            "team": {
+                "recommended": team["recommended"],
+                "summary": team["summary"],
+                "answers": team["answers"],
+                "open_questions": list(self.open_questions),
+                "result": team,
+            },
+            "splits": [split.to_dict() for split in self.splits],
+            "cautions": [caution.to_dict() for caution in self.cautions],
+            "approaches": team["approaches"],
+            "bank_fingerprint": team["bank_fingerprint"],
+            "article_path": team["article_path"],
+        }
+
+
+def team_view(bank: QuestionBank, respondents: Sequence[tuple[str, Mapping[str, str]]]) -> TeamView:
+    """The view of a team given as (label, answers) pairs; raises AnswersError naming every bad respondent."""
+    if not SMALLEST_TEAM <= len(respondents) <= LARGEST_TEAM:
+        raise AnswersError([f"a team needs {SMALLEST_TEAM} to {LARGEST_TEAM} respondents, got {len(respondents)}"])
+    scored = score_respondents(bank, respondents)
+    team_answers = majority_answers(bank, scored)
+    team_result = score_answers(bank, team_answers, allow_partial=True)
+    splits = [question_split(bank, question_id, scored, team_answers) for question_id in bank_question_ids(bank)]
+    return TeamView(
+        respondents=scored,
+        team_result=team_result,
+        splits=tuple(sorted(splits, key=agenda_key(bank))),
+        cautions=team_cautions(bank, scored),
+    )
+
+
+def score_respondents(bank: QuestionBank, respondents: Sequence[tuple[str, Mapping[str, str]]]) -> tuple[Respondent, ...]:
+    scored, problems = [], []
+    for position, (label, answers) in enumerate(respondents, start=1):
+        name = respondent_label(label, position)
+        try:
+            scored.append(Respondent(name, score_answers(bank, answers, allow_partial=True)))
+        except AnswersError as error:
+            problems += [f"{name}: {problem}" for problem in error.problems]
+    if problems:
+        raise AnswersError(problems)
+    return tuple(scored)
+
+
+def bank_question_ids(bank: QuestionBank) -> list[str]:
+    return [question.id for question in bank.questions]
+
+
+def respondent_label(label: str, position: int) -> str:
+    return label.strip() if isinstance(label, str) and label.strip() else f"Respondent {position}"
+
+
+# ---------------------------------------------------------------- the team's answers
+
+def answer_groups(question_id: str, respondents: Sequence[Respondent]) -> dict[str, list[str]]:
+    """Option id -> labels of the respondents who were asked the question and chose it."""
+    groups: dict[str, list[str]] = {}
+    for respondent in respondents:
+        option_id = respondent.result.answers.get(question_id)
+        if option_id is not None:
+            groups.setdefault(option_id, []).append(respondent.label)
+    return groups
+
+
+def most_chosen(question: Question, groups: Mapping[str, list[str]]) -> list[str]:
+    """The options chosen most (in the question's order): one is the team's answer, several are a tie."""
+    most = max((len(labels) for labels in groups.values()), default=0)
+    return [option_id for option_id in question.option_ids if most and len(groups.get(option_id, ())) == most]
+
+
+def majority_answers(bank: QuestionBank, respondents: Sequence[Respondent]) -> dict[str, str]:
+    answers = {}
+    for question in bank.questions:
+        leaders = most_chosen(question, answer_groups(question.id, respondents))
+        if len(leaders) == 1:
+            answers[question.id] = leaders[0]
+    return answers
+
+
+# ---------------------------------------------------------------- splits and agenda
+
+def question_split(bank: QuestionBank, question_id: str, respondents: Sequence[Respondent], team_answers: Mapping[str, str]) -> QuestionSplit:
+    question = bank.question(question_id)
+    groups = answer_groups(question_id, respondents)
+    leaders = most_chosen(question, groups)
+    unanswered = [respondent for respondent in respondents if question_id not in respondent.result.answers]
+    not_asked = tuple(respondent.label for respondent in unanswered if question_id not in asked_ids(bank, respondent.result))
+    no_answer = tuple(respondent.label for respondent in unanswered if question_id in asked_ids(bank, respondent.result))
+    return QuestionSplit(
+        question_id=question_id,
+        question=question.text,
+        anchor=question.anchor,
+        options=tuple(OptionCount(option.id, option.text, tuple(groups.get(option.id, ()))) for option in question.options),
+        not_asked=not_asked,
+        no_answer=no_answer,
+        team_answer=leaders[0] if len(leaders) == 1 else None,
+        settled_as=tuple(
+            (option_id, score_answers(bank, {**team_answers, question_id: option_id}, allow_partial=True).recommended)
+            for option_id in (leaders if len(leaders) > 1 else ())
+        ),
+    )
+
+
+def asked_ids(bank: QuestionBank, result: AssessmentResult) -> set[str]:
+    return {question.id for question in bank.questions}
+
+
+def agenda_key(bank: QuestionBank):
+    position = {question.id: index for index, question in enumerate(bank.questions)}
+
+    def key(split: QuestionSplit) -> tuple:
+        return (-split.division, -split.different_answers, position[split.question_id])
+
+    return key
+
+
+# ---------------------------------------------------------------- cautions
+
+def team_cautions(bank: QuestionBank, respondents: Sequence[Respondent]) -> tuple[TeamCaution, ...]:
+    cautions = []
+    for rule in bank.cautions:
+        raised_by = tuple(
+            respondent.label for respondent in respondents
+            if any(caution.id == rule.id for caution in respondent.result.cautions)
+        )
+        if raised_by:
+            cautions.append(TeamCaution(rule.id, rule.text, rule.anchor, raised_by))
+    return tuple(cautions)

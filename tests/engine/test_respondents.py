@@ -1,0 +1,145 @@
+"""Reading a team's respondents: share links, JSON downloads, answers files and team links, each
+respondent checked on its own."""
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assessment import score_answers
+from assessment.respondents import (
+    LARGEST_TEAM,
+    LONGEST_LABEL,
+    OUTDATED,
+    UNREADABLE,
+    RespondentError,
+    answers_from_text,
+    read_respondents,
+    read_team_link,
+    team_link,
+)
+from assessment.team import SMALLEST_TEAM
+
+from .profiles import ACTS_ON_360_AND_TRAINING, BOARD_NOTICES_A_PROBLEM, SUCCESSION_PLANNER
+from .strategies import partial_answers
+
+EXAMPLES = settings(max_examples=40, deadline=None)
+
+
+def share_link(bank, answers, fingerprint=None):
+    pairs = "&".join(f"{question_id}={option_id}" for question_id, option_id in answers.items())
+    return f"https://example.org/assessment/#assessment=1&bank={fingerprint or bank.fingerprint}&{pairs}"
+
+
+# ---------------------------------------------------------------- one respondent
+
+def test_a_share_link_a_result_download_and_an_answers_file_give_the_same_answers(bank):
+    download = json.dumps(score_answers(bank, SUCCESSION_PLANNER).to_dict())
+    for text in (share_link(bank, SUCCESSION_PLANNER), download, json.dumps(SUCCESSION_PLANNER)):
+        assert answers_from_text(bank, text) == SUCCESSION_PLANNER
+
+
+def test_links_and_downloads_for_another_bank_are_outdated(bank):
+    download = {**score_answers(bank, SUCCESSION_PLANNER).to_dict(), "bank_fingerprint": "000000000000"}
+    for text in (share_link(bank, SUCCESSION_PLANNER, fingerprint="000000000000"), json.dumps(download)):
+        with pytest.raises(RespondentError) as raised:
+            answers_from_text(bank, text)
+        assert raised.value.reason == OUTDATED
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda link: link.replace("assessment=1", "assessment=2"),
+    lambda link: link + "&succession_focus=central",
+    lambda link: link + "&<b>=x",
+    lambda link: link.replace("=central", "=centr<al"),
+    lambda link: link.split("#")[0],
+    lambda link: "",
+])
+def test_a_tampered_share_link_is_unreadable(bank, tamper):
+    with pytest.raises(RespondentError) as raised:
+        answers_from_text(bank, tamper(share_link(bank, SUCCESSION_PLANNER)))
+    assert raised.value.reason == UNREADABLE
+
+
+def test_unknown_options_in_a_link_are_named(bank):
+    with pytest.raises(RespondentError) as raised:
+        answers_from_text(bank, share_link(bank, {**SUCCESSION_PLANNER, "succession_focus": "everything"}))
+    assert "succession_focus" in raised.value.problems[0]
+
+
+def test_read_respondents_leaves_out_the_bad_ones_by_name(bank):
+    team = read_respondents(bank, [
+        {"label": "CEO", "text": share_link(bank, SUCCESSION_PLANNER)},
+        {"label": "HR", "text": "not a link"},
+        {"text": json.dumps(BOARD_NOTICES_A_PROBLEM)},
+        {"label": "CFO", "text": "{broken json"},
+    ])
+    assert team.respondents == [("CEO", SUCCESSION_PLANNER), ("Respondent 3", BOARD_NOTICES_A_PROBLEM)]
+    assert [(problem.label, problem.reason) for problem in team.left_out] == [("HR", UNREADABLE), ("CFO", UNREADABLE)]
+
+
+# ---------------------------------------------------------------- team links
+
+LABELS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=LONGEST_LABEL).map(str.strip).filter(bool)
+
+
+@EXAMPLES
+@given(team=st.lists(st.tuples(LABELS, partial_answers().filter(bool)), min_size=SMALLEST_TEAM, max_size=LARGEST_TEAM))
+def test_a_team_link_carries_every_respondents_label_and_answers(bank, team):
+    read = read_team_link(bank, "https://example.org/assessment/team/" + team_link(bank, team))
+    assert read.respondents == team
+    assert read.left_out == []
+
+
+def test_a_team_link_of_twelve_stays_short(bank):
+    team = [(f"Respondent {number}", SUCCESSION_PLANNER) for number in range(1, LARGEST_TEAM + 1)]
+    link = team_link(bank, team)
+    # One character per question and the label per respondent: 12 x (16 + 15) plus the header.
+    assert len(link) < LARGEST_TEAM * (len(bank.questions) + 20) + 40
+
+
+def tampered_team_link(bank, change):
+    link = team_link(bank, [("CEO", SUCCESSION_PLANNER), ("HR", ACTS_ON_360_AND_TRAINING), ("Board", BOARD_NOTICES_A_PROBLEM)])
+    head, *entries = link.split("&r=")
+    return "&r=".join([head, *change(entries)])
+
+
+@pytest.mark.parametrize("change", [
+    lambda entries: [entries[0], "0" + entries[1], entries[2]],          # one answer too many
+    lambda entries: [entries[0], entries[1][1:], entries[2]],            # one answer missing
+    lambda entries: [entries[0], "z" + entries[1][1:], entries[2]],      # an option that does not exist
+    lambda entries: [entries[0], "<" + entries[1][1:], entries[2]],      # not an answer at all
+    lambda entries: [entries[0], "-" * len(entries[1].split(".")[0]) + ".HR", entries[2]],  # no answers
+])
+def test_a_tampered_respondent_is_named_and_left_out_and_the_others_kept(bank, change):
+    read = read_team_link(bank, tampered_team_link(bank, change))
+    assert [label for label, _ in read.respondents] == ["CEO", "Board"]
+    assert [problem.label for problem in read.left_out] == ["HR"]
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda link: link.replace("team=1", "team=9"),
+    lambda link: link + "&extra=1",
+    lambda link: link + "&team=1",
+    lambda link: link.split("&r=")[0],
+    lambda link: link.replace("bank=", "bunk="),
+])
+def test_a_tampered_team_link_as_a_whole_is_unreadable(bank, tamper):
+    with pytest.raises(RespondentError) as raised:
+        read_team_link(bank, tamper(team_link(bank, [("CEO", SUCCESSION_PLANNER), ("HR", SUCCESSION_PLANNER)])))
+    assert raised.value.reason == UNREADABLE
+
+
+def test_a_team_link_with_more_than_the_largest_team_is_unreadable(bank):
+    link = team_link(bank, [("CEO", SUCCESSION_PLANNER)] * (LARGEST_TEAM + 1))
+    with pytest.raises(RespondentError) as raised:
+        read_team_link(bank, link)
+    assert raised.value.reason == UNREADABLE
+
+
+def test_a_team_link_for_another_bank_is_outdated(bank):
+    link = team_link(bank, [("CEO", SUCCESSION_PLANNER), ("HR", SUCCESSION_PLANNER)]).replace(bank.fingerprint, "000000000000")
+    with pytest.raises(RespondentError) as raised:
+        read_team_link(bank, link)
+    assert raised.value.reason == OUTDATED

@@ -1,0 +1,148 @@
+"""The team rule: golden teams, and properties that hold for any team."""
+
+import json
+import random
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from assessment import AnswersError, score_answers
+from assessment.team import LARGEST_TEAM, SMALLEST_TEAM, team_view
+
+from .profiles import ACTS_ON_360_AND_TRAINING, BOARD_NOTICES_A_PROBLEM, SUCCESSION_PLANNER
+from .strategies import complete_answers, partial_answers
+
+EXAMPLES = settings(max_examples=40, deadline=None)
+
+
+def as_json(data):
+    return json.loads(json.dumps(data))
+
+
+def differing_questions(first, second):
+    return [question_id for question_id in first if first[question_id] != second.get(question_id)]
+
+
+def splits_by_id(view):
+    return {split["question_id"]: split for split in view["splits"]}
+
+
+# ---------------------------------------------------------------- golden teams
+
+def test_a_unanimous_team_gets_its_shared_result_and_an_empty_agenda(bank):
+    view = team_view(bank, [("CEO", SUCCESSION_PLANNER), ("HR", SUCCESSION_PLANNER), ("Board", SUCCESSION_PLANNER)]).to_dict()
+    assert view["team"]["result"] == score_answers(bank, SUCCESSION_PLANNER).to_dict()
+    assert view["team"]["open_questions"] == []
+    assert [split for split in view["splits"] if split["on_agenda"]] == []
+    assert all(split["division"] == 0 for split in view["splits"])
+
+
+def test_a_two_two_split_leaves_every_differing_question_open_instead_of_picking_a_side(bank):
+    team = [("A", SUCCESSION_PLANNER), ("B", ACTS_ON_360_AND_TRAINING), ("C", SUCCESSION_PLANNER), ("D", ACTS_ON_360_AND_TRAINING)]
+    view = team_view(bank, team).to_dict()
+    differing = differing_questions(SUCCESSION_PLANNER, ACTS_ON_360_AND_TRAINING)
+    assert sorted(view["team"]["open_questions"]) == sorted(differing)
+    shared = {key: value for key, value in SUCCESSION_PLANNER.items() if key not in differing}
+    assert view["team"]["answers"] == shared
+    assert view["team"]["result"] == as_json(score_answers(bank, shared, allow_partial=True).to_dict())
+    for question_id in differing:
+        split = splits_by_id(view)[question_id]
+        assert split["team_answer"] is None and split["open"] and split["division"] == 50
+        ways = {way["option_id"]: way["recommended"] for way in split["settled_as"]}
+        assert set(ways) == {SUCCESSION_PLANNER[question_id], ACTS_ON_360_AND_TRAINING[question_id]}
+        for option_id, outcome in ways.items():
+            assert outcome == score_answers(bank, {**shared, question_id: option_id}, allow_partial=True).recommended
+
+
+def test_one_outlier_is_outvoted_and_every_question_it_differs_on_is_on_the_agenda(bank):
+    team = [("CEO", SUCCESSION_PLANNER), ("HR", SUCCESSION_PLANNER), ("CFO", SUCCESSION_PLANNER), ("Board", BOARD_NOTICES_A_PROBLEM)]
+    view = team_view(bank, team).to_dict()
+    assert view["team"]["answers"] == SUCCESSION_PLANNER
+    assert view["team"]["recommended"] == score_answers(bank, SUCCESSION_PLANNER).recommended
+    agenda = [split for split in view["splits"] if split["on_agenda"]]
+    assert sorted(split["question_id"] for split in agenda) == sorted(differing_questions(SUCCESSION_PLANNER, BOARD_NOTICES_A_PROBLEM))
+    for split in agenda:
+        assert split["division"] == 25 and not split["open"]
+        chosen = {option["option_id"]: option["respondents"] for option in split["options"] if option["respondents"]}
+        assert chosen == {SUCCESSION_PLANNER[split["question_id"]]: ["CEO", "HR", "CFO"], BOARD_NOTICES_A_PROBLEM[split["question_id"]]: ["Board"]}
+
+
+def test_a_respondent_with_partial_answers_counts_only_where_they_answered(bank):
+    partial = {key: BOARD_NOTICES_A_PROBLEM[key] for key in list(BOARD_NOTICES_A_PROBLEM)[:5]}
+    view = team_view(bank, [("CEO", SUCCESSION_PLANNER), ("HR", ACTS_ON_360_AND_TRAINING), ("New", partial)]).to_dict()
+    respondents = {respondent["label"]: respondent["result"] for respondent in view["respondents"]}
+    assert respondents["New"] == as_json(score_answers(bank, partial, allow_partial=True).to_dict())
+    for question in bank.questions:
+        split = splits_by_id(view)[question.id]
+        assert split["answered"] == (3 if question.id in partial else 2)
+        assert split["no_answer"] == ([] if question.id in partial else ["New"])
+
+
+def test_cautions_list_who_raised_them(bank):
+    view = team_view(bank, [("CEO", SUCCESSION_PLANNER), ("Board", BOARD_NOTICES_A_PROBLEM), ("Chair", BOARD_NOTICES_A_PROBLEM)]).to_dict()
+    raised = {caution["id"]: caution["raised_by"] for caution in view["cautions"]}
+    for label, answers in (("CEO", SUCCESSION_PLANNER), ("Board", BOARD_NOTICES_A_PROBLEM)):
+        for caution in score_answers(bank, answers).cautions:
+            assert label in raised[caution.id]
+    assert all(raised_by for raised_by in raised.values())
+
+
+def test_empty_labels_are_named_by_position(bank):
+    view = team_view(bank, [("", SUCCESSION_PLANNER), ("  ", SUCCESSION_PLANNER)]).to_dict()
+    assert [respondent["label"] for respondent in view["respondents"]] == ["Respondent 1", "Respondent 2"]
+
+
+@pytest.mark.parametrize("size", [0, SMALLEST_TEAM - 1, LARGEST_TEAM + 1])
+def test_a_team_outside_the_allowed_size_is_refused(bank, size):
+    with pytest.raises(AnswersError, match=f"{SMALLEST_TEAM} to {LARGEST_TEAM} respondents"):
+        team_view(bank, [("X", SUCCESSION_PLANNER)] * size)
+
+
+def test_every_bad_respondent_is_named(bank):
+    with pytest.raises(AnswersError) as raised:
+        team_view(bank, [("CEO", {"nonsense": "x"}), ("HR", SUCCESSION_PLANNER), ("CFO", {"succession_focus": "nope"})])
+    assert [problem.split(":")[0] for problem in raised.value.problems] == ["CEO", "CFO"]
+
+
+# ---------------------------------------------------------------- properties
+
+def teams(answer_sets=complete_answers()):
+    return st.lists(answer_sets, min_size=SMALLEST_TEAM, max_size=LARGEST_TEAM)
+
+
+@EXAMPLES
+@given(answers=partial_answers(), size=st.integers(SMALLEST_TEAM, LARGEST_TEAM))
+def test_a_team_of_copies_of_one_answer_set_gets_that_answer_sets_result(bank, answers, size):
+    assume(answers)
+    view = team_view(bank, [(f"R{number}", answers) for number in range(size)]).to_dict()
+    assert view["team"]["result"] == score_answers(bank, answers, allow_partial=True).to_dict()
+    assert view["team"]["open_questions"] == []
+
+
+@EXAMPLES
+@given(answer_sets=teams(), seed=st.integers())
+def test_the_order_of_respondents_never_changes_the_outcome_or_the_agenda(bank, answer_sets, seed):
+    team = [(f"R{number}", answers) for number, answers in enumerate(answer_sets)]
+    shuffled = team[:]
+    random.Random(seed).shuffle(shuffled)
+    before, after = team_view(bank, team).to_dict(), team_view(bank, shuffled).to_dict()
+    assert after["team"] == before["team"]
+    assert [split["question_id"] for split in after["splits"]] == [split["question_id"] for split in before["splits"]]
+    assert after["cautions"] == [{**caution, "raised_by": [label for label, _ in shuffled if label in caution["raised_by"]]} for caution in before["cautions"]]
+
+
+@EXAMPLES
+@given(answer_sets=teams(partial_answers().filter(bool)))
+def test_the_agenda_puts_the_most_divided_questions_first(bank, answer_sets):
+    view = team_view(bank, [(f"R{number}", answers) for number, answers in enumerate(answer_sets)]).to_dict()
+    divisions = []
+    for split in view["splits"]:
+        counts = [len(option["respondents"]) for option in split["options"]]
+        answered = sum(counts)
+        assert split["answered"] == answered
+        assert split["outside_largest"] == answered - max(counts)
+        divisions.append((answered - max(counts)) / answered if answered else 0)
+        assert split["on_agenda"] == (divisions[-1] > 0)
+        assert split["open"] == (answered > 0 and counts.count(max(counts)) > 1)
+    assert divisions == sorted(divisions, reverse=True)
