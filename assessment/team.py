@@ -37,7 +37,8 @@ the team's answers, the open questions, the outcome or the agenda.
     splits          [{question_id, question, anchor, options: [{option_id, answer, respondents: [label, ...]}],
                       not_asked: [label, ...], no_answer: [label, ...], answered: int, outside_largest: int,
                       division: 0..100, team_answer: option id | null, open: bool, on_agenda: bool,
-                      settled_as: [{option_id, recommended}]  (open questions only)}]   in agenda order
+                      settled_as: [{option_id, recommended, recommended_approaches}]  (open questions only)}]
+                    in agenda order
     cautions        [{id, text, anchor, raised_by: [label, ...]}]
     approaches      [{id, name, summary, anchor}]
     bank_fingerprint, article_path
@@ -92,7 +93,7 @@ class QuestionSplit:
     not_asked: tuple[str, ...]
     no_answer: tuple[str, ...]
     team_answer: str | None
-    settled_as: tuple[tuple[str, str], ...]  # (option id, team outcome) per tied option of an open question
+    settled_as: tuple[tuple[str, AssessmentResult], ...]  # (option id, team result) per tied option of an open question
 
     @property
     def answered(self) -> int:
@@ -132,7 +133,10 @@ class QuestionSplit:
             "team_answer": self.team_answer,
             "open": self.is_open,
             "on_agenda": self.on_agenda,
-            "settled_as": [{"option_id": option_id, "recommended": outcome} for option_id, outcome in self.settled_as],
+            "settled_as": [
+                {"option_id": option_id, "recommended": result.recommended, "recommended_approaches": list(result.recommended_approaches)}
+                for option_id, result in self.settled_as
+            ],
         }
 
 
@@ -268,7 +272,7 @@ def question_split(bank: QuestionBank, question_id: str, respondents: Sequence[R
         no_answer=no_answer,
         team_answer=leaders[0] if len(leaders) == 1 else None,
         settled_as=tuple(
-            (option_id, score_answers(bank, {**team_answers, question_id: option_id}, allow_partial=True).recommended)
+            (option_id, score_answers(bank, {**team_answers, question_id: option_id}, allow_partial=True))
             for option_id in (leaders if len(leaders) > 1 else ())
         ),
     )

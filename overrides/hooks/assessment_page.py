@@ -11,6 +11,7 @@ set anew at every start. Everything else is read from the config or from the fil
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from assessment_runtime import SNAPSHOT_MAKER, WORKER_FILE, RuntimeMissing, buil
 from assessment_snapshot import SNAPSHOT_NAME, SnapshotFailed, make_snapshot, snapshot_soon
 
 ASSESSMENT_PAGE = "assessment.md"
+# The team view runs the same engine in the same way (overrides/assessment-team.html).
+TEAM_PAGE = "assessment/team.md"
 _serving = False
 
 
@@ -70,7 +73,7 @@ def fresh_bank(config):
 
 
 def on_page_context(context, page, config, nav):
-    if page.file.src_uri != ASSESSMENT_PAGE:
+    if page.file.src_uri not in (ASSESSMENT_PAGE, TEAM_PAGE):
         return invite_from_article(context, page, config)
     bank = fresh_bank(config)
     root = project_root(config)
@@ -80,6 +83,8 @@ def on_page_context(context, page, config, nav):
     context["assessment"] = {
         "bank": bank,
         "article_url": get_relative_url(bank.article_path, page.url),
+        "team_url": get_relative_url("assessment/team/", page.url),
+        "team_sizes": team_sizes(),
         "runtime_url": get_relative_url(runtime.site_dir + "/", page.url),
         "lock_url": get_relative_url(f"{runtime.site_dir}/pyodide-lock.json", page.url) + f"?v={wheel.sha256[:16]}",
         "worker_url": get_relative_url(WORKER_FILE, page.url),
@@ -91,6 +96,14 @@ def on_page_context(context, page, config, nav):
         },
     }
     return context
+
+
+def team_sizes() -> dict:
+    """The engine's limits for a team (the engine was just imported by fresh_bank), so the team page
+    states and applies the same ones."""
+    team = importlib.import_module(f"{ENGINE_PACKAGE}.team")
+    respondents = importlib.import_module(f"{ENGINE_PACKAGE}.respondents")
+    return {"smallest": team.SMALLEST_TEAM, "largest": team.LARGEST_TEAM, "longest_label": respondents.LONGEST_LABEL}
 
 
 def invite_from_article(context, page, config):

@@ -1,5 +1,5 @@
 // The page's side of the engine worker: boot, stage reports, a stall deadline, retry, and
-// assess(answers) and markdown(answers, articleUrl) -> Promise of the engine's JSON reply.
+// assess(answers), markdown(answers, articleUrl) and team(request) -> Promise of the engine's JSON reply.
 
 import { STAGE } from "./boot-stages.js";
 
@@ -63,6 +63,11 @@ export class EngineClient {
   // The engine's Markdown rendering of the result for these answers, links pointing at articleUrl.
   markdown(answers, articleUrl) {
     return this.request("markdown", { answers, articleUrl });
+  }
+
+  // A team's view (assessment.browser.team_json): request is {respondents: [...]} or {team_link}.
+  team(request) {
+    return this.request("team", { request });
   }
 
   request(type, fields) {

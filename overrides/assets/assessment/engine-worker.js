@@ -14,6 +14,7 @@ let tryingSnapshot = false;
 const REQUESTS = {
   assess: ({ answers }) => browserAdapter.assess_json(JSON.stringify(answers)),
   markdown: ({ answers, articleUrl }) => browserAdapter.markdown_json(JSON.stringify(answers), articleUrl),
+  team: ({ request }) => browserAdapter.team_json(JSON.stringify(request)),
 };
 
 self.addEventListener("message", ({ data }) => {

@@ -3,7 +3,7 @@
 
 const SAFE_ANCHOR = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-function element(tag, { text, className, attributes = {} } = {}, children = []) {
+export function element(tag, { text, className, attributes = {} } = {}, children = []) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -127,12 +127,24 @@ export function renderResult(container, result, { articleUrl, shareUrl, onDownlo
       button("Download as Markdown", () => onDownload("markdown")),
       button("Print", onPrint),
     ]),
+    teamViewLink(container),
   ]));
   // The full result, for people and tools that want the exact data behind the page.
   sections.push(element("script", { text: JSON.stringify(result), attributes: { type: "application/json", "data-result-json": "" } }));
   body.replaceChildren(...sections);
   container.dataset.recommended = result.recommended;
   container.hidden = false;
+}
+
+// Deciding with others: the team page compares several people's results (the page gives its address).
+function teamViewLink(container) {
+  const teamUrl = container.closest("[data-team-url]")?.dataset.teamUrl;
+  if (!teamUrl) return "";
+  return element("p", {}, [
+    element("span", { text: "Deciding with others? Each person takes the assessment, then " }),
+    element("a", { text: "compare your results in the team view", attributes: { href: teamUrl, "data-team-view-link": "" } }),
+    element("span", { text: "." }),
+  ]);
 }
 
 function button(label, onClick) {

@@ -1,0 +1,147 @@
+// Renders the engine's team view (assessment.team: TeamView.to_dict()) with DOM APIs and textContent
+// only: labels are typed by people and answers come from links, so nothing is ever parsed as HTML.
+import { articleLink, element } from "./result-view.js";
+
+function approachNames(view) {
+  return new Map(view.approaches.map((approach) => [approach.id, approach.name]));
+}
+
+function outcomeName(names, result) {
+  const chosen = result.recommended_approaches ?? [];
+  return chosen.length ? chosen.map((approachId) => names.get(approachId) ?? approachId).join(" and ") : "None yet";
+}
+
+function section(title, children, attributes = {}) {
+  return element("section", { className: "team-result__section", attributes }, [element("h3", { text: title }), ...children]);
+}
+
+function passageLink(articleUrl, anchor, about) {
+  return element("a", {
+    text: "Read the passage",
+    className: "team-result__passage",
+    attributes: { href: articleLink(articleUrl, anchor), "aria-label": `Read the passage: ${about}`, "data-passage": `#${anchor}` },
+  });
+}
+
+// A wide table scrolls on its own on a phone; as a focusable region it scrolls by keyboard too.
+function scrollingTable(label, table) {
+  return element("div", { className: "team-table", attributes: { role: "region", "aria-label": label, tabindex: "0" } }, [table]);
+}
+
+function teamOutcome(view, names) {
+  const team = view.team;
+  const open = team.open_questions.length;
+  return section("Team outcome, by the team rule", [
+    element("p", { className: "team-result__outcome", text: team.summary }),
+    element("p", {
+      text: `Computed from ${Object.keys(team.answers).length} team answers; ${open === 1 ? "1 question is" : `${open} questions are`} open (tied). `
+        + `Each respondent's own outcome: ${view.respondents.map((respondent) => `${respondent.label}, ${outcomeName(names, respondent.result)}`).join("; ")}.`,
+    }),
+    element("p", { className: "team-result__rule", text: view.rule }),
+  ], { "data-team-outcome-box": "" });
+}
+
+function respondentsTable(view, names) {
+  const approachIds = view.approaches.map((approach) => approach.id);
+  const head = element("tr", {}, ["Respondent", "Outcome", ...approachIds.map((approachId) => names.get(approachId)), "Answered"]
+    .map((title) => element("th", { text: title, attributes: { scope: "col" } })));
+  const rows = view.respondents.map((respondent) => {
+    const result = respondent.result;
+    const answered = Object.keys(result.answers).length;
+    return element("tr", { attributes: { "data-respondent": respondent.label, "data-recommended": result.recommended } }, [
+      element("th", { text: respondent.label, attributes: { scope: "row" } }),
+      element("td", { text: outcomeName(names, result) }),
+      ...approachIds.map((approachId) => element("td", { text: String(result.scores[approachId]), className: "team-table__number" })),
+      element("td", { text: `${answered} of ${answered + result.unanswered.length}` }),
+    ]);
+  });
+  const table = element("table", { className: "team-table__grid" }, [element("thead", {}, [head]), element("tbody", {}, rows)]);
+  return section("Each respondent's outcome and fit scores (0 to 100)", [scrollingTable("Each respondent's outcome and fit scores", table)]);
+}
+
+function splitOptions(split) {
+  const chosen = split.options.filter((option) => option.respondents.length)
+    .map((option) => [`${option.answer} (${option.respondents.length})`, option.respondents]);
+  if (split.not_asked.length) chosen.push(["Not asked", split.not_asked]);
+  if (split.no_answer.length) chosen.push(["No answer", split.no_answer]);
+  return element("ul", { className: "team-split__options" }, chosen.map(([answer, labels]) => element("li", {}, [
+    element("span", { className: "team-split__answer", text: `${answer}: ` }),
+    element("span", { text: labels.join(", ") }),
+  ])));
+}
+
+function settledWays(split, names) {
+  const answers = new Map(split.options.map((option) => [option.option_id, option.answer]));
+  const outcomes = new Set(split.settled_as.map((way) => way.recommended));
+  const text = outcomes.size === 1
+    ? `Tied, so the team has no answer here; however it is settled, the team outcome stays ${outcomeName(names, split.settled_as[0])}.`
+    : `Tied, so the team has no answer here. Settled as ${split.settled_as.map((way) => `“${answers.get(way.option_id)}”, the team outcome would be ${outcomeName(names, way)}`).join("; as ")}.`;
+  return element("p", { className: "team-split__open", text });
+}
+
+function splitItem(split, names, articleUrl) {
+  const measure = split.on_agenda ? `${split.division}% outside the largest group. ` : "";
+  const children = [element("h4", { text: split.question }), splitOptions(split)];
+  if (split.open) children.push(settledWays(split, names));
+  children.push(element("p", { className: "team-split__measure" }, [
+    element("span", { text: measure }), passageLink(articleUrl, split.anchor, split.question),
+  ]));
+  return element("li", { className: split.open ? "team-split is-open" : "team-split", attributes: { "data-split": split.question_id } }, children);
+}
+
+function splitSections(view, names, articleUrl) {
+  const agenda = view.splits.filter((split) => split.on_agenda);
+  const agreed = view.splits.filter((split) => !split.on_agenda);
+  const sections = [section("Agenda: the questions that divide the team, most divided first", [
+    agenda.length
+      ? element("ol", { className: "team-agenda", attributes: { "data-team-agenda": "" } }, agenda.map((split) => splitItem(split, names, articleUrl)))
+      : element("p", { text: "Everyone who answered agrees on every question." }),
+  ], { "data-agenda-section": "" })];
+  if (agreed.length) {
+    sections.push(section("Where everyone who answered agrees", [
+      element("ul", { className: "team-agreed" }, agreed.map((split) => splitItem(split, names, articleUrl))),
+    ], { "data-agreed-section": "" }));
+  }
+  return sections;
+}
+
+function cautionsSection(view, articleUrl) {
+  return section("Cautions any respondent raised", [element("ul", {}, view.cautions.map((caution) => element("li", {}, [
+    element("span", { text: `${caution.text} Raised by: ${caution.raised_by.join(", ")}. ` }),
+    passageLink(articleUrl, caution.anchor, caution.text),
+  ])))]);
+}
+
+function button(label, onClick) {
+  const node = element("button", { text: label, className: "md-button", attributes: { type: "button" } });
+  node.addEventListener("click", onClick);
+  return node;
+}
+
+function shareSection(teamUrl, teamLinkLength, { onDownload, onPrint }) {
+  return section("Keep or share the team view", [
+    element("p", {}, [
+      element("span", { text: "Team link (every respondent's answers and label travel in the link itself, never to a server): " }),
+      element("a", { text: "link to this team view", attributes: { href: teamUrl, "data-team-link": "" } }),
+      element("span", { text: ` (${teamLinkLength} characters).` }),
+    ]),
+    element("p", { className: "assessment-result__actions" }, [
+      button("Download as JSON", () => onDownload("json")),
+      button("Download as Markdown", () => onDownload("markdown")),
+      button("Print the agenda", onPrint),
+    ]),
+  ], { "data-team-share": "" });
+}
+
+export function renderTeam(container, reply, { articleUrl, teamUrl, onDownload, onPrint }) {
+  const view = reply.team;
+  const names = approachNames(view);
+  const sections = [teamOutcome(view, names), respondentsTable(view, names), ...splitSections(view, names, articleUrl)];
+  if (view.cautions.length) sections.push(cautionsSection(view, articleUrl));
+  sections.push(shareSection(teamUrl, reply.team_link.length, { onDownload, onPrint }));
+  // The full view, for people and tools that want the exact data behind the page.
+  sections.push(element("script", { text: JSON.stringify(view), attributes: { type: "application/json", "data-team-json": "" } }));
+  container.querySelector("[data-team-body]").replaceChildren(...sections);
+  container.dataset.teamOutcome = view.team.recommended;
+  container.hidden = false;
+}

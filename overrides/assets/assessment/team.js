@@ -1,0 +1,247 @@
+// The team page: people's share links or JSON downloads in, the engine's team view out. Everything
+// happens in this browser: the texts go to the engine's worker on this page, never to a server.
+import { EngineClient } from "./engine-client.js";
+import { saveFile } from "./download.js";
+import { renderTeam } from "./team-view.js";
+
+// A result download is a few kilobytes; a far larger file is not one.
+const LARGEST_FILE_BYTES = 1_000_000;
+const STATUS_TEXT = {
+  download: "Getting Python ready (about 6 MB the first time)…",
+  runtime: "Starting Python…",
+  engine: "Loading the assessment engine…",
+  ready: "The assessment engine is ready.",
+};
+// Why a respondent was left out, in the words the self-assessment page uses for its own links.
+const LEFT_OUT = {
+  outdated: "was made for an earlier version of the questions, so its answers cannot be used; ask for a new link",
+  unreadable: "could not be read (it may be incomplete or changed)",
+  invalid: "has answers the assessment does not know",
+};
+const TEAM_LINK_NOTICE = {
+  outdated: "This team link was made for an earlier version of the questions, so its answers cannot be used. Ask each person for a new link from the self-assessment.",
+  unreadable: "This team link could not be read (it may be incomplete or changed). You can paste each person's link below.",
+};
+
+const root = document.querySelector("[data-team]");
+if (root) startTeamPage(root);
+
+function startTeamPage(root) {
+  const page = {
+    root,
+    form: root.querySelector("[data-team-form]"),
+    entries: root.querySelector("[data-team-entries]"),
+    resultView: root.querySelector("[data-team-result]"),
+    articleUrl: root.dataset.articleUrl,
+    smallest: Number(root.dataset.smallestTeam),
+    largest: Number(root.dataset.largestTeam),
+  };
+  page.engine = new EngineClient({
+    workerUrl: new URL(root.dataset.workerUrl, document.baseURI).href,
+    indexURL: new URL(root.dataset.runtimeUrl, document.baseURI).href,
+    lockFileURL: new URL(root.dataset.lockUrl, document.baseURI).href,
+    snapshot: root.dataset.snapshotUrl
+      ? { url: new URL(root.dataset.snapshotUrl, document.baseURI).href, integrity: root.dataset.snapshotIntegrity }
+      : null,
+    onStatus: (status, detail) => showEngineStatus(page, status, detail),
+  });
+  page.engine.start();
+
+  for (let count = 0; count < page.smallest; count += 1) addEntry(page);
+  root.querySelector("[data-add-entry]").addEventListener("click", () => addEntry(page)?.querySelector("[data-entry-label]").focus());
+  page.entries.addEventListener("click", (event) => {
+    const remove = event.target.closest("[data-remove-entry]");
+    if (remove) removeEntry(page, remove.closest("[data-entry]"));
+  });
+  root.querySelector("[data-team-files]").addEventListener("change", (event) => addFiles(page, event.target.files));
+  const dropZone = root.querySelector("[data-team-drop]");
+  dropZone.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    dropZone.classList.add("is-dragging");
+  });
+  dropZone.addEventListener("dragleave", () => dropZone.classList.remove("is-dragging"));
+  dropZone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    dropZone.classList.remove("is-dragging");
+    addFiles(page, event.dataTransfer.files);
+  });
+  page.form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    showTeam(page, { respondents: readEntries(page) });
+  });
+  root.querySelector("[data-clear-team]").addEventListener("click", () => startOver(page));
+  root.querySelector("[data-engine-retry]").addEventListener("click", () => page.engine.start());
+  window.addEventListener("hashchange", () => openTeamLink(page));
+  openTeamLink(page);
+}
+
+// ---------------------------------------------------------------- the respondents' form
+
+function addEntry(page, { label = "", text = "" } = {}) {
+  if (page.entries.children.length >= page.largest) {
+    showNotice(page, `A team view compares at most ${page.largest} people.`);
+    return null;
+  }
+  const entry = page.root.querySelector("[data-entry-template]").content.firstElementChild.cloneNode(true);
+  entry.querySelector("[data-entry-label]").value = label;
+  entry.querySelector("[data-entry-text]").value = text;
+  page.entries.append(entry);
+  numberEntries(page);
+  return entry;
+}
+
+function removeEntry(page, entry) {
+  const next = entry.nextElementSibling ?? entry.previousElementSibling;
+  entry.remove();
+  if (page.entries.children.length === 0) addEntry(page);
+  numberEntries(page);
+  (next ?? page.entries.firstElementChild).querySelector("[data-entry-label]").focus();
+}
+
+// Every field's accessible name says whose it is: "Respondent 3", and its label once typed.
+function numberEntries(page) {
+  [...page.entries.children].forEach((entry, index) => {
+    const name = `Respondent ${index + 1}`;
+    entry.querySelector("[data-entry-legend]").textContent = name;
+    entry.querySelector("[data-remove-entry]").setAttribute("aria-label", `Remove ${name}`);
+  });
+  page.root.querySelector("[data-add-entry]").disabled = page.entries.children.length >= page.largest;
+}
+
+function readEntries(page) {
+  return [...page.entries.children]
+    .map((entry) => ({ label: entry.querySelector("[data-entry-label]").value, text: entry.querySelector("[data-entry-text]").value }))
+    .filter((entry) => entry.text.trim());
+}
+
+function fillEntries(page, respondents) {
+  page.entries.replaceChildren();
+  for (const respondent of respondents) addEntry(page, respondent);
+}
+
+async function addFiles(page, files) {
+  for (const file of files) {
+    if (file.size > LARGEST_FILE_BYTES) {
+      showNotice(page, `${file.name} is too large to be a result download.`);
+      continue;
+    }
+    const empty = [...page.entries.children].find((entry) => !entry.querySelector("[data-entry-text]").value.trim());
+    const entry = empty ?? addEntry(page);
+    if (!entry) return;
+    entry.querySelector("[data-entry-text]").value = await file.text();
+    const label = entry.querySelector("[data-entry-label]");
+    if (!label.value.trim()) label.value = file.name.replace(/\.json$/i, "");
+  }
+}
+
+function startOver(page) {
+  fillEntries(page, Array.from({ length: page.smallest }, () => ({})));
+  page.resultView.hidden = true;
+  page.resultView.querySelector("[data-team-body]").replaceChildren();
+  delete page.resultView.dataset.teamOutcome;
+  hideNotice(page);
+  history.replaceState(null, "", location.pathname + location.search);
+  page.entries.querySelector("[data-entry-label]").focus();
+}
+
+// ---------------------------------------------------------------- the team view
+
+function openTeamLink(page) {
+  const fragment = location.hash;
+  if (!fragment || fragment === "#" || isHeadingAnchor(fragment)) return;
+  showTeam(page, { team_link: fragment }, { fromLink: true });
+}
+
+function isHeadingAnchor(fragment) {
+  try {
+    return document.getElementById(decodeURIComponent(fragment.slice(1))) !== null;
+  } catch {
+    return false;
+  }
+}
+
+async function showTeam(page, request, { fromLink = false } = {}) {
+  if (!fromLink && request.respondents.length < page.smallest) {
+    showNotice(page, `Paste the links or JSON of at least ${page.smallest} people, one per respondent.`);
+    return;
+  }
+  hideNotice(page);
+  if (page.engine.state !== "ready") {
+    showEngineStatus(page, page.engine.state === "failed" ? "failed" : "loading");
+    await page.engine.whenReady();
+  }
+  performance.mark("team:request");
+  const reply = await page.engine.team({ ...request, article_url: new URL(page.articleUrl, document.baseURI).href });
+  if (!reply.ok) {
+    showProblems(page, reply, fromLink);
+    return;
+  }
+  if (fromLink) fillEntries(page, reply.team.respondents.map((respondent) => ({ label: respondent.label, text: JSON.stringify(respondent.result.answers) })));
+  history.replaceState(null, "", location.pathname + location.search + reply.team_link);
+  renderTeam(page.resultView, reply, {
+    articleUrl: page.articleUrl,
+    teamUrl: location.href,
+    onDownload: (format) => (format === "json"
+      ? saveFile(JSON.stringify(reply.team, null, 2), "application/json", "coaching-timing-team.json")
+      : saveFile(reply.markdown, "text/markdown", "coaching-timing-team.md")),
+    onPrint: () => window.print(),
+  });
+  performance.mark("team:shown");
+  if (reply.left_out.length) showProblems(page, reply, fromLink);
+  else focusResult(page);
+}
+
+function focusResult(page) {
+  const heading = page.resultView.querySelector("h2");
+  heading.focus({ preventScroll: true });
+  heading.scrollIntoView({ block: "start" });
+}
+
+// Respondents left out are named, each with its reason; nothing bad is silently applied.
+function showProblems(page, reply, fromLink) {
+  if (!reply.ok) {
+    page.resultView.hidden = true;
+    if (fromLink) history.replaceState(null, "", location.pathname + location.search);
+  }
+  const lines = reply.left_out.map((problem) => `${problem.label} ${LEFT_OUT[problem.reason] ?? LEFT_OUT.unreadable}${
+    problem.reason === "invalid" && problem.problems.length ? `: ${problem.problems.join("; ")}` : ""}.`);
+  let summary;
+  if (reply.ok) summary = `The team view leaves out ${reply.left_out.length === 1 ? "one respondent" : `${reply.left_out.length} respondents`}:`;
+  else if (TEAM_LINK_NOTICE[reply.reason]) summary = TEAM_LINK_NOTICE[reply.reason];
+  else if (reply.reason === "team_size") summary = `A team view needs ${page.smallest} to ${page.largest} respondents that can be read.`;
+  else summary = `The engine could not compare these answers: ${(reply.errors ?? []).join("; ")}`;
+  showNotice(page, summary, lines);
+}
+
+// ---------------------------------------------------------------- notices and status
+
+function showNotice(page, text, lines = []) {
+  const notice = page.root.querySelector("[data-notice]");
+  notice.querySelector("[data-notice-text]").textContent = text;
+  const list = notice.querySelector("[data-notice-list]");
+  list.replaceChildren(...lines.map((line) => Object.assign(document.createElement("li"), { textContent: line })));
+  list.hidden = lines.length === 0;
+  notice.hidden = false;
+  notice.focus();
+}
+
+function hideNotice(page) {
+  page.root.querySelector("[data-notice]").hidden = true;
+}
+
+function showEngineStatus(page, status, detail) {
+  const box = page.root.querySelector("[data-engine-status]");
+  box.hidden = false;
+  box.dataset.engineStatus = status;
+  page.root.querySelector("[data-engine-retry]").hidden = status !== "failed";
+  const text = box.querySelector("[data-engine-status-text]");
+  if (status === "failed") {
+    text.textContent = `The assessment engine could not start: ${detail ?? "unknown reason"}. What you pasted is kept; try again.`;
+  } else if (status === "ready") {
+    text.textContent = STATUS_TEXT.ready;
+    performance.mark("team:engine-ready");
+  } else {
+    if (detail) page.stage = detail;
+    text.textContent = STATUS_TEXT[page.stage] ?? STATUS_TEXT.download;
+  }
+}
