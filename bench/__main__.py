@@ -10,7 +10,7 @@ import importlib
 import sys
 import traceback
 
-BENCHES = ("assessment_bench", "archive_scale", "lighthouse", "live_preview")
+BENCHES = ("assessment_bench", "team_bench", "archive_scale", "lighthouse", "live_preview")
 
 
 def run(name: str, argv: list[str]) -> bool:
