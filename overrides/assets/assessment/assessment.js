@@ -30,16 +30,7 @@ function startAssessment(root) {
   const bank = bankFromForm(form, root.dataset.bankFingerprint);
   const page = { root, form, resultView, bank, articleUrl: root.dataset.articleUrl, waitingForEngine: false };
 
-  const engine = new EngineClient({
-    workerUrl: new URL(root.dataset.workerUrl, document.baseURI).href,
-    indexURL: new URL(root.dataset.runtimeUrl, document.baseURI).href,
-    lockFileURL: new URL(root.dataset.lockUrl, document.baseURI).href,
-    snapshot: root.dataset.snapshotUrl
-      ? { url: new URL(root.dataset.snapshotUrl, document.baseURI).href, integrity: root.dataset.snapshotIntegrity }
-      : null,
-    engineSha256: root.dataset.engineSha256,
-    onStatus: (status, detail) => showEngineStatus(page, status, detail),
-  });
+  const engine = EngineClient.fromPage(root, (status, detail) => showEngineStatus(page, status, detail));
   page.engine = engine;
   engine.start();
 

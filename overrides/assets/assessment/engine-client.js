@@ -20,6 +20,19 @@ export class EngineClient {
     this.readyWaiters = [];
   }
 
+  // The engine of a page whose root element carries the build's data-* addresses (see assessment.html).
+  static fromPage(root, onStatus) {
+    const address = (relative) => new URL(relative, document.baseURI).href;
+    return new EngineClient({
+      workerUrl: address(root.dataset.workerUrl),
+      indexURL: address(root.dataset.runtimeUrl),
+      lockFileURL: address(root.dataset.lockUrl),
+      snapshot: root.dataset.snapshotUrl ? { url: address(root.dataset.snapshotUrl), integrity: root.dataset.snapshotIntegrity } : null,
+      engineSha256: root.dataset.engineSha256,
+      onStatus,
+    });
+  }
+
   start() {
     this.stop();
     this.state = "loading";

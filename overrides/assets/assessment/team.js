@@ -36,15 +36,7 @@ function startTeamPage(root) {
     smallest: Number(root.dataset.smallestTeam),
     largest: Number(root.dataset.largestTeam),
   };
-  page.engine = new EngineClient({
-    workerUrl: new URL(root.dataset.workerUrl, document.baseURI).href,
-    indexURL: new URL(root.dataset.runtimeUrl, document.baseURI).href,
-    lockFileURL: new URL(root.dataset.lockUrl, document.baseURI).href,
-    snapshot: root.dataset.snapshotUrl
-      ? { url: new URL(root.dataset.snapshotUrl, document.baseURI).href, integrity: root.dataset.snapshotIntegrity }
-      : null,
-    onStatus: (status, detail) => showEngineStatus(page, status, detail),
-  });
+  page.engine = EngineClient.fromPage(root, (status, detail) => showEngineStatus(page, status, detail));
   page.engine.start();
 
   for (let count = 0; count < page.smallest; count += 1) addEntry(page);
