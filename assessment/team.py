@@ -166,10 +166,6 @@ class TeamView:
     def open_questions(self) -> tuple[str, ...]:
         return tuple(split.question_id for split in self.splits if split.is_open)
 
-    @property
-    def agenda(self) -> tuple[QuestionSplit, ...]:
-        return tuple(split for split in self.splits if split.on_agenda)
-
     def to_dict(self) -> dict:
         team = self.team_result.to_dict()
         return {
@@ -197,7 +193,7 @@ def team_view(bank: QuestionBank, respondents: Sequence[tuple[str, Mapping[str, 
     scored = score_respondents(bank, respondents)
     team_answers = majority_answers(bank, scored)
     team_result = score_answers(bank, team_answers, allow_partial=True)
-    splits = [question_split(bank, question_id, scored, team_answers) for question_id in bank_question_ids(bank)]
+    splits = [question_split(bank, question, scored, team_answers) for question in bank.questions]
     return TeamView(
         respondents=scored,
         team_result=team_result,
@@ -217,10 +213,6 @@ def score_respondents(bank: QuestionBank, respondents: Sequence[tuple[str, Mappi
     if problems:
         raise AnswersError(problems)
     return tuple(scored)
-
-
-def bank_question_ids(bank: QuestionBank) -> list[str]:
-    return [question.id for question in bank.questions]
 
 
 def respondent_label(label: str, position: int) -> str:
@@ -256,8 +248,8 @@ def majority_answers(bank: QuestionBank, respondents: Sequence[Respondent]) -> d
 
 # ---------------------------------------------------------------- splits and agenda
 
-def question_split(bank: QuestionBank, question_id: str, respondents: Sequence[Respondent], team_answers: Mapping[str, str]) -> QuestionSplit:
-    question = bank.question(question_id)
+def question_split(bank: QuestionBank, question: Question, respondents: Sequence[Respondent], team_answers: Mapping[str, str]) -> QuestionSplit:
+    question_id = question.id
     groups = answer_groups(question_id, respondents)
     leaders = most_chosen(question, groups)
     unanswered = [respondent for respondent in respondents if question_id not in respondent.result.answers]
