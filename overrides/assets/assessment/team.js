@@ -6,6 +6,8 @@ import { renderTeam } from "./team-view.js";
 
 // A result download is a few kilobytes; a far larger file is not one.
 const LARGEST_FILE_BYTES = 1_000_000;
+// What was pasted survives a reload of this tab, and goes when the tab is closed.
+const STORAGE_KEY = "coaching-timing:team-entries";
 const STATUS_TEXT = {
   download: "Getting Python ready (about 6 MB the first time)…",
   runtime: "Starting Python…",
@@ -39,13 +41,17 @@ function startTeamPage(root) {
   page.engine = EngineClient.fromPage(root, (status, detail) => showEngineStatus(page, status, detail));
   page.engine.start();
 
-  for (let count = 0; count < page.smallest; count += 1) addEntry(page);
+  fillEntries(page, savedEntries(page));
+  page.entries.addEventListener("input", () => saveEntries(page));
   root.querySelector("[data-add-entry]").addEventListener("click", () => addEntry(page)?.querySelector("[data-entry-label]").focus());
   page.entries.addEventListener("click", (event) => {
     const remove = event.target.closest("[data-remove-entry]");
     if (remove) removeEntry(page, remove.closest("[data-entry]"));
   });
-  root.querySelector("[data-team-files]").addEventListener("change", (event) => addFiles(page, event.target.files));
+  root.querySelector("[data-team-files]").addEventListener("change", async (event) => {
+    await addFiles(page, [...event.target.files]);
+    event.target.value = ""; // so that choosing the same file again adds it again
+  });
   const dropZone = root.querySelector("[data-team-drop]");
   dropZone.addEventListener("dragover", (event) => {
     event.preventDefault();
@@ -87,6 +93,7 @@ function removeEntry(page, entry) {
   entry.remove();
   if (page.entries.children.length === 0) addEntry(page);
   numberEntries(page);
+  saveEntries(page);
   (next ?? page.entries.firstElementChild).querySelector("[data-entry-label]").focus();
 }
 
@@ -101,14 +108,42 @@ function numberEntries(page) {
 }
 
 function readEntries(page) {
-  return [...page.entries.children]
-    .map((entry) => ({ label: entry.querySelector("[data-entry-label]").value, text: entry.querySelector("[data-entry-text]").value }))
-    .filter((entry) => entry.text.trim());
+  return entryValues(page).filter((entry) => entry.text.trim());
+}
+
+function entryValues(page) {
+  return [...page.entries.children].map((entry) => ({
+    label: entry.querySelector("[data-entry-label]").value,
+    text: entry.querySelector("[data-entry-text]").value,
+  }));
 }
 
 function fillEntries(page, respondents) {
   page.entries.replaceChildren();
   for (const respondent of respondents) addEntry(page, respondent);
+  while (page.entries.children.length < page.smallest) addEntry(page);
+  saveEntries(page);
+}
+
+function saveEntries(page) {
+  try {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(entryValues(page)));
+  } catch {
+    // Storage may be full or switched off; the form still works without it.
+  }
+}
+
+// Only strings survive, and no more entries than a team may have.
+function savedEntries(page) {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "[]");
+    if (!Array.isArray(saved)) return [];
+    return saved.slice(0, page.largest)
+      .filter((entry) => typeof entry?.label === "string" && typeof entry?.text === "string")
+      .map(({ label, text }) => ({ label, text }));
+  } catch {
+    return [];
+  }
 }
 
 async function addFiles(page, files) {
@@ -119,15 +154,16 @@ async function addFiles(page, files) {
     }
     const empty = [...page.entries.children].find((entry) => !entry.querySelector("[data-entry-text]").value.trim());
     const entry = empty ?? addEntry(page);
-    if (!entry) return;
+    if (!entry) break;
     entry.querySelector("[data-entry-text]").value = await file.text();
     const label = entry.querySelector("[data-entry-label]");
     if (!label.value.trim()) label.value = file.name.replace(/\.json$/i, "");
   }
+  saveEntries(page);
 }
 
 function startOver(page) {
-  fillEntries(page, Array.from({ length: page.smallest }, () => ({})));
+  fillEntries(page, []);
   page.resultView.hidden = true;
   page.resultView.querySelector("[data-team-body]").replaceChildren();
   delete page.resultView.dataset.teamOutcome;
