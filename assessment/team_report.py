@@ -97,6 +97,10 @@ def team_as_markdown(view: dict, article_url: str | None = None) -> str:
             lines.append(f"    - {settled_phrase(view, split)}")
     if not agenda:
         lines.append("Everyone who answered agrees on every question.")
+    agreed = [split for split in view["splits"] if not split["on_agenda"] and split["answered"]]
+    if agreed:
+        lines += ["", "## Where everyone who answered agrees", ""]
+        lines += [f"- {split['question']} {split_line(split)}" for split in agreed]
     if view["cautions"]:
         lines += ["", "## Cautions raised", ""]
         lines += [f"- {caution['text']} (raised by {', '.join(caution['raised_by'])}; [see the article]({article_link(path, caution['anchor'])}))" for caution in view["cautions"]]
