@@ -5,27 +5,26 @@
     --format text|json|markdown                      how to print (json: the team view's to_dict())
 
 The same view and team outcome as the team page (see assessment.team). Exit codes: 0 done; 2 bad
-input, every bad file named on stderr (a team is compared whole or not at all).
+input, one line on stderr naming every bad file (a team is compared whole or not at all).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from .bank import load_bank
-from .cli import EXIT_BAD_INPUT, EXIT_OK, BadInput, read_answers_file
+from .cli import EXIT_BAD_INPUT, BadInput, OneLineArgumentParser, answers_label, one_line, read_answers_file, read_bank_file, write_output
 from .errors import AnswersError, BankError
 from .respondents import RespondentError, answers_from_data
 from .team import LARGEST_TEAM, SMALLEST_TEAM, team_view
 from .team_report import team_as_markdown, team_as_text
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m assessment compare", description="Compare the answers of a team's respondents.")
+def build_parser() -> OneLineArgumentParser:
+    parser = OneLineArgumentParser(prog="python -m assessment compare", description="Compare the answers of a team's respondents.")
     parser.add_argument("files", nargs="+", metavar="FILE", help='a result download (JSON) or an answers file; "-" reads standard input')
     parser.add_argument("--labels", help="comma-separated labels, one per file, in order (e.g. CEO,HR)")
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format (default: text)")
@@ -35,20 +34,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str], *, stdin: TextIO | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
-    options = build_parser().parse_args(argv)
     try:
-        bank = load_bank(options.bank) if options.bank else load_bank()
+        options = build_parser().parse_args(argv)
+        bank = read_bank_file(options.bank) if options.bank is not None else load_bank()
         labels = labels_for(options.files, options.labels)
-        respondents = read_respondents(bank, options.files, labels, stdin)
-        view = team_view(bank, respondents).to_dict()
+        view = team_view(bank, read_respondents(bank, options.files, labels, stdin)).to_dict()
+        return write_output(stdout, render_team(view, options.format))
     except (BankError, BadInput) as error:
-        stderr.write(f"error: {error}\n")
-        return EXIT_BAD_INPUT
+        stderr.write(one_line(f"error: {error}") + "\n")
     except AnswersError as error:
-        stderr.write("error: " + "\n  ".join(error.problems) + "\n")
-        return EXIT_BAD_INPUT
-    stdout.write(render_team(view, options.format))
-    return EXIT_OK
+        stderr.write(one_line("error: " + "; ".join(error.problems)) + "\n")
+    return EXIT_BAD_INPUT
 
 
 def labels_for(files: list[str], labels: str | None) -> list[str]:
@@ -57,7 +53,7 @@ def labels_for(files: list[str], labels: str | None) -> list[str]:
     if files.count("-") > 1:
         raise BadInput('standard input ("-") can be read only once')
     if labels is None:
-        return ["standard input" if name == "-" else Path(name).stem for name in files]
+        return [answers_label(name) if name == "-" else Path(name).stem for name in files]
     given = [label.strip() for label in labels.split(",")]
     if len(given) != len(files):
         raise BadInput(f"--labels gives {len(given)} label(s) for {len(files)} file(s); give one per file, in order")
@@ -68,17 +64,16 @@ def read_respondents(bank, files: list[str], labels: list[str], stdin: TextIO) -
     """Every file read and checked on its own; BadInput naming every bad one."""
     respondents, problems = [], []
     for label, name in zip(labels, files, strict=True):
-        shown = "standard input" if name == "-" else name
         try:
             respondents.append((label, answers_from_data(bank, read_answers_file(name, stdin))))
         except BadInput as error:
             problems.append(str(error))
         except OSError as error:
-            problems.append(f"cannot read {shown}: {error.strerror or error}")
+            problems.append(f"cannot read {answers_label(name)}: {error.strerror or error}")
         except RespondentError as error:
-            problems.append(f"{shown}: " + "; ".join(error.problems))
+            problems.append(f"{answers_label(name)}: " + "; ".join(error.problems))
     if problems:
-        raise BadInput(f"{len(problems)} of {len(files)} file(s) cannot be used:\n" + "\n".join(f"  - {problem}" for problem in problems))
+        raise BadInput(f"{len(problems)} of {len(files)} file(s) cannot be used: " + " | ".join(problems))
     return respondents
 
 

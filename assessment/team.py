@@ -23,6 +23,10 @@ orders the questions by division, most divided first; equal divisions: more diff
 first, then bank order. Questions on which everyone agrees (or nobody answered) come last, in bank
 order, and are not on the agenda.
 
+Agreement per approach: who sees its need present (an answer shows the situation it exists for)
+and who does not; for whom its conditions hold, are at risk or are unknown. The team agrees on
+either when everyone is in one group.
+
 Cautions: every caution any respondent raised, in bank order, with who raised it.
 
 The order in which respondents are given changes only the order in which names are listed: never
@@ -39,6 +43,9 @@ the team's answers, the open questions, the outcome or the agenda.
                       division: 0..100, team_answer: option id | null, open: bool, on_agenda: bool,
                       settled_as: [{option_id, recommended, recommended_approaches}]  (open questions only)}]
                     in agenda order
+    agreement       [{approach, need: {present: [label, ...], absent: [...]}, need_agreed: bool,
+                      readiness: {holds: [...], at_risk: [...], unknown: [...]}, readiness_agreed: bool}]
+                    in bank order
     cautions        [{id, text, anchor, raised_by: [label, ...]}]
     approaches      [{id, name, summary, anchor}]
     bank_fingerprint, article_path
@@ -53,7 +60,7 @@ from fractions import Fraction
 from .errors import AnswersError
 from .model import Question, QuestionBank
 from .result import AssessmentResult
-from .scoring import as_percent, score_answers
+from .scoring import AT_RISK, HOLDS, UNKNOWN, Judgement, as_percent, asked_questions, judge, score_answers
 
 SMALLEST_TEAM = 2
 LARGEST_TEAM = 12
@@ -93,7 +100,7 @@ class QuestionSplit:
     not_asked: tuple[str, ...]
     no_answer: tuple[str, ...]
     team_answer: str | None
-    settled_as: tuple[tuple[str, AssessmentResult], ...]  # (option id, team result) per tied option of an open question
+    settled_as: tuple[tuple[str, Judgement], ...]  # (option id, team judgement) per tied option of an open question
 
     @property
     def answered(self) -> int:
@@ -134,8 +141,8 @@ class QuestionSplit:
             "open": self.is_open,
             "on_agenda": self.on_agenda,
             "settled_as": [
-                {"option_id": option_id, "recommended": result.recommended, "recommended_approaches": list(result.recommended_approaches)}
-                for option_id, result in self.settled_as
+                {"option_id": option_id, "recommended": judgement.label, "recommended_approaches": list(judgement.recommended_ids)}
+                for option_id, judgement in self.settled_as
             ],
         }
 
@@ -152,10 +159,33 @@ class TeamCaution:
 
 
 @dataclass(frozen=True)
+class ApproachAgreement:
+    """Who sees the need for one approach, and for whom its conditions hold, are at risk or are unknown."""
+
+    approach_id: str
+    need: Mapping[str, tuple[str, ...]]  # "present" | "absent" -> labels
+    readiness: Mapping[str, tuple[str, ...]]  # "holds" | "at_risk" | "unknown" -> labels
+
+    def to_dict(self) -> dict:
+        return {
+            "approach": self.approach_id,
+            "need": {group: list(labels) for group, labels in self.need.items()},
+            "need_agreed": agreed(self.need),
+            "readiness": {group: list(labels) for group, labels in self.readiness.items()},
+            "readiness_agreed": agreed(self.readiness),
+        }
+
+
+def agreed(groups: Mapping[str, tuple[str, ...]]) -> bool:
+    return sum(1 for labels in groups.values() if labels) == 1
+
+
+@dataclass(frozen=True)
 class TeamView:
     respondents: tuple[Respondent, ...]
     team_result: AssessmentResult
     splits: tuple[QuestionSplit, ...]
+    agreement: tuple[ApproachAgreement, ...]
     cautions: tuple[TeamCaution, ...]
 
     @property
@@ -179,6 +209,7 @@ class TeamView:
                 "result": team,
             },
             "splits": [split.to_dict() for split in self.splits],
+            "agreement": [entry.to_dict() for entry in self.agreement],
             "cautions": [caution.to_dict() for caution in self.cautions],
             "approaches": team["approaches"],
             "bank_fingerprint": team["bank_fingerprint"],
@@ -198,6 +229,7 @@ def team_view(bank: QuestionBank, respondents: Sequence[tuple[str, Mapping[str, 
         respondents=scored,
         team_result=team_result,
         splits=tuple(sorted(splits, key=agenda_key(bank))),
+        agreement=tuple(approach_agreement(approach_id, scored) for approach_id in bank.approach_ids),
         cautions=team_cautions(bank, scored),
     )
 
@@ -264,14 +296,14 @@ def question_split(bank: QuestionBank, question: Question, respondents: Sequence
         no_answer=no_answer,
         team_answer=leaders[0] if len(leaders) == 1 else None,
         settled_as=tuple(
-            (option_id, score_answers(bank, {**team_answers, question_id: option_id}, allow_partial=True))
+            (option_id, judge(bank, bank.answers_to_asked({**team_answers, question_id: option_id})))
             for option_id in (leaders if len(leaders) > 1 else ())
         ),
     )
 
 
 def asked_ids(bank: QuestionBank, result: AssessmentResult) -> set[str]:
-    return {question.id for question in bank.questions}
+    return {question.id for question in asked_questions(bank, result.answers)}
 
 
 def agenda_key(bank: QuestionBank):
@@ -283,7 +315,21 @@ def agenda_key(bank: QuestionBank):
     return key
 
 
-# ---------------------------------------------------------------- cautions
+# ---------------------------------------------------------------- need, readiness and cautions
+
+def approach_agreement(approach_id: str, respondents: Sequence[Respondent]) -> ApproachAgreement:
+    def who(finding_is) -> tuple[str, ...]:
+        return tuple(respondent.label for respondent in respondents if finding_is(respondent.result))
+
+    return ApproachAgreement(
+        approach_id=approach_id,
+        need={
+            "present": who(lambda result: result.need_for(approach_id).present),
+            "absent": who(lambda result: not result.need_for(approach_id).present),
+        },
+        readiness={status: who(lambda result, status=status: result.readiness_for(approach_id).status == status) for status in (HOLDS, AT_RISK, UNKNOWN)},
+    )
+
 
 def team_cautions(bank: QuestionBank, respondents: Sequence[Respondent]) -> tuple[TeamCaution, ...]:
     cautions = []

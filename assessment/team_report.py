@@ -12,7 +12,7 @@ def outcome_phrase(view: dict, recommended: str) -> str:
     if recommended.startswith(BLEND_PREFIX):
         first, second = recommended.removeprefix(BLEND_PREFIX).split("+")
         return f"a blend of {names[first]} and {names[second]}"
-    return names.get(recommended, "no approach")
+    return names.get(recommended, "no timing standing out")
 
 
 def answered_phrase(result: dict) -> str:
@@ -36,6 +36,29 @@ def settled_phrase(view: dict, split: dict) -> str:
     return "Open (a tie): settled " + "; ".join(ways) + "."
 
 
+READINESS_WORDS = {"holds": "conditions hold", "at_risk": "conditions at risk", "unknown": "conditions not known"}
+
+
+def need_phrase(entry: dict) -> str:
+    present, absent = entry["need"]["present"], entry["need"]["absent"]
+    if not absent:
+        return "everyone sees the need"
+    if not present:
+        return "no one sees the need"
+    return f"need seen by {', '.join(present)}; not by {', '.join(absent)}"
+
+
+def readiness_phrase(entry: dict) -> str:
+    groups = [(READINESS_WORDS[status], labels) for status, labels in entry["readiness"].items() if labels]
+    if len(groups) == 1:
+        return f"{groups[0][0]} for everyone"
+    return "; ".join(f"{words}: {', '.join(labels)}" for words, labels in groups)
+
+
+def agreement_line(view: dict, entry: dict) -> str:
+    return f"{approach_names(view)[entry['approach']]}: {need_phrase(entry)}; {readiness_phrase(entry)}."
+
+
 def team_headline(view: dict) -> str:
     team = view["team"]
     return (
@@ -54,6 +77,7 @@ def team_as_text(view: dict) -> str:
         result = respondent["result"]
         scores = " ".join(f"{result['scores'][approach_id]:>3}" for approach_id in names)
         lines.append(f"  {respondent['label']}: {outcome_phrase(view, result['recommended'])} [{scores}] ({answered_phrase(result)})")
+    lines += ["", "Need and readiness per approach"] + [f"  {agreement_line(view, entry)}" for entry in view["agreement"]]
     agenda = [split for split in view["splits"] if split["on_agenda"]]
     lines += ["", f"Agenda: {len(agenda)} question(s) where the team is divided, most divided first"]
     for number, split in enumerate(agenda, start=1):
@@ -84,6 +108,7 @@ def team_as_markdown(view: dict, article_url: str | None = None) -> str:
         result = respondent["result"]
         scores = " | ".join(str(result["scores"][approach_id]) for approach_id in names)
         lines.append(f"| {markdown_cell(respondent['label'])} | {outcome_phrase(view, result['recommended'])} | {scores} | {answered_phrase(result)} |")
+    lines += ["", "## Need and readiness per approach", ""] + [f"- {agreement_line(view, entry)}" for entry in view["agreement"]]
     agenda = [split for split in view["splits"] if split["on_agenda"]]
     lines += ["", "## Agenda: where the team is divided", ""]
     for number, split in enumerate(agenda, start=1):

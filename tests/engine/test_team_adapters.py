@@ -15,11 +15,11 @@ from assessment.respondents import team_link
 from assessment.team import team_view
 from assessment.team_report import team_as_markdown
 
-from .profiles import ACTS_ON_360_AND_TRAINING, BOARD_NOTICES_A_PROBLEM, SUCCESSION_PLANNER
+from .team_answers import AFTER_THE_FACT, JUST_IN_TIME, PROACTIVE
 from .test_properties import JSON_VALUES
 
 ROOT = Path(__file__).resolve().parents[2]
-TEAM = [("CEO", SUCCESSION_PLANNER), ("HR", ACTS_ON_360_AND_TRAINING), ("Board", BOARD_NOTICES_A_PROBLEM)]
+TEAM = [("CEO", PROACTIVE), ("HR", JUST_IN_TIME), ("Board", AFTER_THE_FACT)]
 
 
 def run_compare(*arguments: str, stdin: str = "") -> subprocess.CompletedProcess:
@@ -55,7 +55,7 @@ def test_team_json_reads_its_own_team_link_back(bank):
 
 
 def test_team_json_names_the_left_out_and_refuses_a_team_of_one(bank):
-    entries = [{"label": "CEO", "text": json.dumps(SUCCESSION_PLANNER)}, {"label": "HR", "text": "#assessment=1&bank=zzz"}]
+    entries = [{"label": "CEO", "text": json.dumps(PROACTIVE)}, {"label": "HR", "text": "#assessment=1&bank=zzz"}]
     reply = json.loads(team_json(json.dumps({"respondents": entries})))
     assert reply["ok"] is False and reply["reason"] == "team_size"
     assert [problem["label"] for problem in reply["left_out"]] == ["HR"]
@@ -105,9 +105,9 @@ def test_compare_markdown_is_the_engines(bank, team_files):
 ])
 def test_compare_exits_2_naming_the_problem(tmp_path, arguments, message):
     paths = {"only": tmp_path / "only.json", "missing": tmp_path / "missing.json", "bad": tmp_path / "bad.json"}
-    paths["only"].write_text(json.dumps(SUCCESSION_PLANNER), encoding="utf-8")
+    paths["only"].write_text(json.dumps(PROACTIVE), encoding="utf-8")
     paths["bad"].write_text(json.dumps({"nonsense": "x"}), encoding="utf-8")
-    completed = run_compare(*(argument.format(**paths) for argument in arguments), stdin=json.dumps(SUCCESSION_PLANNER))
+    completed = run_compare(*(argument.format(**paths) for argument in arguments), stdin=json.dumps(PROACTIVE))
     assert completed.returncode == 2
     assert message in completed.stderr
     assert "Traceback" not in completed.stderr

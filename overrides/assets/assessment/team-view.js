@@ -8,7 +8,7 @@ function approachNames(view) {
 
 function outcomeName(names, result) {
   const chosen = result.recommended_approaches ?? [];
-  return chosen.length ? chosen.map((approachId) => names.get(approachId) ?? approachId).join(" and ") : "None yet";
+  return chosen.length ? chosen.map((approachId) => names.get(approachId) ?? approachId).join(" and ") : "No timing stands out";
 }
 
 function section(title, children, attributes = {}) {
@@ -57,6 +57,31 @@ function respondentsTable(view, names) {
   });
   const table = element("table", { className: "team-table__grid" }, [element("thead", {}, [head]), element("tbody", {}, rows)]);
   return section("Each respondent's outcome and fit scores (0 to 100)", [scrollingTable("Each respondent's outcome and fit scores", table)]);
+}
+
+const READINESS_WORDS = { holds: "Conditions hold", at_risk: "Conditions at risk", unknown: "Conditions not known" };
+
+function needSentence(entry) {
+  const { present, absent } = entry.need;
+  if (!absent.length) return "Everyone sees the need.";
+  if (!present.length) return "No one sees the need.";
+  return `Need seen by ${present.join(", ")}; not by ${absent.join(", ")}.`;
+}
+
+function readinessSentence(entry) {
+  const groups = Object.entries(entry.readiness).filter(([, labels]) => labels.length);
+  if (groups.length === 1) return `${READINESS_WORDS[groups[0][0]]} for everyone.`;
+  return `${groups.map(([status, labels]) => `${READINESS_WORDS[status]}: ${labels.join(", ")}`).join("; ")}.`;
+}
+
+// Where the team agrees on each approach's need (its situation is present) and readiness (its conditions).
+function agreementSection(view, names) {
+  return section("Need and readiness per approach", [element("ul", { className: "team-agreement" }, view.agreement.map((entry) => element("li", {
+    attributes: { "data-agreement": entry.approach, "data-need-agreed": String(entry.need_agreed), "data-readiness-agreed": String(entry.readiness_agreed) },
+  }, [
+    element("strong", { text: `${names.get(entry.approach) ?? entry.approach}: ` }),
+    element("span", { text: `${needSentence(entry)} ${readinessSentence(entry)}` }),
+  ])))]);
 }
 
 function splitOptions(split) {
@@ -136,7 +161,7 @@ function shareSection(teamUrl, teamLinkLength, { onDownload, onPrint }) {
 export function renderTeam(container, reply, { articleUrl, teamUrl, onDownload, onPrint }) {
   const view = reply.team;
   const names = approachNames(view);
-  const sections = [teamOutcome(view, names), respondentsTable(view, names), ...splitSections(view, names, articleUrl)];
+  const sections = [teamOutcome(view, names), respondentsTable(view, names), agreementSection(view, names), ...splitSections(view, names, articleUrl)];
   if (view.cautions.length) sections.push(cautionsSection(view, articleUrl));
   sections.push(shareSection(teamUrl, reply.team_link.length, { onDownload, onPrint }));
   // The full view, for people and tools that want the exact data behind the page.
