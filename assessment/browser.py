@@ -95,19 +95,22 @@ def team_json(request_json: str) -> str:
 
 
 def team_reply(bank, team: ReadTeam, article_url: object) -> dict:
-    """{"ok": true, "team": TeamView.to_dict(), "team_link": "#team=...", "markdown": str, "left_out": [...]}
-    or {"ok": false, "reason": "team_size", "errors": [...], "left_out": [...]}; left_out: [{label, reason, problems}]."""
+    """{"ok": true, "team": TeamView.to_dict(), "team_link": "#team=...", "markdown": str, "left_out": [...], "notices": [...]}
+    or {"ok": false, "reason": "team_size", "errors": [...], "left_out": [...], "notices": [...]};
+    left_out and notices: [{label, reason, problems}] (notices: read from an earlier bank, problems = answers dropped)."""
     left_out = [problem.to_dict() for problem in team.left_out]
+    notices = [problem.to_dict() for problem in team.notices]
     try:
         view = team_view(bank, team.respondents).to_dict()
     except AnswersError as error:
-        return {"ok": False, "reason": "team_size", "errors": list(error.problems), "left_out": left_out}
+        return {"ok": False, "reason": "team_size", "errors": list(error.problems), "left_out": left_out, "notices": notices}
     return {
         "ok": True,
         "team": view,
         "team_link": team_link(bank, [(respondent["label"], respondent["result"]["answers"]) for respondent in view["respondents"]]),
         "markdown": team_as_markdown(view, article_url if isinstance(article_url, str) else None),
         "left_out": left_out,
+        "notices": notices,
     }
 
 

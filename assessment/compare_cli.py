@@ -65,7 +65,8 @@ def read_respondents(bank, files: list[str], labels: list[str], stdin: TextIO) -
     respondents, problems = [], []
     for label, name in zip(labels, files, strict=True):
         try:
-            respondents.append((label, answers_from_data(bank, read_answers_file(name, stdin))))
+            read = answers_from_data(bank, read_answers_file(name, stdin))
+            respondents.append((label, read.answers))
         except BadInput as error:
             problems.append(str(error))
         except OSError as error:

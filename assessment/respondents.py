@@ -7,6 +7,8 @@ Share link (one respondent, as the assessment page makes it; a whole address or 
     #assessment=1&bank=<fingerprint>&<question id>=<option id>&...
 JSON: a result download (`AssessmentResult.to_dict()`: its `answers` and `bank_fingerprint` are
 read) or an answers file ({question id: option id}, as `python -m assessment --answers` reads).
+A link or download of an earlier bank is read as the assessment page reads one: the answers that
+still exist are kept, the others dropped and named in a notice.
 
 Team link (every respondent of a team in one fragment):
     #team=1&bank=<fingerprint>&r=<answers>.<label>&r=<answers>.<label>...
@@ -68,15 +70,26 @@ class RespondentError(ValueError):
 
 @dataclass
 class ReadTeam:
-    """Respondents read from many sources: the good ones as (label, answers), the bad ones as problems."""
+    """Respondents read from many sources: the good ones as (label, answers), the bad ones as problems,
+    and notices for those read from an earlier version of the assessment (kept, as far as they go)."""
 
     respondents: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     left_out: list[RespondentProblem] = field(default_factory=list)
+    notices: list[RespondentProblem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReadAnswers:
+    """One respondent's answers; from an earlier bank, with the answers that no longer exist."""
+
+    answers: dict[str, str]
+    outdated: bool = False
+    dropped: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- one respondent
 
-def answers_from_text(bank: QuestionBank, text: object) -> dict[str, str]:
+def answers_from_text(bank: QuestionBank, text: object) -> ReadAnswers:
     """A share link, or the text of a JSON download or answers file -> checked answers (RespondentError if not)."""
     if not isinstance(text, str) or not text.strip():
         raise RespondentError(UNREADABLE, ["nothing to read: paste a share link or choose a JSON file"])
@@ -97,23 +110,36 @@ def fragment_of(link: str) -> str:
     return link.partition("#")[2] if "#" in link else link
 
 
-def answers_from_data(bank: QuestionBank, data: object) -> dict[str, str]:
+def answers_from_data(bank: QuestionBank, data: object) -> ReadAnswers:
     """A parsed result download or answers file -> checked answers."""
     if isinstance(data, Mapping) and isinstance(data.get("answers"), Mapping) and "bank_fingerprint" in data:
         if data["bank_fingerprint"] != bank.fingerprint:
-            raise RespondentError(OUTDATED, ["made for another version of the questions"])
+            return answers_from_earlier_bank(bank, data["answers"])
         data = data["answers"]
     if not isinstance(data, Mapping):
         raise RespondentError(INVALID, [f"expected an object of answers or a result download, got {json_type_name(data)}"])
-    return checked_answers(bank, data)
+    return ReadAnswers(checked_answers(bank, data))
 
 
-def answers_from_share_link(bank: QuestionBank, link: str) -> dict[str, str]:
-    fields = link_fields(fragment_of(link), SHARE_PREFIX, SHARE_VERSION, bank)
-    return checked_answers(bank, fields)
+def answers_from_share_link(bank: QuestionBank, link: str) -> ReadAnswers:
+    fields = link_fields(fragment_of(link), SHARE_PREFIX, SHARE_VERSION)
+    if fields.pop("bank") != bank.fingerprint:
+        return answers_from_earlier_bank(bank, fields)
+    return ReadAnswers(checked_answers(bank, fields))
 
 
-def link_fields(fragment: str, prefix: str, version: str, bank: QuestionBank, *, repeated: str = "") -> dict:
+def answers_from_earlier_bank(bank: QuestionBank, answers: Mapping) -> ReadAnswers:
+    """As the assessment page reads a link of an earlier bank: the answers that still exist are kept,
+    the others dropped and named."""
+    kept = {
+        question_id: option_id for question_id, option_id in answers.items()
+        if isinstance(option_id, str) and bank.question(question_id) and bank.question(question_id).option(option_id)
+    }
+    dropped = tuple(f"{question_id}={option_id}" for question_id, option_id in answers.items() if question_id not in kept)
+    return ReadAnswers(checked_answers(bank, kept), outdated=True, dropped=dropped)
+
+
+def link_fields(fragment: str, prefix: str, version: str, *, repeated: str = "") -> dict:
     """The fields of a link fragment, as strictly as the page reads them; `repeated` may occur many times."""
     unreadable = RespondentError(UNREADABLE, ["the link could not be read (it may be incomplete or changed)"])
     if not fragment.startswith(prefix) or len(fragment) > LONGEST_TEAM_LINK:
@@ -131,8 +157,6 @@ def link_fields(fragment: str, prefix: str, version: str, bank: QuestionBank, *,
             fields[key] = value
     if fields.pop(prefix[:-1], None) != version or "bank" not in fields:
         raise unreadable
-    if fields.pop("bank") != bank.fingerprint:
-        raise RespondentError(OUTDATED, ["made for another version of the questions"])
     return fields
 
 
@@ -157,9 +181,13 @@ def read_respondents(bank: QuestionBank, entries: object) -> ReadTeam:
     for position, entry in enumerate(entries, start=1):
         label = entry_label(entry, position)
         try:
-            team.respondents.append((label, answers_from_text(bank, entry.get("text") if isinstance(entry, Mapping) else None)))
+            read = answers_from_text(bank, entry.get("text") if isinstance(entry, Mapping) else None)
         except RespondentError as error:
             team.left_out.append(RespondentProblem(label, error.reason, error.problems))
+            continue
+        team.respondents.append((label, read.answers))
+        if read.outdated:
+            team.notices.append(RespondentProblem(label, OUTDATED, read.dropped))
     return team
 
 
@@ -190,7 +218,10 @@ def read_team_link(bank: QuestionBank, link: object) -> ReadTeam:
     """A team link -> its respondents, each read on its own. RespondentError if the link as a whole is bad."""
     if not isinstance(link, str):
         raise RespondentError(UNREADABLE, ["the team link could not be read"])
-    entries = link_fields(fragment_of(link), TEAM_PREFIX, TEAM_VERSION, bank, repeated="r")
+    entries = link_fields(fragment_of(link), TEAM_PREFIX, TEAM_VERSION, repeated="r")
+    # Answers travel as positions in today's bank: a link of another bank cannot be read at all.
+    if entries.pop("bank") != bank.fingerprint:
+        raise RespondentError(OUTDATED, ["made for another version of the questions"])
     if set(entries) != {"r"} or not 1 <= len(entries["r"]) <= LARGEST_TEAM:
         raise RespondentError(UNREADABLE, ["the team link could not be read (it may be incomplete or changed)"])
     team = ReadTeam()

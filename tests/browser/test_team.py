@@ -170,7 +170,7 @@ def test_a_tampered_respondent_in_a_team_link_is_named_and_left_out(browser, sit
 
 
 @pytest.mark.parametrize("tamper, says", [
-    (lambda link, bank: link.replace(bank.fingerprint, "000000000000"), "earlier version of the questions"),
+    (lambda link, bank: link.replace(bank.fingerprint, "000000000000"), "earlier version of the assessment"),
     (lambda link, bank: link.replace("team=1", "team=7"), "could not be read"),
     (lambda link, bank: link + "&<script>=1", "could not be read"),
     (lambda link, bank: "#not-a-heading-nor-a-link", "could not be read"),
@@ -184,70 +184,18 @@ def test_a_tampered_team_link_gives_a_friendly_notice_and_no_view(booted, bank, 
     assert watch.problems == []
 
 
-def test_a_respondent_pasted_for_another_bank_is_named_with_the_same_notice(booted, bank, teams):
+def test_a_respondent_pasted_from_an_earlier_bank_is_kept_and_named_with_the_same_notice(booted, bank, teams):
     page, watch = booted
     one, two = (answers for _, answers in teams["two against one"][:2])
-    outdated = share_link(bank, two).replace(bank.fingerprint, "000000000000")
-    enter_team(page, [("CEO", share_link(bank, one)), ("HR", outdated), ("Board", download_text(bank, two))])
+    earlier = share_link(bank, two).replace(bank.fingerprint, "000000000000") + "&retired_question=gone"
+    enter_team(page, [("CEO", share_link(bank, one)), ("HR", earlier), ("Board", download_text(bank, one))])
     page.click("form[data-team-form] button[type=submit]")
     view = shown_view(page)
-    assert [respondent["label"] for respondent in view["respondents"]] == ["CEO", "Board"]
-    assert "HR was made for an earlier version of the questions" in page.locator("[data-notice]").inner_text()
+    assert view == json.loads(json.dumps(team_view(bank, [("CEO", one), ("HR", two), ("Board", one)]).to_dict()))
+    notice = page.locator("[data-notice]").inner_text()
+    assert "HR's link was made for an earlier version of the assessment" in notice
+    assert "retired_question=gone" in notice
     assert watch.problems == []
-
-
-def test_chosen_json_downloads_fill_one_respondent_each_named_after_its_file(booted, bank, teams, tmp_path):
-    page, watch = booted
-    page.click("[data-clear-team]")
-    files = []
-    for label, answers in teams["with a partial answer set"]:
-        path = tmp_path / f"{label}.json"
-        path.write_text(download_text(bank, answers), encoding="utf-8")
-        files.append(path)
-    page.set_input_files("[data-team-files]", files)
-    page.wait_for_function("(count) => document.querySelectorAll('[data-entry]').length === count", arg=len(files))
-    page.click("form[data-team-form] button[type=submit]")
-    view = shown_view(page)
-    assert view == json.loads(json.dumps(team_view(bank, teams["with a partial answer set"]).to_dict()))
-    assert watch.problems == []
-
-
-def test_what_was_pasted_survives_a_reload_of_the_tab(browser, site_url, bank, teams):
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.set_default_timeout(BOOT_TIMEOUT_MS)
-        watch = PageWatch(page, site_url)
-        page.goto(site_url + TEAM_PAGE)
-        entries = [(label, share_link(bank, answers)) for label, answers in teams["two against one"]]
-        enter_team(page, entries)
-        page.reload()
-        values = page.locator("[data-entry]").evaluate_all(
-            "(items) => items.map((item) => [item.querySelector('[data-entry-label]').value, item.querySelector('[data-entry-text]').value])")
-        assert [tuple(value) for value in values] == entries
-        assert watch.problems == []
-    finally:
-        context.close()
-
-
-def test_a_failed_boot_keeps_what_was_pasted_and_offers_a_retry(browser, site_url, bank, teams):
-    context = browser.new_context()
-    try:
-        context.route("**/*.wasm", lambda route: route.abort())
-        page = context.new_page()
-        page.set_default_timeout(BOOT_TIMEOUT_MS)
-        page.goto(site_url + TEAM_PAGE)
-        team = teams["two against one"]
-        enter_team(page, [(label, share_link(bank, answers)) for label, answers in team])
-        page.click("form[data-team-form] button[type=submit]")
-        page.wait_for_selector("[data-engine-status=failed]", state="attached")
-        assert "could not start" in page.locator("[data-engine-status-text]").inner_text()
-        context.unroute("**/*.wasm")
-        page.click("[data-engine-retry]")
-        # The view asked for before the failure shows once the engine is ready.
-        assert [respondent["label"] for respondent in shown_view(page)["respondents"]] == [label for label, _ in team]
-    finally:
-        context.close()
 
 
 # --- downloads and print -------------------------------------------------------------------------

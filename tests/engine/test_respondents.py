@@ -13,6 +13,7 @@ from assessment.respondents import (
     LONGEST_LABEL,
     OUTDATED,
     UNREADABLE,
+    ReadAnswers,
     RespondentError,
     answers_from_text,
     read_respondents,
@@ -37,15 +38,27 @@ def share_link(bank, answers, fingerprint=None):
 def test_a_share_link_a_result_download_and_an_answers_file_give_the_same_answers(bank):
     download = json.dumps(score_answers(bank, PROACTIVE).to_dict())
     for text in (share_link(bank, PROACTIVE), download, json.dumps(PROACTIVE)):
-        assert answers_from_text(bank, text) == PROACTIVE
+        assert answers_from_text(bank, text) == ReadAnswers(PROACTIVE)
 
 
-def test_links_and_downloads_for_another_bank_are_outdated(bank):
-    download = {**score_answers(bank, PROACTIVE).to_dict(), "bank_fingerprint": "000000000000"}
-    for text in (share_link(bank, PROACTIVE, fingerprint="000000000000"), json.dumps(download)):
-        with pytest.raises(RespondentError) as raised:
-            answers_from_text(bank, text)
-        assert raised.value.reason == OUTDATED
+def test_links_and_downloads_of_an_earlier_bank_keep_the_answers_that_still_exist(bank):
+    earlier = {**PROACTIVE, "retired_question": "gone", "succession_focus": "retired_option"}
+    download = {**score_answers(bank, PROACTIVE).to_dict(), "answers": earlier, "bank_fingerprint": "000000000000"}
+    for text in (share_link(bank, earlier, fingerprint="000000000000"), json.dumps(download)):
+        read = answers_from_text(bank, text)
+        assert read.outdated
+        assert sorted(read.dropped) == ["retired_question=gone", "succession_focus=retired_option"]
+        assert read.answers == bank.answers_to_asked({key: value for key, value in PROACTIVE.items() if key != "succession_focus"})
+
+
+def test_read_respondents_keeps_an_earlier_banks_link_with_a_notice(bank):
+    team = read_respondents(bank, [
+        {"label": "CEO", "text": share_link(bank, PROACTIVE)},
+        {"label": "HR", "text": share_link(bank, JUST_IN_TIME, fingerprint="000000000000")},
+    ])
+    assert team.respondents == [("CEO", PROACTIVE), ("HR", JUST_IN_TIME)]
+    assert [(notice.label, notice.reason) for notice in team.notices] == [("HR", OUTDATED)]
+    assert team.left_out == []
 
 
 @pytest.mark.parametrize("tamper", [

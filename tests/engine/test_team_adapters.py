@@ -43,7 +43,7 @@ def test_team_json_gives_the_engines_view_its_link_and_its_markdown(bank):
     entries = [{"label": label, "text": json.dumps(answers)} for label, answers in TEAM]
     reply = json.loads(team_json(json.dumps({"respondents": entries, "article_url": "https://example.org/article/"})))
     view = team_view(bank, TEAM).to_dict()
-    assert reply["ok"] is True and reply["left_out"] == []
+    assert reply["ok"] is True and reply["left_out"] == [] and reply["notices"] == []
     assert reply["team"] == view
     assert reply["team_link"] == team_link(bank, TEAM)
     assert reply["markdown"] == team_as_markdown(view, "https://example.org/article/")

@@ -16,12 +16,11 @@ const STATUS_TEXT = {
 };
 // Why a respondent was left out, in the words the self-assessment page uses for its own links.
 const LEFT_OUT = {
-  outdated: "was made for an earlier version of the questions, so its answers cannot be used; ask for a new link",
   unreadable: "could not be read (it may be incomplete or changed)",
   invalid: "has answers the assessment does not know",
 };
 const TEAM_LINK_NOTICE = {
-  outdated: "This team link was made for an earlier version of the questions, so its answers cannot be used. Ask each person for a new link from the self-assessment.",
+  outdated: "This team link was made for an earlier version of the assessment, which has changed since, so its answers cannot be read. Ask each person for their link again (old links still open), or paste them below.",
   unreadable: "This team link could not be read (it may be incomplete or changed). You can paste each person's link below.",
 };
 
@@ -215,7 +214,7 @@ async function showTeam(page, request, { fromLink = false } = {}) {
     onPrint: () => window.print(),
   });
   performance.mark("team:shown");
-  if (reply.left_out.length) showProblems(page, reply, fromLink);
+  if (reply.left_out.length || reply.notices.length) showProblems(page, reply, fromLink);
   else focusResult(page);
 }
 
@@ -225,20 +224,32 @@ function focusResult(page) {
   heading.scrollIntoView({ block: "start" });
 }
 
-// Respondents left out are named, each with its reason; nothing bad is silently applied.
+// Respondents left out are named, each with its reason; nothing bad is silently applied. Those read
+// from an earlier version of the assessment are kept as far as they go, and named too.
 function showProblems(page, reply, fromLink) {
   if (!reply.ok) {
     page.resultView.hidden = true;
     if (fromLink) history.replaceState(null, "", location.pathname + location.search);
   }
-  const lines = reply.left_out.map((problem) => `${problem.label} ${LEFT_OUT[problem.reason] ?? LEFT_OUT.unreadable}${
-    problem.reason === "invalid" && problem.problems.length ? `: ${problem.problems.join("; ")}` : ""}.`);
+  const leftOut = reply.left_out ?? [];
+  const lines = [
+    ...leftOut.map((problem) => `${problem.label} ${LEFT_OUT[problem.reason] ?? LEFT_OUT.unreadable}${
+      problem.reason === "invalid" && problem.problems.length ? `: ${problem.problems.join("; ")}` : ""}.`),
+    ...(reply.notices ?? []).map(earlierVersionLine),
+  ];
   let summary;
-  if (reply.ok) summary = `The team view leaves out ${reply.left_out.length === 1 ? "one respondent" : `${reply.left_out.length} respondents`}:`;
+  if (reply.ok && leftOut.length) summary = `The team view leaves out ${leftOut.length === 1 ? "one respondent" : `${leftOut.length} respondents`}:`;
+  else if (reply.ok) summary = "Some answers come from an earlier version of the assessment:";
   else if (TEAM_LINK_NOTICE[reply.reason]) summary = TEAM_LINK_NOTICE[reply.reason];
   else if (reply.reason === "team_size") summary = `A team view needs ${page.smallest} to ${page.largest} respondents that can be read.`;
   else summary = `The engine could not compare these answers: ${(reply.errors ?? []).join("; ")}`;
   showNotice(page, summary, lines);
+}
+
+// In the words of the self-assessment page's own notice for a link of an earlier version.
+function earlierVersionLine(notice) {
+  const dropped = notice.problems.length ? ` These answers no longer exist and are left unanswered: ${notice.problems.join(", ")}.` : "";
+  return `${notice.label}'s link was made for an earlier version of the assessment, which has changed since; today's assessment of the same answers is shown.${dropped}`;
 }
 
 // ---------------------------------------------------------------- notices and status
