@@ -101,6 +101,9 @@ def assert_contract(page, view: dict) -> None:
         assert respondents.nth(index).get_attribute("data-recommended") == respondent["result"]["recommended"]
     shown_order = page.locator("[data-split]").evaluate_all("(items) => items.map((item) => item.dataset.split)")
     assert shown_order == [split["question_id"] for split in view["splits"]]
+    agreement = page.locator("[data-agreement]").evaluate_all(
+        "(items) => items.map((item) => [item.dataset.agreement, item.dataset.needAgreed, item.dataset.readinessAgreed])")
+    assert agreement == [[entry["approach"], str(entry["need_agreed"]).lower(), str(entry["readiness_agreed"]).lower()] for entry in view["agreement"]]
 
 
 # --- parity with the terminal --------------------------------------------------------------------
@@ -224,7 +227,8 @@ def test_the_printed_page_is_the_agenda(booted, bank, teams):
     page.emulate_media(media="print")
     try:
         for hidden in ("[data-team-form]", "[data-team-share]", "[data-agreed-section]", ".md-header"):
-            assert page.locator(hidden).is_hidden(), hidden
+            shown = page.locator(hidden).evaluate_all("(nodes) => nodes.filter((node) => node.checkVisibility()).length")
+            assert shown == 0, hidden
         for respondent in view["respondents"]:
             assert page.locator(f'[data-respondent="{respondent["label"]}"]').is_visible()
         for split in view["splits"]:

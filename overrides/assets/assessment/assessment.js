@@ -1,6 +1,6 @@
 // The self-assessment page: the form works on its own; Python (in a worker) only turns complete
 // answers into a result. Boot starts first thing, so it runs while the reader answers.
-import { STAGE } from "./boot-stages.js";
+import { showEngineStatus as showStatusBox } from "./engine-status.js";
 import { EngineClient } from "./engine-client.js";
 import {
   OWN_ANSWERS_KEY, askedQuestions, bankFromForm, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink,
@@ -8,12 +8,6 @@ import {
 } from "./answers.js";
 import { renderResult } from "./result-view.js";
 
-const STATUS_TEXT = {
-  [STAGE.DOWNLOAD]: "Step 1 of 3: getting Python ready (about 6 MB the first time)…",
-  [STAGE.RUNTIME]: "Step 2 of 3: starting Python…",
-  [STAGE.ENGINE]: "Step 3 of 3: loading the assessment engine…",
-  ready: "The assessment engine is ready.",
-};
 const FAILED_ADVICE = "Check your connection and choose “Try again”, or run the same assessment on your computer: python -m assessment.";
 const SHARE_NOTICE = {
   unreadable: "This share link could not be read (it may be incomplete or changed), so it was not used. Any answers you saved on this device are below, unchanged.",
@@ -287,23 +281,12 @@ function hideNotice(page) {
 }
 
 function showEngineStatus(page, status, detail) {
-  const box = page.root.querySelector("[data-engine-status]");
-  const text = box.querySelector("[data-engine-status-text]");
-  box.hidden = false;
-  box.dataset.engineStatus = status;
-  page.root.querySelector("[data-engine-retry]").hidden = status !== "failed";
-  if (status === "failed") {
-    text.textContent = `The assessment engine could not start: ${detail}. Your answers are kept. ${FAILED_ADVICE}`;
-  } else if (status === "ready") {
-    text.textContent = STATUS_TEXT.ready;
-    // How Python started (memory snapshot or normal boot): for bench/ and for curious readers.
-    box.dataset.engineBoot = detail;
-    performance.mark("assessment:engine-ready");
-  } else {
-    if (detail) page.stage = detail;
-    const stage = STATUS_TEXT[page.stage] ?? STATUS_TEXT[STAGE.DOWNLOAD];
-    text.textContent = page.waitingForEngine ? `${stage} Your result will show as soon as it is ready.` : stage;
-  }
+  showStatusBox(page.root, status, detail, {
+    kept: "Your answers are kept.",
+    advice: FAILED_ADVICE,
+    waiting: page.waitingForEngine ? "Your result will show as soon as it is ready." : "",
+  });
+  if (status === "ready") performance.mark("assessment:engine-ready");
 }
 
 // The Markdown is the engine's own rendering (the same as `python -m assessment --format markdown`).

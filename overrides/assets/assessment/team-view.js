@@ -32,7 +32,7 @@ function teamOutcome(view, names) {
   const team = view.team;
   const open = team.open_questions.length;
   return section("Team outcome, by the team rule", [
-    element("p", { className: "team-result__outcome", text: team.summary }),
+    element("p", { className: "team-result__outcome", text: `Team outcome: ${outcomeName(names, team.result)}.` }),
     element("p", {
       text: `Computed from ${Object.keys(team.answers).length} team answers; ${open === 1 ? "1 question is" : `${open} questions are`} open (tied). `
         + `Each respondent's own outcome: ${view.respondents.map((respondent) => `${respondent.label}, ${outcomeName(names, respondent.result)}`).join("; ")}.`,
@@ -116,16 +116,19 @@ function splitItem(split, names, articleUrl) {
 
 function splitSections(view, names, articleUrl) {
   const agenda = view.splits.filter((split) => split.on_agenda);
-  const agreed = view.splits.filter((split) => !split.on_agenda);
+  const agreed = view.splits.filter((split) => !split.on_agenda && split.answered);
+  const unasked = view.splits.filter((split) => !split.answered);
+  const items = (splits) => splits.map((split) => splitItem(split, names, articleUrl));
   const sections = [section("Agenda: the questions that divide the team, most divided first", [
     agenda.length
-      ? element("ol", { className: "team-agenda", attributes: { "data-team-agenda": "" } }, agenda.map((split) => splitItem(split, names, articleUrl)))
+      ? element("ol", { className: "team-agenda", attributes: { "data-team-agenda": "" } }, items(agenda))
       : element("p", { text: "Everyone who answered agrees on every question." }),
   ], { "data-agenda-section": "" })];
   if (agreed.length) {
-    sections.push(section("Where everyone who answered agrees", [
-      element("ul", { className: "team-agreed" }, agreed.map((split) => splitItem(split, names, articleUrl))),
-    ], { "data-agreed-section": "" }));
+    sections.push(section("Where everyone who answered agrees", [element("ul", { className: "team-agreed" }, items(agreed))], { "data-agreed-section": "" }));
+  }
+  if (unasked.length) {
+    sections.push(section("Not asked of anyone, or not answered", [element("ul", { className: "team-agreed" }, items(unasked))], { "data-agreed-section": "" }));
   }
   return sections;
 }

@@ -1,6 +1,7 @@
 // The team page: people's share links or JSON downloads in, the engine's team view out. Everything
 // happens in this browser: the texts go to the engine's worker on this page, never to a server.
 import { EngineClient } from "./engine-client.js";
+import { showEngineStatus as showStatusBox } from "./engine-status.js";
 import { saveFile } from "./download.js";
 import { renderTeam } from "./team-view.js";
 
@@ -8,12 +9,6 @@ import { renderTeam } from "./team-view.js";
 const LARGEST_FILE_BYTES = 1_000_000;
 // What was pasted survives a reload of this tab, and goes when the tab is closed.
 const STORAGE_KEY = "coaching-timing:team-entries";
-const STATUS_TEXT = {
-  download: "Getting Python ready (about 6 MB the first time)…",
-  runtime: "Starting Python…",
-  engine: "Loading the assessment engine…",
-  ready: "The assessment engine is ready.",
-};
 // Why a respondent was left out, in the words the self-assessment page uses for its own links.
 const LEFT_OUT = {
   unreadable: "could not be read (it may be incomplete or changed)",
@@ -269,18 +264,9 @@ function hideNotice(page) {
 }
 
 function showEngineStatus(page, status, detail) {
-  const box = page.root.querySelector("[data-engine-status]");
-  box.hidden = false;
-  box.dataset.engineStatus = status;
-  page.root.querySelector("[data-engine-retry]").hidden = status !== "failed";
-  const text = box.querySelector("[data-engine-status-text]");
-  if (status === "failed") {
-    text.textContent = `The assessment engine could not start: ${detail ?? "unknown reason"}. What you pasted is kept; try again.`;
-  } else if (status === "ready") {
-    text.textContent = STATUS_TEXT.ready;
-    performance.mark("team:engine-ready");
-  } else {
-    if (detail) page.stage = detail;
-    text.textContent = STATUS_TEXT[page.stage] ?? STATUS_TEXT.download;
-  }
+  showStatusBox(page.root, status, detail, {
+    kept: "What you pasted is kept.",
+    advice: "Check your connection and choose “Try again”, or compare the JSON downloads on your computer: python -m assessment compare.",
+  });
+  if (status === "ready") performance.mark("team:engine-ready");
 }
