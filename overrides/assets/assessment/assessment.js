@@ -1,7 +1,8 @@
 // The self-assessment page: the form works on its own; Python (in a worker) only turns complete
 // answers into a result. Boot starts first thing, so it runs while the reader answers.
-import { showEngineStatus as showStatusBox } from "./engine-status.js";
+import { saveFile } from "./download.js";
 import { EngineClient } from "./engine-client.js";
+import { showEngineStatus as showStatusBox } from "./engine-status.js";
 import {
   OWN_ANSWERS_KEY, askedQuestions, bankFromForm, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink,
   parseShareFragment, readForm, sameAnswers, saveAnswers, shareFragment, unansweredQuestions,
@@ -301,12 +302,5 @@ async function download(page, result, format) {
     content = reply.markdown;
   }
   const [type, extension] = format === "json" ? ["application/json", "json"] : ["text/markdown", "md"];
-  const url = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = `coaching-timing-result.${extension}`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(content, type, `coaching-timing-result.${extension}`);
 }

@@ -1,8 +1,8 @@
 // The team page: people's share links or JSON downloads in, the engine's team view out. Everything
 // happens in this browser: the texts go to the engine's worker on this page, never to a server.
+import { saveFile } from "./download.js";
 import { EngineClient } from "./engine-client.js";
 import { showEngineStatus as showStatusBox } from "./engine-status.js";
-import { saveFile } from "./download.js";
 import { renderTeam } from "./team-view.js";
 
 // A result download is a few kilobytes; a far larger file is not one.
