@@ -74,10 +74,14 @@ HOLDS = "holds"
 UNKNOWN = "unknown"
 
 
-def score_answers(bank: QuestionBank, answers: Mapping[str, str], *, allow_partial: bool = False) -> AssessmentResult:
-    """Score a complete set of answers (question id -> option id); with allow_partial, score what is there."""
+def score_answers(bank: QuestionBank, answers: Mapping[str, str], *, allow_partial: bool = False, what_would_change: bool = True) -> AssessmentResult:
+    """Score a complete set of answers (question id -> option id); with allow_partial, score what is there.
+
+    what_would_change=False leaves that list empty: the search re-scores many alternatives, and a
+    view of many results at once (the team view) shows it for none of them."""
     checked_answers = validate_answers(bank, answers, allow_partial=allow_partial)
-    return build_result(bank, checked_answers, ignored=tuple(key for key in answers if key not in checked_answers))
+    ignored = tuple(key for key in answers if key not in checked_answers)
+    return build_result(bank, checked_answers, ignored=ignored, what_would_change=what_would_change)
 
 
 # ---------------------------------------------------------------- answers and the questions asked
@@ -282,7 +286,7 @@ def thin_evidence_note(bank: QuestionBank, judgement: Judgement) -> str | None:
 
 # ---------------------------------------------------------------- the whole result
 
-def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignored: tuple[str, ...] = ()) -> AssessmentResult:
+def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignored: tuple[str, ...] = (), what_would_change: bool = True) -> AssessmentResult:
     judgement = judge(bank, asked_answers)
     recommended_ids = judgement.recommended_ids
     practice_id = current_practice_approach(bank, asked_answers)
@@ -304,7 +308,7 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         what_would_change=tuple(
             describe_alternative(bank, alternative)
             for alternative in what_if.smallest_changes(bank, asked_answers, lambda answers: outcome_label(bank, answers))
-        ),
+        ) if what_would_change else (),
         approaches=bank.approaches,
         answers=dict(asked_answers),
         unanswered=tuple(question.id for question in asked_questions(bank, asked_answers) if question.id not in asked_answers),

@@ -16,6 +16,8 @@ Team rule (the team outcome):
 4. The team outcome is the engine's result for the team's answers, scored like an incomplete
    answer set (a conditional question whose condition the team's answers do not meet is dropped,
    as it would be for one person).
+Results in a team view leave "what would change" empty (it re-scores many alternatives per
+result; the open questions say what would change the team outcome).
 
 Splits and agenda. For each question: how many chose each option, and who. Its division is the
 share of those who answered it who are outside its largest group (0 when all agree). The agenda
@@ -223,7 +225,7 @@ def team_view(bank: QuestionBank, respondents: Sequence[tuple[str, Mapping[str, 
         raise AnswersError([f"a team needs {SMALLEST_TEAM} to {LARGEST_TEAM} respondents, got {len(respondents)}"])
     scored = score_respondents(bank, respondents)
     team_answers = majority_answers(bank, scored)
-    team_result = score_answers(bank, team_answers, allow_partial=True)
+    team_result = score_answers(bank, team_answers, allow_partial=True, what_would_change=False)
     splits = [question_split(bank, question, scored, team_answers) for question in bank.questions]
     return TeamView(
         respondents=scored,
@@ -239,7 +241,7 @@ def score_respondents(bank: QuestionBank, respondents: Sequence[tuple[str, Mappi
     for position, (label, answers) in enumerate(respondents, start=1):
         name = respondent_label(label, position)
         try:
-            scored.append(Respondent(name, score_answers(bank, answers, allow_partial=True)))
+            scored.append(Respondent(name, score_answers(bank, answers, allow_partial=True, what_would_change=False)))
         except AnswersError as error:
             problems += [f"{name}: {problem}" for problem in error.problems]
     if problems:
