@@ -10,6 +10,7 @@ edit is usable in seconds.
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import os
 import shutil
@@ -34,6 +35,8 @@ class SnapshotFailed(RuntimeError):
 class EngineSnapshot:
     path: Path
     sha256: str
+    # Of the inflated bytes: what the browser keeps in its cache, checked again each time it is read.
+    inflated_sha256: str
 
     @property
     def integrity(self) -> str:
@@ -56,7 +59,10 @@ def ready_snapshot(path: Path) -> EngineSnapshot | None:
     if not path.is_file():
         return None
     os.utime(path)  # in use: keep it among the newest when old ones are pruned
-    return EngineSnapshot(path=path, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+    gzipped = path.read_bytes()
+    return EngineSnapshot(
+        path=path, sha256=hashlib.sha256(gzipped).hexdigest(), inflated_sha256=hashlib.sha256(gzip.decompress(gzipped)).hexdigest(),
+    )
 
 
 def snapshot_command(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, path: Path) -> list[str]:

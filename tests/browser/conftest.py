@@ -29,3 +29,10 @@ def sub_path_site_url(site_builder, tmp_path_factory):
     site = site_builder(tmp_path_factory.mktemp("sub-path-site"), site_url=f"http://127.0.0.1{prefix}")
     with StaticSite(site, prefix=prefix) as served:
         yield served.url
+
+
+def share_link(bank, answers: dict[str, str]) -> str:
+    """The fragment of a share link for these answers, as the page writes one (answers.js)."""
+    asked = bank.answers_to_asked(answers)
+    pairs = "&".join(f"{question.id}={asked[question.id]}" for question in bank.questions if question.id in asked)
+    return f"#assessment=1&bank={bank.fingerprint}&{pairs}"

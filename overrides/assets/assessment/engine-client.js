@@ -7,10 +7,12 @@ import { STAGE } from "./boot-stages.js";
 const STAGE_DEADLINE_MS = 90_000;
 
 export class EngineClient {
-  constructor({ workerUrl, indexURL, lockFileURL, snapshot, engineSha256, onStatus }) {
+  // `snapshot` ({ url, integrity, sha256 }) is where a memory snapshot is; `useSnapshot: false`
+  // boots without it (a visit with no result to show at once need not download it).
+  constructor({ workerUrl, indexURL, lockFileURL, snapshot, useSnapshot = true, engineSha256, onStatus }) {
     this.workerUrl = workerUrl;
     this.engineSha256 = engineSha256;
-    this.snapshot = snapshot;
+    this.snapshot = useSnapshot ? snapshot : null;
     this.indexURL = indexURL;
     this.lockFileURL = lockFileURL;
     this.onStatus = onStatus;
@@ -21,13 +23,15 @@ export class EngineClient {
   }
 
   // The engine of a page whose root element carries the build's data-* addresses (see assessment.html).
-  static fromPage(root, onStatus) {
+  static fromPage(root, onStatus, { useSnapshot = true } = {}) {
     const address = (relative) => new URL(relative, document.baseURI).href;
+    const { snapshotUrl, snapshotIntegrity, snapshotSha256 } = root.dataset;
     return new EngineClient({
       workerUrl: address(root.dataset.workerUrl),
       indexURL: address(root.dataset.runtimeUrl),
       lockFileURL: address(root.dataset.lockUrl),
-      snapshot: root.dataset.snapshotUrl ? { url: address(root.dataset.snapshotUrl), integrity: root.dataset.snapshotIntegrity } : null,
+      snapshot: snapshotUrl ? { url: address(snapshotUrl), integrity: snapshotIntegrity, sha256: snapshotSha256 } : null,
+      useSnapshot,
       engineSha256: root.dataset.engineSha256,
       onStatus,
     });
@@ -98,6 +102,7 @@ export class EngineClient {
     } else if (message?.type === "ready") {
       clearTimeout(this.deadline);
       this.state = "ready";
+      recordBootProfile(message);
       this.report("ready", message.fromSnapshot ? "snapshot" : "normal");
       for (const resolve of this.readyWaiters.splice(0)) resolve();
     } else if (message?.type === "failed") {
@@ -129,4 +134,10 @@ export class EngineClient {
   report(status, detail) {
     this.onStatus(status, detail);
   }
+}
+
+// The worker's measures of its boot, placed on the page's timeline (for bench/ and profiling).
+function recordBootProfile({ profile = [], timeOrigin = performance.timeOrigin }) {
+  const offset = timeOrigin - performance.timeOrigin;
+  for (const { name, end } of profile) performance.measure(name, { start: offset, end: offset + end });
 }

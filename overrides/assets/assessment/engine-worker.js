@@ -143,21 +143,43 @@ async function boot({ indexURL, lockFileURL, snapshot, engineSha256 }) {
   try {
     // Every download starts now, side by side: the snapshot and the runtime's large module load
     // while its small entry module does. (Same URL, so the runtime's own import reuses it.)
-    const snapshotDownload = snapshot ? snapshotBytes(snapshot.url, snapshot.integrity) : null;
+    const snapshotDownload = snapshot ? profiled("engine:snapshot bytes", snapshotBytes(snapshot)) : null;
     snapshotDownload?.catch(() => {}); // a failed snapshot is handled where it is awaited
     runtimeModule = importRuntimeModule(new URL("pyodide.asm.mjs", indexURL)); // the runtime's own import reuses it
     runtimeModule.catch(() => {}); // a failure is reported below, named
-    ({ loadPyodide } = await importRuntimeModule(new URL("pyodide.mjs", indexURL)));
+    ({ loadPyodide } = await profiled("engine:runtime module", importRuntimeModule(new URL("pyodide.mjs", indexURL))));
     self.postMessage({ type: "stage", stage: STAGE.RUNTIME });
-    const pyodide = (snapshotDownload && await bootFromSnapshot(indexURL, lockFileURL, snapshotDownload))
-      || await loadPyodide({ indexURL, lockFileURL, ...quiet });
+    const pyodide = await profiled("engine:python started", startPython(indexURL, lockFileURL, snapshotDownload));
     self.postMessage({ type: "stage", stage: STAGE.ENGINE });
-    browserAdapter = (pyodide.fromSnapshot && importedEngine(pyodide, engineSha256)) || await installedEngine(pyodide);
-    self.postMessage({ type: "ready", fromSnapshot: Boolean(pyodide.fromSnapshot) });
+    browserAdapter = await profiled("engine:engine imported", engineAdapter(pyodide, engineSha256));
+    self.postMessage({ type: "ready", fromSnapshot: Boolean(pyodide.fromSnapshot), ...bootProfile() });
   } catch (error) {
     // A damaged runtime module fails the runtime too, sooner and in its words: name the file instead.
     fail(await (runtimeModule ?? Promise.resolve()).then(() => error, (failure) => failure));
   }
+}
+
+async function startPython(indexURL, lockFileURL, snapshotDownload) {
+  return (snapshotDownload && await bootFromSnapshot(indexURL, lockFileURL, snapshotDownload))
+    || loadPyodide({ indexURL, lockFileURL, ...quiet });
+}
+
+async function engineAdapter(pyodide, engineSha256) {
+  return (pyodide.fromSnapshot && importedEngine(pyodide, engineSha256)) || installedEngine(pyodide);
+}
+
+// --- where the boot's time goes: measures from the worker's start, sent with "ready" -------------
+
+function profiled(name, promise) {
+  return promise.then((value) => {
+    performance.measure(name, { start: 0, end: performance.now() });
+    return value;
+  });
+}
+
+function bootProfile() {
+  const measures = performance.getEntriesByType("measure").map(({ name, duration }) => ({ name, end: duration }));
+  return { profile: measures, timeOrigin: performance.timeOrigin };
 }
 
 // A snapshot already holds the engine, imported and run once at build time (and the snapshot
@@ -216,11 +238,58 @@ async function bootFromSnapshot(indexURL, lockFileURL, snapshotDownload) {
   }
 }
 
-async function snapshotBytes(url, integrity) {
+// The snapshot's inflated bytes: from this browser's cache when it holds the pinned ones, else
+// downloaded (the browser checks the integrity) and kept for the next visit that needs them.
+async function snapshotBytes({ url, integrity, sha256 }) {
+  const cached = await cachedSnapshot(url, sha256);
+  if (cached) return cached;
   const response = await browserFetch(url, { integrity }); // optional: its failure means a normal boot
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
   const inflated = new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
-  return new Uint8Array(await inflated.arrayBuffer());
+  const bytes = new Uint8Array(await inflated.arrayBuffer());
+  keepSnapshot(url, bytes, sha256);
+  return bytes;
+}
+
+// --- the snapshot in the Cache API ---------------------------------------------------------------
+// One entry, the current snapshot, under its URL (which carries its hash): storing it deletes any
+// other. Only a boot that needed the snapshot stores it. Whatever is read is checked against the
+// sha256 the page was built with; a cache that fails in any way means the network, quietly.
+
+const SNAPSHOT_CACHE = "assessment-engine-snapshot";
+
+async function cachedSnapshot(url, sha256) {
+  if (!sha256) return null;
+  try {
+    const cache = await self.caches.open(SNAPSHOT_CACHE);
+    const response = await cache.match(url);
+    if (!response) return null;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (await hexDigest(bytes) === sha256) return bytes;
+    await cache.delete(url); // damaged: the download below replaces it
+  } catch {
+    // Storage blocked or broken: the network has the same bytes.
+  }
+  return null;
+}
+
+async function keepSnapshot(url, bytes, sha256) {
+  if (!sha256) return;
+  try {
+    const entry = new Response(bytes); // a copy, taken now: the runtime may reuse the bytes it is given
+    const cache = await self.caches.open(SNAPSHOT_CACHE);
+    for (const request of await cache.keys()) {
+      if (request.url !== url) await cache.delete(request);
+    }
+    await cache.put(url, entry);
+  } catch {
+    // Storage blocked or full: the next visit downloads the snapshot again.
+  }
+}
+
+async function hexDigest(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 function answer(request, compute) {

@@ -1,0 +1,182 @@
+"""Which boot a visit gets, told by the files it fetched: a visit with nothing to show at once boots
+Python the normal way and never asks for the memory snapshot; a visit that shows a result on
+arrival (a share link, complete saved answers) boots from it, and a returning one reads it from the
+browser's cache. A cache that is blocked or holds damaged bytes means the network, quietly.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import share_link
+
+from assessment import load_bank, score_answers
+from assessment.browser import warm_up_answers
+
+BOOT_TIMEOUT_MS = 180_000
+STORAGE_KEY = "coaching-timing:assessment"
+SNAPSHOT_CACHE = "assessment-engine-snapshot"
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank()
+
+
+class Visits:
+    """One browser context (one reader's browser): the runtime files each visit fetched, and problems."""
+
+    def __init__(self, browser, site_url: str):
+        self.site_url = site_url
+        self.context = browser.new_context()
+        self.requests: list[str] = []
+        self.problems: list[str] = []
+        self.context.on("request", lambda request: self.requests.append(urlsplit(request.url).path))
+
+    def open(self, fragment: str = "", saved: dict[str, str] | None = None, bank=None):
+        """A visit to the page; `saved` answers are in the browser's storage before it loads."""
+        self.requests.clear()
+        page = self.context.new_page()
+        page.set_default_timeout(BOOT_TIMEOUT_MS)
+        page.on("console", lambda message: self.problems.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: self.problems.append(str(error)))
+        if saved is not None:
+            page.goto(self.site_url + "404.html")  # same origin, no engine: only to reach its storage
+            page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                          [STORAGE_KEY, json.dumps({"bank": bank.fingerprint, "answers": saved})])
+            self.requests.clear()
+        page.goto(self.site_url + "assessment/" + fragment)
+        page.wait_for_selector("[data-engine-status=ready]", state="attached")
+        return page
+
+    def fetched(self, name: str) -> bool:
+        return any(path.endswith(name) for path in self.requests)
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visits(browser, site_url):
+    opened = Visits(browser, site_url)
+    yield opened
+    opened.close()
+
+
+def boot(page) -> str:
+    return page.get_attribute("[data-engine-status]", "data-engine-boot")
+
+
+def shown_result(page) -> dict:
+    page.wait_for_selector("[data-result]:not([hidden]) [data-result-json]", state="attached")
+    return json.loads(page.text_content("[data-result] [data-result-json]"))
+
+
+def native_result(bank, answers: dict[str, str]) -> dict:
+    return json.loads(json.dumps(score_answers(bank, bank.answers_to_asked(answers)).to_dict()))
+
+
+def cached_snapshots(page) -> list[tuple[str, int]]:
+    """The snapshot cache's entries (address, size), waited for: the worker stores after it boots."""
+    return page.evaluate(
+        """async (name) => {
+            const cache = await caches.open(name);
+            return Promise.all((await cache.keys()).map(async (request) =>
+                [request.url, (await (await cache.match(request)).arrayBuffer()).byteLength]));
+        }""",
+        SNAPSHOT_CACHE,
+    )
+
+
+def wait_for_cached_snapshot(page) -> None:
+    page.wait_for_function(
+        """async (name) => (await (await caches.open(name)).keys()).length > 0""", arg=SNAPSHOT_CACHE, polling=200,
+    )
+
+
+def partial(bank) -> dict[str, str]:
+    first = bank.questions[0]
+    return {first.id: first.options[0].id}
+
+
+@pytest.mark.parametrize("visit", ["no fragment", "partial saved answers", "unusable link", "page anchor"])
+def test_a_visit_with_nothing_to_show_at_once_boots_normally_without_the_snapshot(visits, bank, visit):
+    complete = share_link(bank, warm_up_answers())
+    page = {
+        "no fragment": lambda: visits.open(),
+        "partial saved answers": lambda: visits.open(saved=partial(bank), bank=bank),
+        "unusable link": lambda: visits.open(complete.replace(f"bank={bank.fingerprint}", "bank=0123456789ab")[:40]),
+        "page anchor": lambda: visits.open("#question-" + bank.questions[0].id),
+    }[visit]()
+    assert boot(page) == "normal"
+    assert not visits.fetched("engine.snapshot") and visits.fetched(".whl")
+    assert page.locator("[data-result]").is_hidden()
+    assert cached_snapshots(page) == [], "nothing cached for a visit that did not need the snapshot"
+    assert visits.problems == []
+
+
+@pytest.mark.parametrize("visit", ["share link", "complete saved answers"])
+def test_a_visit_that_shows_a_result_on_arrival_boots_from_the_snapshot(visits, bank, visit):
+    answers = warm_up_answers()
+    if visit == "share link":
+        page = visits.open(share_link(bank, answers))
+    else:
+        page = visits.open(saved=answers, bank=bank)
+    assert shown_result(page) == native_result(bank, answers)
+    assert boot(page) == "snapshot"
+    assert visits.fetched("engine.snapshot") and not visits.fetched(".whl")
+    assert visits.problems == []
+
+
+def test_a_returning_visit_reads_the_snapshot_from_the_cache_not_the_network(visits, bank):
+    answers = warm_up_answers()
+    first = visits.open(share_link(bank, answers))
+    wait_for_cached_snapshot(first)
+    first.close()
+    page = visits.open(saved=answers, bank=bank)
+    assert shown_result(page) == native_result(bank, answers)
+    assert boot(page) == "snapshot"
+    assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl")
+    assert visits.problems == []
+
+
+def test_a_damaged_or_older_cached_snapshot_is_replaced_from_the_network(visits, bank):
+    answers = warm_up_answers()
+    first = visits.open()  # a plain visit: no snapshot, only the page's address for the cache
+    snapshot_url = first.evaluate("() => new URL(document.querySelector('[data-assessment]').dataset.snapshotUrl, document.baseURI).href")
+    older_url = snapshot_url.split("?")[0] + "?v=0123456789abcdef"
+    first.evaluate(
+        """async ([name, current, older]) => {
+            const cache = await caches.open(name);
+            await cache.put(current, new Response("not the snapshot the page pinned"));
+            await cache.put(older, new Response("an earlier snapshot"));
+        }""",
+        [SNAPSHOT_CACHE, snapshot_url, older_url],
+    )
+    page = visits.open(share_link(bank, answers))
+    assert shown_result(page) == native_result(bank, answers)
+    assert boot(page) == "snapshot" and visits.fetched("engine.snapshot")
+    page.wait_for_function(
+        """async ([name, older]) => !(await (await caches.open(name)).match(older))""", arg=[SNAPSHOT_CACHE, older_url], polling=200,
+    )
+    [(url, size)] = cached_snapshots(page)
+    assert url == snapshot_url and size > 1_000_000, "only the current snapshot is kept, whole"
+    assert visits.problems == []
+
+
+def test_a_blocked_cache_means_the_network_quietly(visits, bank):
+    def without_cache(route):
+        response = route.fetch()
+        blocked = 'self.caches.open = () => Promise.reject(new DOMException("The storage is blocked.", "SecurityError"));\n'
+        route.fulfill(response=response, body=blocked + response.text())
+
+    visits.context.route("**/assets/assessment/engine-worker.js", without_cache)
+    answers = warm_up_answers()
+    for _ in range(2):
+        page = visits.open(share_link(bank, answers))
+        assert shown_result(page) == native_result(bank, answers)
+        assert boot(page) == "snapshot" and visits.fetched("engine.snapshot")
+        page.close()
+    assert visits.problems == []
