@@ -1,30 +1,40 @@
-"""How long the reader waits on /assessment/, cold and warm, against a naive main-thread boot.
+"""How long the reader waits on /assessment/, by kind of visit, cold and warm, against a naive
+main-thread boot.
 
 Builds the site into a temporary folder, adds the naive baseline page next to the real one, serves
-both with gzip and cache headers, and drives headless Chromium. Prints medians and ratios; asserts
-nothing (figures vary with the machine; compare the two pages measured in the same run).
+both with gzip and cache headers, and drives headless Chromium. Each kind of visit boots the way
+the page chooses for it (no fragment and partial saved answers: the normal boot; a share link and
+complete saved answers: the memory snapshot). Prints medians, ratios, where the worker's boot time
+goes, and the normal boot with the CPU slowed 4x; asserts nothing (figures vary with the machine;
+compare the columns measured in the same run).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
+from assessment import load_bank
 from assessment.browser import warm_up_answers
 from support.chromium import launch_options
 from support.server import StaticSite
 from support.site import build_site
 
 from .figures import machine_note, ratio, verdict
-from .naive_page import add_naive_page, add_no_snapshot_page
+from .naive_page import add_naive_page
 
 TIMEOUT_MS = 180_000
+STORAGE_KEY = "coaching-timing:assessment"
+CPU_SLOWDOWN = 4
+RESULT_GRACE_MS = 5_000
 
 # Collects long tasks on the main thread and the moment the first answer is taken.
 PROBE = """
@@ -37,8 +47,10 @@ document.addEventListener("change", () => { window.__bench.firstChange ??= perfo
 
 READ_MARKS = """() => {
   const last = (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? null;
+  const worker = performance.getEntriesByType("measure").filter(({ name }) => name.startsWith("engine:"))
+    .map(({ name, startTime, duration }) => [name, startTime + duration]);
   return { ready: last("assessment:engine-ready"), submit: last("assessment:submit"),
-           result: last("assessment:result-shown"), ...window.__bench };
+           result: last("assessment:result-shown"), worker: Object.fromEntries(worker), ...window.__bench };
 }"""
 
 # The engine's own warm-up answers: a complete answer set for any bank.
@@ -64,29 +76,59 @@ class Samples:
         return statistics.median(values) if values else None
 
 
-def share_fragment(page) -> str:
-    """A complete share link for the bench: made by the real page, so it is valid for this bank."""
-    page.evaluate(FILL_ANSWERS, warm_up_answers())
-    page.click("form[data-assessment-form] button[type=submit]")
-    page.wait_for_selector("[data-result]:not([hidden])", state="attached")
-    return "#" + page.url.split("#", 1)[1]
+@dataclass(frozen=True)
+class Visit:
+    """A kind of visit: its fragment, the answers saved in the browser before it, whether it shows a
+    result on arrival."""
+
+    name: str
+    fragment: str = ""
+    saved: dict[str, str] | None = None
+    result_on_arrival: bool = False
 
 
-def measure_plain_load(page, url: str, site: StaticSite, samples: Samples, *, can_submit: bool) -> None:
-    page.goto("about:blank")  # a real navigation every time, never a same-document fragment change
+def visit_kinds(bank) -> list[Visit]:
+    complete = warm_up_answers()
+    asked = bank.answers_to_asked(complete)
+    link = f"#assessment=1&bank={bank.fingerprint}&" + "&".join(
+        f"{question.id}={asked[question.id]}" for question in bank.questions if question.id in asked)
+    first = bank.questions[0]
+    return [
+        Visit("no fragment"),
+        Visit("shared link", fragment=link, result_on_arrival=True),
+        Visit("returning, complete answers", saved=complete, result_on_arrival=True),
+        Visit("returning, partial answers", saved={first.id: first.options[0].id}),
+    ]
+
+
+def prepare(page, site: StaticSite, visit: Visit, fingerprint: str) -> None:
+    """Same origin, no engine: the saved answers set (or cleared) as the visit needs them."""
+    page.goto(site.url + "404.html")
+    saved = json.dumps({"bank": fingerprint, "answers": visit.saved}) if visit.saved is not None else None
+    page.evaluate("([key, value]) => value === null ? localStorage.removeItem(key) : localStorage.setItem(key, value)",
+                  [STORAGE_KEY, saved])
+
+
+def measure_visit(page, url: str, site: StaticSite, visit: Visit, samples: Samples, *, can_submit: bool) -> None:
     site.take_bytes_sent()
-    page.goto(url, wait_until="commit")
-    # An option not already chosen (warm visits restore saved answers), so the click is a change.
-    page.click("fieldset[data-question] input:not(:checked)", timeout=TIMEOUT_MS)
+    page.goto(url + visit.fragment, wait_until="commit")
+    if not visit.result_on_arrival:
+        # An option not already chosen (partial answers are restored), so the click is a change.
+        page.click("fieldset[data-question] input:not(:checked)", timeout=TIMEOUT_MS)
     page.wait_for_selector("[data-engine-status=ready]", state="attached", timeout=TIMEOUT_MS)
+    if visit.result_on_arrival:
+        shown_soon_after_ready(page)
     marks = page.evaluate(READ_MARKS)
     samples.add("questions usable", marks["firstChange"])
     samples.add("python ready", marks["ready"])
-    during_boot = [task["duration"] for task in marks["longTasks"] if task["start"] < marks["ready"]]
+    samples.add("result shown", marks["result"] if visit.result_on_arrival else None)
+    until = max(marks["ready"], marks["result"] or 0)
+    during_boot = [task["duration"] for task in marks["longTasks"] if task["start"] < until]
     samples.add("longest main-thread task during boot", max(during_boot, default=0.0))
-    samples.add("main-thread long tasks during boot (total)", sum(during_boot))
     samples.add("bytes transferred", site.take_bytes_sent())
-    if can_submit:
+    for name, end in marks["worker"].items():
+        samples.add(name, end)
+    if can_submit and not visit.result_on_arrival:
         page.evaluate(FILL_ANSWERS, warm_up_answers())
         page.click("form[data-assessment-form] button[type=submit]")
         page.wait_for_function("() => performance.getEntriesByName('assessment:result-shown').length > 0")
@@ -94,37 +136,65 @@ def measure_plain_load(page, url: str, site: StaticSite, samples: Samples, *, ca
         samples.add("submit -> result (ready engine)", marks["result"] - marks["submit"])
 
 
-def measure_shared_link(page, url: str, samples: Samples) -> None:
-    page.goto("about:blank")
-    page.goto(url, wait_until="commit")
-    page.wait_for_selector("[data-result]:not([hidden])", state="attached", timeout=TIMEOUT_MS)
-    page.wait_for_function("() => performance.getEntriesByName('assessment:result-shown').length > 0")
-    samples.add("shared link -> result shown", page.evaluate(READ_MARKS)["result"])
+def shown_soon_after_ready(page) -> None:
+    """The result follows "ready" within milliseconds; a page that shows none on arrival (as
+    returning visits did before the page chose its boot) is measured without it."""
+    try:
+        page.wait_for_function("() => performance.getEntriesByName('assessment:result-shown').length > 0", timeout=RESULT_GRACE_MS)
+    except PlaywrightTimeout:
+        pass
 
 
-def bench_page(browser, site: StaticSite, path: str, fragment: str, runs: int, *, can_submit: bool) -> dict[str, Samples]:
-    url = site.url + path
-    cold, warm = Samples(), Samples()
-    for _ in range(runs):
-        for measure in ("plain", "shared"):
-            context = browser.new_context()
-            context.add_init_script(PROBE)
-            page = context.new_page()
-            if measure == "plain":
-                measure_plain_load(page, url, site, cold, can_submit=can_submit)
-            else:
-                measure_shared_link(page, url + fragment, cold)
-            context.close()
-    # Warm: one context, its HTTP cache filled by a first visit, then the measured second visits.
-    context = browser.new_context()
+def new_page(context):
     context.add_init_script(PROBE)
-    page = context.new_page()
-    measure_plain_load(page, url, site, Samples(), can_submit=False)
+    return context.new_page()
+
+
+def bench_page(browser, site: StaticSite, path: str, visits: list[Visit], fingerprint: str, runs: int,
+               *, can_submit: bool) -> dict[str, dict[str, Samples]]:
+    """{visit name: {"cold": samples, "warm": samples}}."""
+    url = site.url + path
+    results = {visit.name: {"cold": Samples(), "warm": Samples()} for visit in visits}
     for _ in range(runs):
-        measure_plain_load(page, url, site, warm, can_submit=can_submit)
-        measure_shared_link(page, url + fragment, warm)
+        for visit in visits:
+            context = browser.new_context()
+            page = new_page(context)
+            prepare(page, site, visit, fingerprint)
+            measure_visit(page, url, site, visit, results[visit.name]["cold"], can_submit=can_submit)
+            context.close()
+    # Warm: one browser whose caches were filled by a first visit of every kind, then the measured ones.
+    context = browser.new_context()
+    page = new_page(context)
+    for visit in visits:
+        prepare(page, site, visit, fingerprint)
+        measure_visit(page, url, site, visit, Samples(), can_submit=False)
+    for _ in range(runs):
+        for visit in visits:
+            prepare(page, site, visit, fingerprint)
+            measure_visit(page, url, site, visit, results[visit.name]["warm"], can_submit=can_submit)
     context.close()
-    return {"cold": cold, "warm": warm}
+    return results
+
+
+def slow_cpu_boot(browser, site: StaticSite, path: str, visit: Visit, fingerprint: str, runs: int) -> Samples:
+    """Cold visits with the page and its worker slowed down CPU_SLOWDOWN times (Chromium's CDP throttling)."""
+    samples = Samples()
+    for _ in range(runs):
+        context = browser.new_context()
+        page = new_page(context)
+        prepare(page, site, visit, fingerprint)
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        page.on("worker", lambda worker: throttle_worker(context, worker))
+        measure_visit(page, site.url + path, site, visit, samples, can_submit=False)
+        context.close()
+    return samples
+
+
+def throttle_worker(context, worker) -> None:
+    try:
+        context.new_cdp_session(worker).send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    except Exception as error:  # noqa: BLE001 -- a Chromium that cannot throttle workers is reported, not fatal
+        print(f"  (the worker could not be slowed down: {error})")
 
 
 def seconds(value: float | None) -> str:
@@ -139,51 +209,58 @@ def megabytes(value: float | None) -> str:
     return "-" if value is None else f"{value / 1e6:.2f} MB"
 
 
-VARIANTS = (
-    ("page", "the page: worker + memory snapshot"),
-    ("no snapshot", "same page, worker, no snapshot"),
-    ("naive", "baseline: naive main-thread boot"),
-)
 ROWS = (
     ("questions usable", seconds),
     ("python ready", seconds),
-    ("shared link -> result shown", seconds),
+    ("result shown", seconds),
     ("submit -> result (ready engine)", milliseconds),
     ("longest main-thread task during boot", milliseconds),
-    ("main-thread long tasks during boot (total)", milliseconds),
     ("bytes transferred", megabytes),
 )
+WORKER_ROWS = ("engine:runtime module", "engine:snapshot bytes", "engine:python started", "engine:engine imported")
 
 
-def report(results: dict[str, dict[str, Samples]], runs: int) -> None:
-    print(f"\nAssessment page, medians of {runs} runs (headless Chromium, gzip, loopback). Columns:")
-    for key, label in VARIANTS:
-        print(f"  {key:12} {label}")
+def report(page: dict, naive: dict, slow: Samples, runs: int) -> None:
+    names = list(page)
+    short = {"no fragment": "plain", "shared link": "link", "returning, complete answers": "ret.complete",
+             "returning, partial answers": "ret.partial"}
+    print(f"\nAssessment page, medians of {runs} runs (headless Chromium, gzip, loopback). Columns: the page for each")
+    print("kind of visit (plain = no fragment, link = shared link, ret. = returning with saved answers);")
+    print("naive = baseline main-thread boot, plain and link; the last column is the page's link / naive link.")
+    columns = [(name, page[name]) for name in names] + [(f"naive {name}", naive[name]) for name in naive]
+    labels = [short[name] for name in names] + [f"naive {short[name]}" for name in naive]
     for mode in ("cold", "warm"):
-        title = "cold (empty cache)" if mode == "cold" else "warm (second visit, HTTP cache on)"
-        header = f"{title:44}" + "".join(f"{key:>13}" for key, _ in VARIANTS) + f"{'page/naive':>12}"
+        title = "cold (empty caches)" if mode == "cold" else "warm (caches filled by earlier visits)"
+        header = f"{title:40}" + "".join(f"{label:>14}" for label in labels) + f"{'link/naive':>12}"
         print("\n" + header)
         print("-" * len(header))
-        for name, show in ROWS:
-            values = [results[key][mode].median(name) for key, _ in VARIANTS]
-            print(f"{name:44}" + "".join(f"{show(value):>13}" for value in values) + f"{ratio(values[0], values[2]):>12}")
+        for name, show in (*ROWS, *((row, seconds) for row in WORKER_ROWS)):
+            values = [samples[mode].median(name) for _, samples in columns]
+            shown = name.replace("engine:", "worker: ") if name.startswith("engine:") else name
+            link, naive_link = page["shared link"][mode].median(name), naive["shared link"][mode].median(name)
+            print(f"{shown:40}" + "".join(f"{show(value):>14}" for value in values) + f"{ratio(link, naive_link):>12}")
+    print(f"\nNormal boot (no fragment, cold) with the CPU {CPU_SLOWDOWN}x slower (CDP Emulation.setCPUThrottlingRate):")
+    print(f"  python ready {seconds(slow.median('python ready'))} (runs: "
+          + ", ".join(seconds(value) for value in slow.values.get("python ready", [])) + ")")
 
-    cold, warm, naive_cold = results["page"]["cold"], results["page"]["warm"], results["naive"]["cold"]
-    usable = max(cold.median("questions usable") or 0, warm.median("questions usable") or 0)
-    shared, naive_shared = cold.median("shared link -> result shown"), naive_cold.median("shared link -> result shown")
-    warm_shared = warm.median("shared link -> result shown")
-    submit = cold.median("submit -> result (ready engine)")
-    longest = max(cold.values.get("longest main-thread task during boot", [0])
-                  + warm.values.get("longest main-thread task during boot", [0]))
-    transferred = cold.median("bytes transferred")
+    plain, link = page["no fragment"]["cold"], page["shared link"]["cold"]
+    naive_link = naive["shared link"]["cold"].median("result shown")
+    warm_results = [page[name]["warm"].median("result shown") for name in ("shared link", "returning, complete answers")]
+    warm_worst = max((value for value in warm_results if value is not None), default=None)
+    submit = plain.median("submit -> result (ready engine)")
+    longest = max(value for name in names for mode in ("cold", "warm")
+                  for value in page[name][mode].values.get("longest main-thread task during boot", [0]))
+    transferred, usable, ready = plain.median("bytes transferred"), plain.median("questions usable"), plain.median("python ready")
+    shared = link.median("result shown")
     print("\nTargets (the page)")
-    print(f"  questions usable <= 1 s:                      {seconds(usable):>10}  {verdict(usable <= 1000)}")
-    print(f"  cold shared link <= 0.5x naive baseline:      {ratio(shared, naive_shared):>10}  "
-          f"{verdict(bool(shared and naive_shared and shared <= 0.5 * naive_shared))}")
-    print(f"  warm shared link -> result <= 1.0 s:          {seconds(warm_shared):>10}  {verdict(bool(warm_shared and warm_shared <= 1000))}")
+    print(f"  no fragment, cold: <= 6.5 MB transferred:     {megabytes(transferred):>10}  {verdict(bool(transferred and transferred <= 6.5e6))}")
+    print(f"  no fragment, cold: questions usable <= 0.35 s:{seconds(usable):>10}  {verdict(bool(usable and usable <= 350))}")
+    print(f"  no fragment, cold: python ready <= 5 s:       {seconds(ready):>10}  {verdict(bool(ready and ready <= 5000))}")
+    print(f"  shared link cold <= 0.3x naive baseline:      {ratio(shared, naive_link):>10}  "
+          f"{verdict(bool(shared and naive_link and shared <= 0.3 * naive_link))}")
+    print(f"  warm shared link / returning result <= 0.8 s: {seconds(warm_worst):>10}  {verdict(bool(warm_worst and warm_worst <= 800))}")
     print(f"  submit -> result <= 100 ms:                   {milliseconds(submit):>10}  {verdict(submit is not None and submit <= 100)}")
     print(f"  no main-thread long task > 200 ms (any run):  {milliseconds(longest):>10}  {verdict(longest <= 200)}")
-    print(f"  page <= 10 MB transferred (gzip, cold):       {megabytes(transferred):>10}  {verdict(bool(transferred and transferred <= 10e6))}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -191,28 +268,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=5, help="measured runs per figure (median)")
     runs = parser.parse_args(argv).runs
     print(machine_note("Assessment bench"), flush=True)
+    bank = load_bank()
+    visits = visit_kinds(bank)
     with tempfile.TemporaryDirectory(prefix="bench-site-") as folder:
         site_dir = build_site(Path(folder) / "site")
-        paths = {"page": "assessment/", "no snapshot": add_no_snapshot_page(site_dir), "naive": add_naive_page(site_dir)}
+        naive_path = add_naive_page(site_dir)
         with StaticSite(site_dir, gzip=True) as site, sync_playwright() as playwright:
             browser = playwright.chromium.launch(**launch_options())
-            context = browser.new_context()
-            fragment = share_fragment(booted_page(context, site.url + paths["page"]))
-            context.close()
-            results = {
-                key: bench_page(browser, site, paths[key], fragment, runs, can_submit=key != "naive")
-                for key, _ in VARIANTS
-            }
+            page = bench_page(browser, site, "assessment/", visits, bank.fingerprint, runs, can_submit=True)
+            naive = bench_page(browser, site, naive_path, visits[:2], bank.fingerprint, runs, can_submit=False)
+            slow = slow_cpu_boot(browser, site, "assessment/", visits[0], bank.fingerprint, runs)
             browser.close()
-        report(results, runs)
+        report(page, naive, slow, runs)
     print(f"\nLoad average at end: {os.getloadavg()[0]:.1f}.")
-
-
-def booted_page(context, url: str):
-    page = context.new_page()
-    page.goto(url)
-    page.wait_for_selector("[data-engine-status=ready]", state="attached", timeout=TIMEOUT_MS)
-    return page
 
 
 if __name__ == "__main__":

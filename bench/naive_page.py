@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 NAIVE_FOLDER = "bench-naive"
-NO_SNAPSHOT_FOLDER = "bench-no-snapshot"
 
 NAIVE_SCRIPT = Path(__file__).with_name("naive-page.js")
 
@@ -31,13 +30,3 @@ def add_naive_page(site_dir: Path) -> str:
     (folder / "index.html").write_text(naive_page, "utf-8")
     shutil.copyfile(NAIVE_SCRIPT, folder / "naive.js")
     return NAIVE_FOLDER + "/"
-
-
-def add_no_snapshot_page(site_dir: Path) -> str:
-    """The real page without its memory snapshot: the worker boots CPython the normal way."""
-    real_page = (site_dir / "assessment" / "index.html").read_text("utf-8")
-    page = re.sub(r'\s*data-snapshot-(url|integrity)="[^"]*"', "", real_page)
-    folder = site_dir / NO_SNAPSHOT_FOLDER
-    folder.mkdir(exist_ok=True)
-    (folder / "index.html").write_text(page, "utf-8")
-    return NO_SNAPSHOT_FOLDER + "/"

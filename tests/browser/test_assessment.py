@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_check import axe_violations
+from conftest import share_link
 from engine.article_scenarios import SCENARIOS
 
 from assessment import load_bank, report, score_answers
@@ -489,13 +490,6 @@ def test_a_failed_boot_keeps_the_answers_and_offers_a_retry(browser, site_url, b
 
 # --- the memory snapshot -------------------------------------------------------------------------
 
-def test_python_starts_from_the_memory_snapshot_made_at_build_time(booted):
-    page, watch = booted
-    assert page.get_attribute("[data-assessment]", "data-snapshot-integrity").startswith("sha256-")
-    assert page.get_attribute("[data-engine-status]", "data-engine-boot") == "snapshot"
-    assert watch.problems == []
-
-
 def test_a_snapshot_that_fails_its_integrity_check_falls_back_to_the_normal_boot(browser, site_url, bank):
     context = browser.new_context()
     try:
@@ -506,13 +500,11 @@ def test_a_snapshot_that_fails_its_integrity_check_falls_back_to_the_normal_boot
         page = context.new_page()
         page.set_default_timeout(BOOT_TIMEOUT_MS)
         watch = PageWatch(page, site_url)
-        page.goto(site_url + "assessment/")
-        page.wait_for_selector("[data-engine-status=ready]", state="attached")
-        assert page.get_attribute("[data-engine-status]", "data-engine-boot") == "normal"
         answers = SCENARIOS[0].answers
-        fill_answers(page, answers)
-        page.click("form[data-assessment-form] button[type=submit]")
+        # A share link: the one kind of visit (with complete saved answers) that asks for the snapshot.
+        page.goto(site_url + "assessment/" + share_link(bank, answers))
         assert shown_result(page) == native_result(bank, answers)
+        assert page.get_attribute("[data-engine-status]", "data-engine-boot") == "normal"
         # Chromium reports the refused download itself; nothing else may complain.
         assert [problem for problem in watch.problems if "integrity" not in problem] == []
     finally:
@@ -537,8 +529,8 @@ def test_no_accessibility_violations_before_during_and_after_a_result(booted, en
 
 
 def boot_and_list_wheel_requests(browser, site_url: str, engine_sha256: str | None) -> tuple[object, list[str]]:
-    """Boots the page (with the engine's sha256 the page states replaced, when given); returns the
-    page and the wheels it fetched."""
+    """Boots the page from the snapshot (with the engine's sha256 the page states replaced, when
+    given); returns the page and the wheels it fetched."""
     context = browser.new_context()
     if engine_sha256 is not None:
         def restate(route):
@@ -550,7 +542,7 @@ def boot_and_list_wheel_requests(browser, site_url: str, engine_sha256: str | No
     context.on("request", lambda request: wheels.append(request.url) if ".whl" in request.url else None)
     page = context.new_page()
     page.set_default_timeout(RESULT_TIMEOUT_MS)
-    page.goto(site_url + "assessment/")
+    page.goto(site_url + "assessment/" + share_link(load_bank(), warm_up_answers()))
     page.wait_for_selector("[data-engine-status=ready]", timeout=BOOT_TIMEOUT_MS, state="attached")
     return page, wheels
 

@@ -11,6 +11,10 @@ from __future__ import annotations
 import time
 
 import pytest
+from conftest import share_link
+
+from assessment import load_bank
+from assessment.browser import warm_up_answers
 
 BOOT_TIMEOUT_MS = 180_000
 # Far under the stall deadline (90 s); a failure must not wait for it.
@@ -57,7 +61,7 @@ FAILING += [(name, fault) for name in ("python_stdlib.zip", "pyodide-lock.json",
 class FaultyHost:
     """One browser context whose host answers one runtime file badly; records when it did."""
 
-    def __init__(self, browser, site_url, file_name, fault):
+    def __init__(self, browser, site_url, file_name, fault, fragment=""):
         self.context = browser.new_context()
         self.answered_at = None
         self.problems = []
@@ -69,14 +73,11 @@ class FaultyHost:
                 self.answered_at = time.monotonic()
 
         self.context.route(RUNTIME_FILES[file_name], answer_badly)
-        if file_name == ".whl":
-            # The snapshot holds the engine already; only a boot without it downloads the wheel.
-            self.context.route(RUNTIME_FILES["engine.snapshot"], blocked)
         self.page = self.context.new_page()
         self.page.set_default_timeout(BOOT_TIMEOUT_MS)
         self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
         self.page.on("console", self._console)
-        self.page.goto(site_url + "assessment/")
+        self.page.goto(site_url + "assessment/" + fragment)
 
     def _console(self, message):
         # The browser's own report of a refused download is expected; a script's error is not.
@@ -120,11 +121,14 @@ def test_a_runtime_file_that_cannot_be_had_fails_the_boot_in_seconds_naming_it(b
 
 @pytest.mark.parametrize("fault", ["blocked", "500", "damaged"])
 def test_a_snapshot_that_cannot_be_had_means_a_normal_boot(browser, site_url, fault):
-    host = FaultyHost(browser, site_url, "engine.snapshot", fault)
+    # A share link: a plain visit boots normally and never asks for the snapshot.
+    answers = warm_up_answers()
+    host = FaultyHost(browser, site_url, "engine.snapshot", fault, fragment=share_link(load_bank(), answers))
     try:
         host.page.wait_for_selector("[data-engine-status=ready]", state="attached")
         print(f"\nengine.snapshot {fault}: ready after {time.monotonic() - host.answered_at:.1f} s, normal boot")
         assert host.page.get_attribute("[data-engine-status]", "data-engine-boot") == "normal"
+        host.page.wait_for_selector("[data-result]:not([hidden])", state="attached")
         assert [problem for problem in host.problems if "integrity" not in problem] == []
     finally:
         host.context.close()

@@ -4,6 +4,9 @@ Snapshots rest on private Pyodide options (overrides/assets/assessment/snapshot-
 tests are where a runtime update that breaks them shows up.
 """
 
+import base64
+import gzip
+import hashlib
 import json
 import re
 import subprocess
@@ -40,3 +43,13 @@ def test_the_built_snapshot_restores_the_engine_the_site_ships(built_site):
 
 def test_the_snapshot_maker_is_not_published(built_site):
     assert not list(built_site.rglob("make-snapshot.mjs"))
+
+
+def test_the_page_pins_the_snapshot_it_ships_gzipped_and_inflated(built_site):
+    page = (built_site / "assessment" / "index.html").read_text("utf-8")
+    (snapshot,) = (built_site / "assets" / "assessment").glob("pyodide-*/engine.snapshot")
+    gzipped = snapshot.read_bytes()
+    integrity = "sha256-" + base64.b64encode(hashlib.sha256(gzipped).digest()).decode()
+    assert f'data-snapshot-integrity="{integrity}"' in page, "the download is checked against the file shipped"
+    inflated = hashlib.sha256(gzip.decompress(gzipped)).hexdigest()
+    assert f'data-snapshot-sha256="{inflated}"' in page, "a cached copy is checked against the inflated file"
