@@ -60,8 +60,8 @@ function startAssessment(root) {
 // snapshot: 6.3 MB more, Python ready in about 1.3 s instead of 3.5 s. Any other visit boots
 // normally while the reader answers, which takes a minute or more; a submit before the boot is
 // ready waits for it (the page says so) and shows the result the moment it is.
-// Slow CPUs keep the normal boot: at 4x CPU throttling it is ready in about 14 s (README,
-// "How Python starts"), still well before a reader has answered the questions, and switching to
+// Slow CPUs keep the normal boot: on a machine 3-5x slower it was ready in 10-17 s (README, "How
+// Python starts, by visit"), still well before a reader has answered the questions; switching to
 // the snapshot then would download 6.3 MB and start a second boot for a few seconds at most.
 function showsResultOnArrival(bank) {
   if (looksLikeShareLink(location.hash)) {
