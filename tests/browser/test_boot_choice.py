@@ -180,3 +180,24 @@ def test_a_blocked_cache_means_the_network_quietly(visits, bank):
         assert boot(page) == "snapshot" and visits.fetched("engine.snapshot")
         page.close()
     assert visits.problems == []
+
+
+def test_a_submit_before_the_normal_boot_is_ready_says_so_and_shows_the_result_when_it_is(visits, bank):
+    held = []
+    visits.context.route("**/python_stdlib.zip", lambda route: held.append(route))  # the boot waits here until let go
+    page = visits.context.new_page()
+    page.set_default_timeout(BOOT_TIMEOUT_MS)
+    page.on("pageerror", lambda error: visits.problems.append(str(error)))
+    page.goto(visits.site_url + "assessment/")
+    answers = warm_up_answers()
+    for question_id, option_id in bank.answers_to_asked(answers).items():
+        page.check(f'input[name="{question_id}"][value="{option_id}"]')
+    page.click("form[data-assessment-form] button[type=submit]")
+    assert "Your result will show as soon as it is ready" in page.text_content("[data-engine-status-text]")
+    assert page.locator("[data-result]").is_hidden()
+    while not held:
+        page.wait_for_timeout(100)
+    held[0].continue_()
+    assert shown_result(page) == native_result(bank, answers)
+    assert boot(page) == "normal" and not visits.fetched("engine.snapshot")
+    assert visits.problems == []
