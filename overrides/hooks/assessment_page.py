@@ -6,7 +6,9 @@
 
 State: `mkdocs serve` and `mkdocs build` differ in one thing (serve makes the snapshot in the
 background, build waits for it), which MkDocs says only in `on_startup`; `_serving` keeps it and is
-set anew at every start. Everything else is read from the config or from the files on disk.
+set anew at every start. `_article_path` is where the bank's article is, read with the bank once per
+build in `on_files` (set anew for every build), so issue pages do not each re-import the engine.
+Everything else is read from the config or from the files on disk.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ ASSESSMENT_PAGE = "assessment.md"
 # The team view runs the same engine in the same way (overrides/assessment-team.html).
 TEAM_PAGE = "assessment/team.md"
 _serving = False
+_article_path = None
 
 
 def on_startup(command, dirty):
@@ -56,7 +59,8 @@ def on_files(files, config):
     maker = files.get_file_from_path(SNAPSHOT_MAKER.removeprefix("overrides/"))
     if maker is not None:
         files.remove(maker)
-    article_path = fresh_bank(config).article_path
+    global _article_path
+    _article_path = article_path = fresh_bank(config).article_path
     if not any(page.url == article_path for page in files.documentation_pages()):
         raise PluginError(f"{BANK_FILE}: [article]: field 'path': no page of the site is at '{article_path}'; "
                           "expected the article's address, like issues/<file name>/")
@@ -74,7 +78,7 @@ def fresh_bank(config):
 
 def on_page_context(context, page, config, nav):
     if page.file.src_uri not in (ASSESSMENT_PAGE, TEAM_PAGE):
-        return invite_from_article(context, page, config)
+        return invite_from_article(context, page)
     bank = fresh_bank(config)
     root = project_root(config)
     runtime = pyodide_runtime(root)
@@ -107,10 +111,9 @@ def team_sizes() -> dict:
     return {"smallest": team.SMALLEST_TEAM, "largest": team.LARGEST_TEAM, "longest_label": respondents.LONGEST_LABEL}
 
 
-def invite_from_article(context, page, config):
+def invite_from_article(context, page):
     """The article the bank cites ends with an editorial invitation to the self-assessment."""
-    # Only issue pages can be the article, so the bank is read for those alone.
-    if "issue" in page.meta and page.url == fresh_bank(config).article_path:
+    if page.url == _article_path:
         context["assessment_invitation_url"] = get_relative_url("assessment/", page.url)
     return context
 
