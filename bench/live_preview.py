@@ -27,6 +27,9 @@ BANK = ROOT / "assessment" / "bank.toml"
 TIMEOUT_MS = 120_000
 RELOADED = "() => !window.__beforeSave"
 READY = "() => document.querySelector('[data-engine-status=ready]') !== null"
+# When each of the worker's boot stages ended, from the reloaded page's start (see engine-worker.js).
+STAGES = """() => performance.getEntriesByType('measure').filter(({ name }) => name.startsWith('engine:'))
+  .map(({ name, duration, startTime }) => `${name.slice(7)} ${((startTime + duration) / 1000).toFixed(2)} s`).join(', ')"""
 
 
 def free_port() -> int:
@@ -60,7 +63,8 @@ def save_to_usable(page, url: str, run: int) -> tuple[float, float, str]:
     page.wait_for_function(RELOADED, timeout=TIMEOUT_MS, polling=50)
     reloaded = time.monotonic() - saved
     page.wait_for_function(READY, timeout=TIMEOUT_MS, polling=50)
-    return reloaded, time.monotonic() - saved, page.get_attribute("[data-engine-status]", "data-engine-boot") or "?"
+    boot = page.get_attribute("[data-engine-status]", "data-engine-boot") or "?"
+    return reloaded, time.monotonic() - saved, f"{boot}; {page.evaluate(STAGES)}"
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -4,10 +4,12 @@
 - `assessment_package.py`: the engine as a wheel (standard builder) and its lock entry;
 - `assessment_snapshot.py`: the memory snapshot, made by `overrides/assets/assessment/make-snapshot.mjs`.
 
-State: `mkdocs serve` and `mkdocs build` differ in one thing (serve makes the snapshot in the
-background, build waits for it), which MkDocs says only in `on_startup`; `_serving` keeps it and is
-set anew at every start. `_article_path` is where the bank's article is, read with the bank once per
-build in `on_files` (set anew for every build), so issue pages do not each re-import the engine.
+State: `mkdocs serve` and `mkdocs build` differ in two things, both for an author's quick preview:
+serve makes the snapshot in the background (build waits for it), and its pages boot every visit
+from a snapshot (on the author's own machine its bytes cost nothing; see assessment.js). MkDocs says
+which command runs only in `on_startup`; `_serving` keeps it and is
+set anew at every start. `_bank` is the bank as this build read it, once, in `on_files` (set anew for
+every build), so the pages that need it do not each re-import the engine.
 Everything else is read from the config or from the files on disk.
 """
 
@@ -28,7 +30,7 @@ ASSESSMENT_PAGE = "assessment.md"
 # The team view runs the same engine in the same way (overrides/assessment-team.html).
 TEAM_PAGE = "assessment/team.md"
 _serving = False
-_article_path = None
+_bank = None
 
 
 def on_startup(command, dirty):
@@ -59,8 +61,9 @@ def on_files(files, config):
     maker = files.get_file_from_path(SNAPSHOT_MAKER.removeprefix("overrides/"))
     if maker is not None:
         files.remove(maker)
-    global _article_path
-    _article_path = article_path = fresh_bank(config).article_path
+    global _bank
+    _bank = fresh_bank(config)
+    article_path = _bank.article_path
     if not any(page.url == article_path for page in files.documentation_pages()):
         raise PluginError(f"{BANK_FILE}: [article]: field 'path': no page of the site is at '{article_path}'; "
                           "expected the article's address, like issues/<file name>/")
@@ -79,7 +82,7 @@ def fresh_bank(config):
 def on_page_context(context, page, config, nav):
     if page.file.src_uri not in (ASSESSMENT_PAGE, TEAM_PAGE):
         return invite_from_article(context, page)
-    bank = fresh_bank(config)
+    bank = _bank
     root = project_root(config)
     runtime = pyodide_runtime(root)
     wheel = built_wheel(root)
@@ -98,13 +101,14 @@ def on_page_context(context, page, config, nav):
             "url": get_relative_url(f"{runtime.site_dir}/{SNAPSHOT_NAME}", page.url) + f"?v={snapshot.sha256[:16]}",
             "integrity": snapshot.integrity,
             "inflated_sha256": snapshot.inflated_sha256,
+            "every_visit": _serving,
         },
     }
     return context
 
 
 def team_sizes() -> dict:
-    """The engine's limits for a team (the engine was just imported by fresh_bank), so the team page
+    """The engine's limits for a team (the engine was imported by fresh_bank), so the team page
     states and applies the same ones."""
     team = importlib.import_module(f"{ENGINE_PACKAGE}.team")
     respondents = importlib.import_module(f"{ENGINE_PACKAGE}.respondents")
@@ -113,7 +117,7 @@ def team_sizes() -> dict:
 
 def invite_from_article(context, page):
     """The article the bank cites ends with an editorial invitation to the self-assessment."""
-    if page.url == _article_path:
+    if page.url == _bank.article_path:
         context["assessment_invitation_url"] = get_relative_url("assessment/", page.url)
     return context
 

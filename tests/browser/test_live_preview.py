@@ -1,5 +1,6 @@
-"""`mkdocs serve` for authors: a saved edit reloads the page by itself under the site's CSP, and a
-failed build shows in the browser until the next good one. Run against a copy of the project."""
+"""`mkdocs serve` for authors: a saved edit reloads the page by itself under the site's CSP, an edit
+of the bank is used by the reloaded page's engine (booted from the snapshot of an earlier engine),
+and a failed build shows in the browser until the next good one. Run against a copy of the project."""
 
 from __future__ import annotations
 
@@ -14,9 +15,12 @@ from pathlib import Path
 import pytest
 
 from assessment import load_bank
+from assessment.browser import warm_up_answers
+from tests.browser.conftest import share_link
 
 SERVE_START_TIMEOUT_S = 180
 RELOAD_TIMEOUT_MS = 60_000
+SNAPSHOT_TIMEOUT_S = 300
 ARTICLE = "docs/" + load_bank().article_path.rstrip("/") + ".md"
 
 
@@ -106,3 +110,42 @@ def test_a_failed_build_shows_in_the_browser_until_the_next_good_one(page, serve
     article.write_text(good, "utf-8")
     page.locator(".md-header").wait_for(timeout=RELOAD_TIMEOUT_MS)
     assert page.get_by_text(message).count() == 0
+
+
+def wait_for_a_snapshot(build_cache_parent: Path) -> None:
+    """Serve makes the first snapshot in the background; the test waits for it, as an author would not."""
+    deadline = time.monotonic() + SNAPSHOT_TIMEOUT_S
+    while not list(build_cache_parent.glob("coaching-timing-build-*/snapshots/*.snapshot")):
+        if time.monotonic() > deadline:
+            pytest.fail("mkdocs serve made no snapshot in time")
+        time.sleep(1)
+
+
+def test_a_bank_edit_is_used_at_once_by_the_engine_booted_from_an_earlier_snapshot(page, served, tmp_path):
+    url, project = served
+    wait_for_a_snapshot(tmp_path)
+    bank_file = project / "assessment" / "bank.toml"
+    text = bank_file.read_text("utf-8")
+    marker = "Edited while previewing."
+    edited = text
+    for name in ("recommend_single", "recommend_blend", "recommend_none"):
+        edited = edited.replace(f'{name} = "', f'{name} = "{marker} ', 1)
+    assert edited.count(marker) == 3
+    errors = console_errors(page)
+    page.goto(url + "assessment/")
+    page.wait_for_function("() => document.readyState === 'complete'")
+    page.evaluate("() => { window.beforeTheEdit = true; }")
+    bank_file.write_text(edited, "utf-8")
+    page.wait_for_function("() => !window.beforeTheEdit", timeout=RELOAD_TIMEOUT_MS)
+    # Under serve even a visit with nothing to show boots from the snapshot: on the author's own
+    # machine its bytes cost nothing, and the edit is usable a second after the reload.
+    page.wait_for_selector("[data-engine-status=ready]", state="attached", timeout=RELOAD_TIMEOUT_MS)
+    assert page.get_attribute("[data-engine-status]", "data-engine-boot") == "snapshot"
+    # Wording is not in a share link's fingerprint: the link made before the edit still opens.
+    page.goto(url + "assessment/" + share_link(load_bank(), warm_up_answers()))
+    page.wait_for_selector("[data-engine-status=ready]", state="attached", timeout=RELOAD_TIMEOUT_MS)
+    assert page.get_attribute("[data-engine-status]", "data-engine-boot") == "snapshot"
+    summary = page.locator(".assessment-result__summary")
+    summary.wait_for(timeout=RELOAD_TIMEOUT_MS)
+    assert summary.inner_text().startswith(marker)
+    assert errors == []

@@ -53,3 +53,10 @@ def test_the_page_pins_the_snapshot_it_ships_gzipped_and_inflated(built_site):
     assert f'data-snapshot-integrity="{integrity}"' in page, "the download is checked against the file shipped"
     inflated = hashlib.sha256(gzip.decompress(gzipped)).hexdigest()
     assert f'data-snapshot-sha256="{inflated}"' in page, "a cached copy is checked against the inflated file"
+
+
+def test_only_the_preview_boots_every_visit_from_the_snapshot(built_site):
+    # `mkdocs serve` marks its pages so (tests/browser/test_live_preview.py); a built site leaves
+    # the choice to each visit (tests/browser/test_boot_choice.py).
+    for page in ("assessment/index.html", "assessment/team/index.html"):
+        assert "data-snapshot-every-visit" not in (built_site / page).read_text("utf-8")

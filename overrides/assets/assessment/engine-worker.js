@@ -151,7 +151,7 @@ async function boot({ indexURL, lockFileURL, snapshot, engineSha256 }) {
     self.postMessage({ type: "stage", stage: STAGE.RUNTIME });
     const pyodide = await profiled("engine:python started", startPython(indexURL, lockFileURL, snapshotDownload));
     self.postMessage({ type: "stage", stage: STAGE.ENGINE });
-    browserAdapter = await profiled("engine:engine imported", engineAdapter(pyodide, engineSha256));
+    browserAdapter = await profiled("engine:engine imported", engineAdapter(pyodide, engineSha256, lockFileURL));
     self.postMessage({ type: "ready", fromSnapshot: Boolean(pyodide.fromSnapshot), ...bootProfile() });
   } catch (error) {
     // A damaged runtime module fails the runtime too, sooner and in its words: name the file instead.
@@ -164,8 +164,9 @@ async function startPython(indexURL, lockFileURL, snapshotDownload) {
     || loadPyodide({ indexURL, lockFileURL, ...quiet });
 }
 
-async function engineAdapter(pyodide, engineSha256) {
-  return (pyodide.fromSnapshot && importedEngine(pyodide, engineSha256)) || installedEngine(pyodide);
+async function engineAdapter(pyodide, engineSha256, lockFileURL) {
+  if (!pyodide.fromSnapshot) return installedEngine(pyodide);
+  return importedEngine(pyodide, engineSha256) ?? replacedEngine(pyodide, lockFileURL);
 }
 
 // --- where the boot's time goes: measures from the worker's start, sent with "ready" -------------
@@ -184,14 +185,10 @@ function bootProfile() {
 
 // A snapshot already holds the engine, imported and run once at build time (and the snapshot
 // itself is pinned by its sha256): installing the wheel again would only cost a second.
-// Under `mkdocs serve` the snapshot may hold an earlier engine (the new one's is being made): then
-// the engine is forgotten here and installed from the current wheel on top of the restored Python.
+// Null when it holds another engine, or the engine cannot be used.
 function importedEngine(pyodide, engineSha256) {
   try {
-    if (pyodide.globals.get("ENGINE_WHEEL_SHA256") !== engineSha256) {
-      forgetEngine(pyodide);
-      return null;
-    }
+    if (pyodide.globals.get("ENGINE_WHEEL_SHA256") !== engineSha256) return null;
     const adapter = pyodide.pyimport("assessment.browser");
     // Every path once before "ready": the restored interpreter's code gets warm here, not on the
     // reader's first submit.
@@ -202,21 +199,48 @@ function importedEngine(pyodide, engineSha256) {
   }
 }
 
-function forgetEngine(pyodide) {
-  const modules = pyodide.pyimport("sys").modules;
-  for (const name of [...modules.keys()]) {
-    if (name === "assessment" || name.startsWith("assessment.")) modules.delete(name);
-  }
-}
-
 async function installedEngine(pyodide) {
   try {
     // By name from the site's lock file, so the wheel's sha256 is checked before it is installed.
     await pyodide.loadPackage(ENGINE_PACKAGE, { messageCallback: () => {}, errorCallback: () => {} });
-    const adapter = pyodide.pyimport("assessment.browser");
-    // Reading the bank once now means a broken bank fails the boot, not the reader's first submit.
-    adapter.questions_json();
-    return adapter;
+    return checkedAdapter(pyodide);
+  } catch (error) {
+    throw error instanceof BootFailure ? error : new BootFailure(`the assessment engine could not be installed (${describe(error)})`);
+  }
+}
+
+function checkedAdapter(pyodide) {
+  const adapter = pyodide.pyimport("assessment.browser");
+  // Reading the bank once now means a broken bank fails the boot, not the reader's first submit.
+  adapter.questions_json();
+  return adapter;
+}
+
+// Under `mkdocs serve` the snapshot may hold an earlier engine: a new snapshot costs half a
+// minute of CPU (see assessment_snapshot.snapshot_soon), so an author's edit is swapped in on top
+// of the restored Python instead. The earlier engine's modules and files go; the wheel the site's
+// lock file names is checked against the lock's sha256 and unpacked, as loadPackage would (which
+// would cost half a second more here: it imports tarfile, which readers' snapshots need not carry).
+const FORGET_ENGINE = `
+import importlib, shutil, sys, sysconfig
+from pathlib import Path
+for name in [name for name in sys.modules if name == "assessment" or name.startswith("assessment.")]:
+    del sys.modules[name]
+site_packages = Path(sysconfig.get_path("purelib"))
+for installed in [site_packages / "assessment", *site_packages.glob("coaching_timing-*.dist-info")]:
+    shutil.rmtree(installed, ignore_errors=True)
+importlib.invalidate_caches()
+str(site_packages)
+`;
+
+async function replacedEngine(pyodide, lockFileURL) {
+  try {
+    const { packages } = await (await self.fetch(lockFileURL)).json();
+    const { file_name: fileName, sha256 } = packages[ENGINE_PACKAGE];
+    const wheel = new Uint8Array(await (await self.fetch(new URL(fileName, lockFileURL))).arrayBuffer());
+    if (await hexDigest(wheel) !== sha256) throw new BootFailure(`the assessment engine (${fileName}) is not the copy this site was built with`);
+    pyodide.unpackArchive(wheel, "wheel", { extractDir: pyodide.runPython(FORGET_ENGINE) });
+    return checkedAdapter(pyodide);
   } catch (error) {
     throw error instanceof BootFailure ? error : new BootFailure(`the assessment engine could not be installed (${describe(error)})`);
   }
