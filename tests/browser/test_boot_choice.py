@@ -1,6 +1,6 @@
 """Which boot a visit gets, told by the files it fetched: a visit with nothing to show at once boots
 Python the normal way and never asks for the memory snapshot; a visit that shows a result on
-arrival (a share link, complete saved answers) boots from it, and a returning one reads it from the
+arrival (a share link, complete saved answers, a team link on the team page) boots from it, and a returning one reads it from the
 browser's cache. A cache that is blocked or holds damaged bytes means the network, quietly.
 """
 
@@ -14,6 +14,7 @@ from conftest import share_link
 
 from assessment import load_bank, score_answers
 from assessment.browser import warm_up_answers
+from assessment.respondents import team_link
 
 BOOT_TIMEOUT_MS = 180_000
 STORAGE_KEY = "coaching-timing:assessment"
@@ -35,7 +36,7 @@ class Visits:
         self.problems: list[str] = []
         self.context.on("request", lambda request: self.requests.append(urlsplit(request.url).path))
 
-    def open(self, fragment: str = "", saved: dict[str, str] | None = None, bank=None):
+    def open(self, fragment: str = "", saved: dict[str, str] | None = None, bank=None, path: str = "assessment/"):
         """A visit to the page; `saved` answers are in the browser's storage before it loads."""
         self.requests.clear()
         page = self.context.new_page()
@@ -47,7 +48,7 @@ class Visits:
             page.evaluate("([key, value]) => localStorage.setItem(key, value)",
                           [STORAGE_KEY, json.dumps({"bank": bank.fingerprint, "answers": saved})])
             self.requests.clear()
-        page.goto(self.site_url + "assessment/" + fragment)
+        page.goto(self.site_url + path + fragment)
         page.wait_for_selector("[data-engine-status=ready]", state="attached")
         return page
 
@@ -125,6 +126,23 @@ def test_a_visit_that_shows_a_result_on_arrival_boots_from_the_snapshot(visits, 
     else:
         page = visits.open(saved=answers, bank=bank)
     assert shown_result(page) == native_result(bank, answers)
+    assert boot(page) == "snapshot"
+    assert visits.fetched("engine.snapshot") and not visits.fetched(".whl")
+    assert visits.problems == []
+
+
+@pytest.mark.parametrize("fragment", ["", "#team-form-title"])
+def test_the_team_page_without_a_team_link_boots_normally_without_the_snapshot(visits, fragment):
+    page = visits.open(fragment, path="assessment/team/")
+    assert boot(page) == "normal"
+    assert not visits.fetched("engine.snapshot") and visits.fetched(".whl")
+    assert visits.problems == []
+
+
+def test_a_team_link_boots_the_team_page_from_the_snapshot(visits, bank):
+    team = [("CEO", warm_up_answers()), ("HR", warm_up_answers())]
+    page = visits.open(team_link(bank, team), path="assessment/team/")
+    page.wait_for_selector("[data-team-result]:not([hidden])", state="attached")
     assert boot(page) == "snapshot"
     assert visits.fetched("engine.snapshot") and not visits.fetched(".whl")
     assert visits.problems == []

@@ -183,17 +183,14 @@ function bootProfile() {
   return { profile: measures, timeOrigin: performance.timeOrigin };
 }
 
-// A snapshot already holds the engine, imported and run once at build time (and the snapshot
-// itself is pinned by its sha256): installing the wheel again would only cost a second.
-// Null when it holds another engine, or the engine cannot be used.
+// A snapshot already holds the engine, imported and run on every path at build time (and the
+// snapshot itself is pinned by its sha256): installing the wheel again would only cost a second.
+// Nothing is run again here: a visit that boots from the snapshot asks for its result at once,
+// and that request is the first use. Null when it holds another engine, or cannot be used.
 function importedEngine(pyodide, engineSha256) {
   try {
     if (pyodide.globals.get("ENGINE_WHEEL_SHA256") !== engineSha256) return null;
-    const adapter = pyodide.pyimport("assessment.browser");
-    // Every path once before "ready": the restored interpreter's code gets warm here, not on the
-    // reader's first submit.
-    adapter.warm_up();
-    return adapter;
+    return pyodide.pyimport("assessment.browser");
   } catch {
     return null;
   }

@@ -32,7 +32,11 @@ function startTeamPage(root) {
     smallest: Number(root.dataset.smallestTeam),
     largest: Number(root.dataset.largestTeam),
   };
-  page.engine = EngineClient.fromPage(root, (status, detail) => showEngineStatus(page, status, detail));
+  // Only a team link has a result to show on arrival: the snapshot's bytes buy seconds for it alone
+  // (see showsResultOnArrival in assessment.js); pasting links takes longer than a normal boot.
+  page.engine = EngineClient.fromPage(root, (status, detail) => showEngineStatus(page, status, detail), {
+    useSnapshot: hasTeamLink(),
+  });
   page.engine.start();
 
   fillEntries(page, savedEntries(page));
@@ -169,9 +173,12 @@ function startOver(page) {
 // ---------------------------------------------------------------- the team view
 
 function openTeamLink(page) {
+  if (hasTeamLink()) showTeam(page, { team_link: location.hash }, { fromLink: true });
+}
+
+function hasTeamLink() {
   const fragment = location.hash;
-  if (!fragment || fragment === "#" || isHeadingAnchor(fragment)) return;
-  showTeam(page, { team_link: fragment }, { fromLink: true });
+  return Boolean(fragment) && fragment !== "#" && !isHeadingAnchor(fragment);
 }
 
 function isHeadingAnchor(fragment) {
