@@ -7,6 +7,9 @@ the page chooses for it (no fragment and partial saved answers: the normal boot;
 complete saved answers: the memory snapshot). Prints medians, ratios, where the worker's boot time
 goes, and the normal boot with the main thread slowed 4x; asserts nothing (figures vary with the machine;
 compare the columns measured in the same run).
+
+`--before REF` also builds the site as it was at a git commit (from a temporary worktree of this
+repository, with this checkout's packages) and measures it in the same run, beside today's.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +31,7 @@ from assessment import load_bank
 from assessment.browser import warm_up_answers
 from support.chromium import launch_options
 from support.server import StaticSite
-from support.site import build_site
+from support.site import ROOT, build_site
 
 from .figures import machine_note, ratio, verdict
 from .naive_page import add_naive_page
@@ -215,15 +220,22 @@ ROWS = (
 WORKER_ROWS = ("engine:runtime module", "engine:snapshot bytes", "engine:python started", "engine:engine imported")
 
 
+SHORT_NAMES = {"no fragment": "plain", "shared link": "link", "returning, complete answers": "ret.complete",
+               "returning, partial answers": "ret.partial"}
+
+
 def report(page: dict, naive: dict, slow: Samples, runs: int) -> None:
-    names = list(page)
-    short = {"no fragment": "plain", "shared link": "link", "returning, complete answers": "ret.complete",
-             "returning, partial answers": "ret.partial"}
     print(f"\nAssessment page, medians of {runs} runs (headless Chromium, gzip, loopback). Columns: the page for each")
     print("kind of visit (plain = no fragment, link = shared link, ret. = returning with saved answers);")
     print("naive = baseline main-thread boot, plain and link; the last column is the page's link / naive link.")
+    print_columns(page, naive)
+    print_targets(page, naive, slow)
+
+
+def print_columns(page: dict, naive: dict) -> None:
+    names = list(page)
     columns = [(name, page[name]) for name in names] + [(f"naive {name}", naive[name]) for name in naive]
-    labels = [short[name] for name in names] + [f"naive {short[name]}" for name in naive]
+    labels = [SHORT_NAMES[name] for name in names] + [f"naive {SHORT_NAMES[name]}" for name in naive]
     for mode in ("cold", "warm"):
         title = "cold (empty caches)" if mode == "cold" else "warm (caches filled by earlier visits)"
         header = f"{title:40}" + "".join(f"{label:>14}" for label in labels) + f"{'link/naive':>12}"
@@ -234,6 +246,10 @@ def report(page: dict, naive: dict, slow: Samples, runs: int) -> None:
             shown = name.replace("engine:", "worker: ") if name.startswith("engine:") else name
             link, naive_link = page["shared link"][mode].median(name), naive["shared link"][mode].median(name)
             print(f"{shown:40}" + "".join(f"{show(value):>14}" for value in values) + f"{ratio(link, naive_link):>12}")
+
+
+def print_targets(page: dict, naive: dict, slow: Samples) -> None:
+    names = list(page)
     print(f"\nNormal boot (no fragment, cold), the page's main thread {CPU_SLOWDOWN}x slower (CDP; the worker is not slowed):")
     print(f"  python ready {seconds(slow.median('python ready'))} (runs: "
           + ", ".join(seconds(value) for value in slow.values.get("python ready", [])) + ")")
@@ -261,21 +277,48 @@ def report(page: dict, naive: dict, slow: Samples, runs: int) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.assessment_bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="measured runs per figure (median)")
-    runs = parser.parse_args(argv).runs
+    parser.add_argument("--before", metavar="REF", help="also measure the site as built at this git commit")
+    arguments = parser.parse_args(argv)
+    runs = arguments.runs
     print(machine_note("Assessment bench"), flush=True)
     bank = load_bank()
     visits = visit_kinds(bank)
     with tempfile.TemporaryDirectory(prefix="bench-site-") as folder:
         site_dir = build_site(Path(folder) / "site")
         naive_path = add_naive_page(site_dir)
+        before_dir = site_at(arguments.before, Path(folder)) if arguments.before else None
         with StaticSite(site_dir, gzip=True) as site, sync_playwright() as playwright:
             browser = playwright.chromium.launch(**launch_options())
             page = bench_page(browser, site, "assessment/", visits, bank.fingerprint, runs, can_submit=True)
             naive = bench_page(browser, site, naive_path, visits[:2], bank.fingerprint, runs, can_submit=False)
             slow = slow_cpu_boot(browser, site, "assessment/", visits[0], bank.fingerprint, runs)
+            before = None
+            if before_dir is not None:
+                with StaticSite(before_dir, gzip=True) as before_site:
+                    before = bench_page(browser, before_site, "assessment/", visits, bank.fingerprint, runs, can_submit=True)
             browser.close()
         report(page, naive, slow, runs)
+        if before is not None:
+            print(f"\nThe same page as built at {arguments.before}, measured in this run (naive columns repeated):")
+            print_columns(before, naive)
     print(f"\nLoad average at end: {os.getloadavg()[0]:.1f}.")
+
+
+def site_at(ref: str, folder: Path) -> Path:
+    """The site as `make build` made it at a git commit: its files from a temporary worktree, built
+    with this checkout's packages (node_modules is linked, not installed again)."""
+    with worktree_at(ref, folder / "before-source") as source:
+        (source / "node_modules").symlink_to(ROOT / "node_modules")
+        return build_site(folder / "before-site", source / "mkdocs.yml")
+
+
+@contextmanager
+def worktree_at(ref: str, path: Path):
+    subprocess.run(["git", "worktree", "add", "--detach", str(path), ref], cwd=ROOT, check=True, capture_output=True)
+    try:
+        yield path
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(path)], cwd=ROOT, check=True, capture_output=True)
 
 
 if __name__ == "__main__":

@@ -268,7 +268,10 @@ async function snapshotBytes({ url, integrity, sha256 }) {
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
   const inflated = new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
   const bytes = new Uint8Array(await inflated.arrayBuffer());
-  keepSnapshot(url, bytes, sha256);
+  if (sha256) {
+    const entry = new Response(bytes); // a copy, taken now: the runtime may reuse the bytes it is given
+    keepAfterFirstAnswer = () => keepSnapshot(url, entry);
+  }
   return bytes;
 }
 
@@ -278,6 +281,10 @@ async function snapshotBytes({ url, integrity, sha256 }) {
 // sha256 the page was built with; a cache that fails in any way means the network, quietly.
 
 const SNAPSHOT_CACHE = "assessment-engine-snapshot";
+// A downloaded snapshot is stored once the first answer has been sent: writing its 31 MB while
+// Python is restored from it would slow the very boot that needed it, and that visit asks for a
+// result at once.
+let keepAfterFirstAnswer = null;
 
 async function cachedSnapshot(url, sha256) {
   if (!sha256) return null;
@@ -294,10 +301,8 @@ async function cachedSnapshot(url, sha256) {
   return null;
 }
 
-async function keepSnapshot(url, bytes, sha256) {
-  if (!sha256) return;
+async function keepSnapshot(url, entry) {
   try {
-    const entry = new Response(bytes); // a copy, taken now: the runtime may reuse the bytes it is given
     const cache = await self.caches.open(SNAPSHOT_CACHE);
     for (const request of await cache.keys()) {
       if (request.url !== url) await cache.delete(request);
@@ -320,6 +325,9 @@ function answer(request, compute) {
   } catch (error) {
     self.postMessage({ type: "result", id, payload: JSON.stringify({ ok: false, errors: [describe(error)] }) });
   }
+  const keep = keepAfterFirstAnswer;
+  keepAfterFirstAnswer = null;
+  keep?.();
 }
 
 // A failure this worker recognised is already in the reader's words; anything else is the runtime's.
