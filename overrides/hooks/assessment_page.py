@@ -6,10 +6,10 @@
 
 State: `mkdocs serve` and `mkdocs build` differ in two things, both for an author's quick preview:
 serve makes the snapshot in the background (build waits for it), and its pages boot every visit
-from a snapshot (on the author's own machine its bytes cost nothing; see assessment.js). MkDocs says
-which command runs only in `on_startup`; `_serving` keeps it and is
-set anew at every start. `_bank` is the bank as this build read it, once, in `on_files` (set anew for
-every build), so the pages that need it do not each re-import the engine.
+from a snapshot (on the author's own machine its bytes cost nothing; see engine-client.js). MkDocs
+says which command runs only in `on_startup`; `_serving` keeps it and is set anew at every start.
+`_bank` is the bank as this build read it, once, in `on_files` (set anew for every build), so the
+pages that need it do not each re-import the engine.
 Everything else is read from the config or from the files on disk.
 """
 
