@@ -9,10 +9,12 @@ const STAGE_DEADLINE_MS = 90_000;
 export class EngineClient {
   // `snapshot` ({ url, integrity, sha256 }) is where a memory snapshot is; `useSnapshot: false`
   // boots without it (a visit with no result to show at once need not download it).
-  constructor({ workerUrl, indexURL, lockFileURL, snapshot, useSnapshot = true, engineSha256, onStatus }) {
+  // `resultOnArrival`: the page asks for a result the moment the engine is ready.
+  constructor({ workerUrl, indexURL, lockFileURL, snapshot, useSnapshot = true, resultOnArrival = useSnapshot, engineSha256, onStatus }) {
     this.workerUrl = workerUrl;
     this.engineSha256 = engineSha256;
     this.snapshot = useSnapshot ? snapshot : null;
+    this.resultOnArrival = resultOnArrival;
     this.indexURL = indexURL;
     this.lockFileURL = lockFileURL;
     this.onStatus = onStatus;
@@ -34,6 +36,7 @@ export class EngineClient {
       lockFileURL: address(root.dataset.lockUrl),
       snapshot: snapshotUrl ? { url: address(snapshotUrl), integrity: snapshotIntegrity, sha256: snapshotSha256 } : null,
       useSnapshot: useSnapshot || "snapshotEveryVisit" in root.dataset,
+      resultOnArrival: useSnapshot,
       engineSha256: root.dataset.engineSha256,
       onStatus,
     });
@@ -58,6 +61,7 @@ export class EngineClient {
     this.armDeadline();
     this.worker.postMessage({
       type: "boot", indexURL: this.indexURL, lockFileURL: this.lockFileURL, snapshot: this.snapshot, engineSha256: this.engineSha256,
+      resultOnArrival: this.resultOnArrival,
     });
   }
 

@@ -138,7 +138,7 @@ const quiet = { stdout: () => {}, stderr: () => {} };
 // The runtime's folder carries its version, so the page says where it is.
 let loadPyodide = null;
 
-async function boot({ indexURL, lockFileURL, snapshot, engineSha256 }) {
+async function boot({ indexURL, lockFileURL, snapshot, engineSha256, resultOnArrival }) {
   let runtimeModule = null;
   try {
     // Every download starts now, side by side: the snapshot and the runtime's large module load
@@ -153,6 +153,7 @@ async function boot({ indexURL, lockFileURL, snapshot, engineSha256 }) {
     self.postMessage({ type: "stage", stage: STAGE.ENGINE });
     browserAdapter = await profiled("engine:engine imported", engineAdapter(pyodide, engineSha256, lockFileURL));
     self.postMessage({ type: "ready", fromSnapshot: Boolean(pyodide.fromSnapshot), ...bootProfile() });
+    if (!resultOnArrival) keepDownloadedSnapshot();
   } catch (error) {
     // A damaged runtime module fails the runtime too, sooner and in its words: name the file instead.
     fail(await (runtimeModule ?? Promise.resolve()).then(() => error, (failure) => failure));
@@ -270,7 +271,7 @@ async function snapshotBytes({ url, integrity, sha256 }) {
   const bytes = new Uint8Array(await inflated.arrayBuffer());
   if (sha256) {
     const entry = new Response(bytes); // a copy, taken now: the runtime may reuse the bytes it is given
-    keepAfterFirstAnswer = () => keepSnapshot(url, entry);
+    keepDownloadedSnapshotLater = () => keepSnapshot(url, entry);
   }
   return bytes;
 }
@@ -281,10 +282,16 @@ async function snapshotBytes({ url, integrity, sha256 }) {
 // sha256 the page was built with; a cache that fails in any way means the network, quietly.
 
 const SNAPSHOT_CACHE = "assessment-engine-snapshot";
-// A downloaded snapshot is stored once the first answer has been sent: writing its 31 MB while
-// Python is restored from it would slow the very boot that needed it, and that visit asks for a
-// result at once.
-let keepAfterFirstAnswer = null;
+// A downloaded snapshot is stored once Python is ready, or, when the page asks for a result the
+// moment it is, once that answer has been sent: writing its 31 MB while Python is restored from it,
+// or while the first result is computed, would slow the very visit that needed it.
+let keepDownloadedSnapshotLater = null;
+
+function keepDownloadedSnapshot() {
+  const keep = keepDownloadedSnapshotLater;
+  keepDownloadedSnapshotLater = null;
+  keep?.();
+}
 
 async function cachedSnapshot(url, sha256) {
   if (!sha256) return null;
@@ -325,9 +332,7 @@ function answer(request, compute) {
   } catch (error) {
     self.postMessage({ type: "result", id, payload: JSON.stringify({ ok: false, errors: [describe(error)] }) });
   }
-  const keep = keepAfterFirstAnswer;
-  keepAfterFirstAnswer = null;
-  keep?.();
+  keepDownloadedSnapshot();
 }
 
 // A failure this worker recognised is already in the reader's words; anything else is the runtime's.
