@@ -3,7 +3,7 @@
     with StaticSite(folder) as site:                      # plain, as the browser tests want it
         page.goto(site.url)
     with StaticSite(folder, prefix="/coaching/") as site: # published under a sub-path
-    with StaticSite(folder, gzip=True) as site:           # gzip and caching, as a bench measures them
+    with StaticSite(folder, gzip=True) as site:           # gzip (text-like types) and caching, as a bench measures them
         site.take_bytes_sent()
 """
 
@@ -18,6 +18,15 @@ from pathlib import Path
 
 # GitHub Pages-like: cacheable for ten minutes, then revalidated by ETag.
 CACHE_CONTROL = "max-age=600"
+
+
+# What hosts such as Netlify and Cloudflare Pages compress: text-like types. Files that are
+# compressed already (zip archives and wheels, the gzipped memory snapshot, images) go as they are.
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/wasm", "application/xml", "image/svg+xml")
+
+
+def worth_compressing(content_type: str) -> bool:
+    return content_type.split(";")[0].strip().startswith(COMPRESSED_TYPES)
 
 
 class SiteRequestHandler(SimpleHTTPRequestHandler):
@@ -68,7 +77,7 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
             self.send_headers(304, headers)
             return
         headers["Content-Type"] = self.guess_type(str(path))
-        if self.site.gzip and "gzip" in self.headers.get("Accept-Encoding", ""):
+        if self.site.gzip and worth_compressing(headers["Content-Type"]) and "gzip" in self.headers.get("Accept-Encoding", ""):
             body = self.site.compressed(path, etag, body)
             headers["Content-Encoding"] = "gzip"
         headers["Content-Length"] = str(len(body))
@@ -91,7 +100,7 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
 class StaticSite:
     """`with StaticSite(folder, prefix="/", gzip=False) as site:` serves `folder` at `site.url`.
 
-    With `gzip`, like a real host: gzip when the browser accepts it, ETag revalidation and ten
+    With `gzip`, like a real host: gzip of text-like types when the browser accepts it, ETag revalidation and ten
     minutes of caching; `take_bytes_sent()` says what went over the wire since it was last asked.
     """
 
