@@ -100,8 +100,9 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
 class StaticSite:
     """`with StaticSite(folder, prefix="/", gzip=False) as site:` serves `folder` at `site.url`.
 
-    With `gzip`, like a real host: gzip of text-like types when the browser accepts it, ETag revalidation and ten
-    minutes of caching; `take_bytes_sent()` says what went over the wire since it was last asked.
+    With `gzip`, like a real host: gzip of text-like types when the browser accepts it, ETag
+    revalidation and ten minutes of caching; `take_bytes_sent()` says what went over the wire since
+    it was last asked.
     """
 
     def __init__(self, folder: Path, prefix: str = "/", gzip: bool = False):
