@@ -166,8 +166,12 @@ async function startPython(indexURL, lockFileURL, snapshotDownload) {
 }
 
 async function engineAdapter(pyodide, engineSha256, lockFileURL) {
-  if (!pyodide.fromSnapshot) return installedEngine(pyodide);
-  return importedEngine(pyodide, engineSha256) ?? replacedEngine(pyodide, lockFileURL);
+  try {
+    if (!pyodide.fromSnapshot) return await installedEngine(pyodide);
+    return importedEngine(pyodide, engineSha256) ?? await replacedEngine(pyodide, lockFileURL);
+  } catch (error) {
+    throw error instanceof BootFailure ? error : new BootFailure(`the assessment engine could not be installed (${describe(error)})`);
+  }
 }
 
 // --- where the boot's time goes: measures from the worker's start, sent with "ready" -------------
@@ -198,13 +202,9 @@ function importedEngine(pyodide, engineSha256) {
 }
 
 async function installedEngine(pyodide) {
-  try {
-    // By name from the site's lock file, so the wheel's sha256 is checked before it is installed.
-    await pyodide.loadPackage(ENGINE_PACKAGE, { messageCallback: () => {}, errorCallback: () => {} });
-    return checkedAdapter(pyodide);
-  } catch (error) {
-    throw error instanceof BootFailure ? error : new BootFailure(`the assessment engine could not be installed (${describe(error)})`);
-  }
+  // By name from the site's lock file, so the wheel's sha256 is checked before it is installed.
+  await pyodide.loadPackage(ENGINE_PACKAGE, { messageCallback: () => {}, errorCallback: () => {} });
+  return checkedAdapter(pyodide);
 }
 
 function checkedAdapter(pyodide) {
@@ -232,16 +232,12 @@ str(site_packages)
 `;
 
 async function replacedEngine(pyodide, lockFileURL) {
-  try {
-    const { packages } = await (await self.fetch(lockFileURL)).json();
-    const { file_name: fileName, sha256 } = packages[ENGINE_PACKAGE];
-    const wheel = new Uint8Array(await (await self.fetch(new URL(fileName, lockFileURL))).arrayBuffer());
-    if (await hexDigest(wheel) !== sha256) throw new BootFailure(`the assessment engine (${fileName}) is not the copy this site was built with`);
-    pyodide.unpackArchive(wheel, "wheel", { extractDir: pyodide.runPython(FORGET_ENGINE) });
-    return checkedAdapter(pyodide);
-  } catch (error) {
-    throw error instanceof BootFailure ? error : new BootFailure(`the assessment engine could not be installed (${describe(error)})`);
-  }
+  const { packages } = await (await self.fetch(lockFileURL)).json();
+  const { file_name: fileName, sha256 } = packages[ENGINE_PACKAGE];
+  const wheel = new Uint8Array(await (await self.fetch(new URL(fileName, lockFileURL))).arrayBuffer());
+  if (await hexDigest(wheel) !== sha256) throw new BootFailure(`the assessment engine (${fileName}) is not the copy this site was built with`);
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: pyodide.runPython(FORGET_ENGINE) });
+  return checkedAdapter(pyodide);
 }
 
 // Restores CPython's memory as the build left it (engine imported) instead of starting it:
