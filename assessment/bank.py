@@ -9,8 +9,12 @@ whose options can move any approach; a readiness question no caution looks at; a
 refers to a later or missing question or option (or, for a need question, to a question that is
 not a need question, so that readiness answers can never decide a recommendation); an anchor
 that is not one of the article's; a caution or next step referring to a missing question, option
-or approach; and an approach that even its most favourable answers do not make the
-recommendation (see `most_favourable_answers`).
+or approach; a caution whose `severity` is not one of the article's forces, or whose `passage`
+(the article's words it rests on) lacks the words of that force (`[severities]`), or says the
+approach cannot work while the caution is not blocking; and an approach that even its most
+favourable answers do not make the recommendation (see `most_favourable_answers`).
+That each passage is the article's own words is checked against the article's text by
+`check_passages`, which the site build calls (the engine never reads the site's pages).
 
 The file itself: UTF-8 (a byte-order mark is tolerated), valid TOML (errors give line and column).
 Ids match ID_PATTERN, so they are safe as they are in share links, URLs and HTML attributes. Texts
@@ -36,6 +40,7 @@ from typing import Any
 from .errors import BankError
 from .model import ID_PATTERN as ID_SYNTAX
 from .model import (
+    BLOCKING,
     NEED,
     NEED_SIGNALS,
     NO_APPROACH,
@@ -43,6 +48,7 @@ from .model import (
     PRACTICE_DIFFERS,
     QUESTION_ROLES,
     READINESS,
+    SEVERITIES,
     Approach,
     CautionRule,
     NextStep,
@@ -67,9 +73,11 @@ TEXT_PLACEHOLDERS = {
     "recommend_blend": {"first", "second", "margin"},
     "recommend_none": set(),
     "also_present": {"names"},
+    "recommend_blocked": {"name"},
     "thin_evidence": {"answer"},
     "readiness_holds": {"name"},
     "readiness_at_risk": {"name"},
+    "readiness_blocked": {"name"},
     "readiness_unknown": {"name"},
     "change_one": {"change", "outcome"},
     "change_two": {"first_change", "second_change", "outcome"},
@@ -81,6 +89,10 @@ TEXT_PLACEHOLDERS = {
     "practice_matches": {"practice", "best"},
     "practice_differs": {"practice", "best"},
     "practice_none": {"practice"},
+    "practice_blocked": {"practice"},
+    "heading_blocking": set(),
+    "heading_risks": set(),
+    "heading_practice_notes": set(),
 }
 _packaged_bank_cache: list[QuestionBank] = []
 
@@ -158,6 +170,7 @@ def bank_from_data(data: Mapping[str, Any], source: str) -> QuestionBank:
     approaches = reader.approaches(data, anchors)
     approach_ids = tuple(approach.id for approach in approaches)
     questions = reader.questions(data, approach_ids, scoring, anchors)
+    severity_words = reader.severity_words(data)
     bank = QuestionBank(
         source=source,
         article_path=article_path,
@@ -166,7 +179,7 @@ def bank_from_data(data: Mapping[str, Any], source: str) -> QuestionBank:
         texts=reader.texts(data),
         approaches=approaches,
         questions=questions,
-        cautions=reader.cautions(data, questions, approach_ids, anchors),
+        cautions=reader.cautions(data, questions, approach_ids, anchors, severity_words),
         next_steps=reader.next_steps(data, approach_ids, anchors, questions),
         fingerprint="",
     )
@@ -176,9 +189,23 @@ def bank_from_data(data: Mapping[str, Any], source: str) -> QuestionBank:
     return bank
 
 
+def check_passages(bank: QuestionBank, article_text: str) -> None:
+    """Each caution's passage must be the article's own words (whitespace aside), so that what the
+    result quotes as the article is the article. The site build calls this with the article's text."""
+    article = collapsed_whitespace(article_text)
+    for rule in bank.cautions:
+        if collapsed_whitespace(rule.passage) not in article:
+            raise BankError(bank.source, f"caution '{rule.id}'", "passage", f"not found in the article ({bank.article_path}); quote its words exactly")
+
+
+def collapsed_whitespace(text: str) -> str:
+    return " ".join(text.split())
+
+
 def decisive_fingerprint(bank: QuestionBank) -> str:
     """Short hash of everything that decides a result: ids and their order, roles, `ask_if`, need
-    signals, practice weights, scoring settings, cautions' and next steps' conditions. Wording and
+    signals, practice weights, scoring settings, cautions' severities and conditions, next steps'
+    conditions. Wording and
     anchors may change and it stays, so share links survive an edit of the texts."""
     structure = {
         "scoring": bank.scoring.to_dict(),
@@ -192,7 +219,7 @@ def decisive_fingerprint(bank: QuestionBank) -> str:
             }
             for question in bank.questions
         ],
-        "cautions": [{"id": rule.id, "approach": rule.approach, "when": {key: sorted(values) for key, values in rule.when.items()}} for rule in bank.cautions],
+        "cautions": [{"id": rule.id, "approach": rule.approach, "severity": rule.severity, "when": {key: sorted(values) for key, values in rule.when.items()}} for rule in bank.cautions],
         "next_steps": [{"applies_to": step.applies_to, "when": {key: sorted(values) for key, values in step.when.items()}} for step in bank.next_steps],
     }
     canonical = json.dumps(structure, sort_keys=True, separators=(",", ":"))
@@ -445,7 +472,33 @@ class BankReader:
             if question.id not in looked_at:
                 raise self.fail(f"question '{question.id}'", "role", "a readiness question must be looked at by at least one caution's `when`")
 
-    def cautions(self, data: Mapping, questions: tuple[Question, ...], approach_ids: tuple[str, ...], anchors: tuple[str, ...]) -> tuple[CautionRule, ...]:
+    def severity_words(self, data: Mapping) -> Mapping[str, tuple[str, ...]]:
+        """The article's words for each force, which a caution's passage must contain."""
+        table = self.table(data, "severities", "[severities]")
+        unknown = sorted(set(table) - set(SEVERITIES))
+        if unknown:
+            raise self.fail("[severities]", unknown[0], f"unknown severity (expected one of: {', '.join(SEVERITIES)})")
+        words = {}
+        for severity in SEVERITIES:
+            value = table.get(severity)
+            if not isinstance(value, list) or not value or not all(isinstance(word, str) and word.strip() for word in value):
+                raise self.fail("[severities]", severity, "missing or not a non-empty list of the article's words")
+            words[severity] = tuple(collapsed_whitespace(word).lower() for word in value)
+        return frozen_mapping(words)
+
+    def severity(self, entry: Mapping, location: str, severity_words: Mapping[str, tuple[str, ...]]) -> str:
+        """The article's force, checked against the article's words the caution rests on."""
+        severity = self.text(entry, "severity", location)
+        if severity not in SEVERITIES:
+            raise self.fail(location, "severity", f"'{severity}' is not one of: {', '.join(SEVERITIES)}")
+        passage = collapsed_whitespace(self.text(entry, "passage", location)).lower()
+        if not any(word in passage for word in severity_words[severity]):
+            raise self.fail(location, "passage", f"a {severity} caution rests on the article's words for it ({'; '.join(severity_words[severity])}); this passage has none")
+        if severity != BLOCKING and any(word in passage for word in severity_words[BLOCKING]):
+            raise self.fail(location, "severity", f"the passage says the approach cannot work ({'; '.join(severity_words[BLOCKING])}): the severity must be {BLOCKING}")
+        return severity
+
+    def cautions(self, data: Mapping, questions: tuple[Question, ...], approach_ids: tuple[str, ...], anchors: tuple[str, ...], severity_words: Mapping[str, tuple[str, ...]]) -> tuple[CautionRule, ...]:
         by_id = {question.id: question for question in questions}
         seen: set = set()
         cautions = []
@@ -455,6 +508,9 @@ class BankReader:
             approach = entry.get("approach")
             if approach is not None and approach not in approach_ids:
                 raise self.fail(location, "approach", f"unknown approach '{approach}' (expected one of: {', '.join(approach_ids)})")
+            severity = self.severity(entry, location, severity_words)
+            if severity == BLOCKING and approach is None:
+                raise self.fail(location, "approach", "a blocking caution says which approach cannot work: name it")
             cautions.append(
                 CautionRule(
                     id=caution_id,
@@ -462,6 +518,9 @@ class BankReader:
                     anchor=self.anchor(entry, location, anchors),
                     approach=approach,
                     when=self.conditions(entry, "when", location, by_id),
+                    severity=severity,
+                    passage=self.text(entry, "passage", location),
+                    first_step=self.text(entry, "first_step", location, required=severity == BLOCKING),
                 )
             )
         return tuple(cautions)

@@ -18,6 +18,13 @@ SITUATION = "situation"
 LEANING = "leaning"
 NEED_SIGNALS = (SITUATION, LEANING)
 
+# The force the article gives a condition (a caution): the approach cannot work ("can work only
+# if", "invariably fails"), a risk it names, or what it reports as usual or as the trend.
+BLOCKING = "blocking"
+RISK = "risk"
+PRACTICE_NOTE = "practice"
+SEVERITIES = (BLOCKING, RISK, PRACTICE_NOTE)
+
 # Next steps may apply to an approach id or to one of these.
 PRACTICE_DIFFERS = "practice_differs"
 NO_APPROACH = "none"
@@ -98,6 +105,9 @@ class CautionRule:
     anchor: str
     approach: str | None
     when: Mapping[str, frozenset[str]]
+    severity: str  # BLOCKING | RISK | PRACTICE_NOTE, the article's force
+    passage: str  # the article's own words the condition rests on
+    first_step: str  # blocking only: what would have to be true first, as a next step
 
     def answers_match(self, answers: Mapping[str, str]) -> bool:
         return every_condition_holds(self.when, answers)
@@ -143,9 +153,11 @@ class ResultTexts:
     recommend_blend: str
     recommend_none: str
     also_present: str
+    recommend_blocked: str
     thin_evidence: str
     readiness_holds: str
     readiness_at_risk: str
+    readiness_blocked: str
     readiness_unknown: str
     change_one: str
     change_two: str
@@ -157,6 +169,10 @@ class ResultTexts:
     practice_matches: str
     practice_differs: str
     practice_none: str
+    practice_blocked: str
+    heading_blocking: str
+    heading_risks: str
+    heading_practice_notes: str
 
 
 @dataclass(frozen=True)

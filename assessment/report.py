@@ -9,7 +9,7 @@ from __future__ import annotations
 from .model import NEED, PRACTICE, QuestionBank
 
 BAR_WIDTH = 20
-READINESS_WORDS = {"holds": "conditions hold", "at_risk": "conditions at risk", "unknown": "conditions not known yet"}
+READINESS_WORDS = {"holds": "conditions hold", "at_risk": "risks named", "blocked": "expected to fail", "unknown": "conditions not known yet"}
 
 
 def approach_names(result: dict) -> dict[str, str]:
@@ -62,8 +62,8 @@ def result_as_text(result: dict) -> str:
     lines += readiness_lines(result, prefix="  ")
     if not result["recommended_approaches"]:
         lines += ["", "When each approach would apply"] + [f"  {approach['name']}: {approach['situation']} (see #{approach['anchor']})" for approach in result["approaches"]]
-    if result["cautions"]:
-        lines += ["", "Cautions"] + [f"  ! {caution['text']} (see #{caution['anchor']})" for caution in result["cautions"]]
+    for heading, cautions in cautions_by_severity(result):
+        lines += ["", heading] + [f"  ! {caution['text']} The article: “{caution['passage']}” (see #{caution['anchor']})" for caution in cautions]
     changes = [f"  - {change['text']}" for change in result["what_would_change"]]
     lines += ["", "What would change the result", *(changes or ["  - no change of one or two answers would"])]
     lines += ["", "What you do today", f"  {result['current_practice']['text']}"]
@@ -74,8 +74,14 @@ def result_as_text(result: dict) -> str:
 
 
 def readiness_lines(result: dict, *, prefix: str) -> list[str]:
-    texts = [result["readiness"][approach_id]["text"] for approach_id in result["recommended_approaches"]]
+    texts = [result["readiness"][approach_id]["text"] for approach_id in (*result["recommended_approaches"], *result["blocked"])]
     return ["", *[f"{prefix}{text}" for text in texts if text]] if texts else []
+
+
+def cautions_by_severity(result: dict) -> list[tuple[str, list[dict]]]:
+    """The cautions raised under their severity's heading, the strongest first (the bank's order)."""
+    groups = [(heading, [caution for caution in result["cautions"] if caution["severity"] == severity]) for severity, heading in result["caution_headings"].items()]
+    return [(heading, cautions) for heading, cautions in groups if cautions]
 
 
 def result_as_markdown(result: dict, article_url: str | None = None) -> str:
@@ -98,8 +104,9 @@ def result_as_markdown(result: dict, article_url: str | None = None) -> str:
     if not result["recommended_approaches"]:
         lines += ["", "## When each approach would apply", ""]
         lines += [f"- **{approach['name']}**: {approach['situation']} ([see the article]({article_link(base, approach['anchor'])}))" for approach in result["approaches"]]
-    if result["cautions"]:
-        lines += ["", "## Cautions", ""] + [f"- {caution['text']} ([see the article]({article_link(base, caution['anchor'])}))" for caution in result["cautions"]]
+    for heading, cautions in cautions_by_severity(result):
+        lines += ["", f"## {heading}", ""]
+        lines += [f"- {caution['text']} The article: “{caution['passage']}” ([see the article]({article_link(base, caution['anchor'])}))" for caution in cautions]
     if result["what_would_change"]:
         lines += ["", "## What would change the result", ""] + [f"- {change['text']}" for change in result["what_would_change"]]
     lines += ["", "## What you do today", "", result["current_practice"]["text"]]
@@ -119,12 +126,15 @@ def option_signal(bank: QuestionBank, question, option) -> str:
     return readiness_signal(bank, question.id, option.id)
 
 
+SEVERITY_WORDS = {"blocking": "blocked", "risk": "at risk", "practice": "practice note"}
+
+
 def readiness_signal(bank: QuestionBank, question_id: str, option_id: str) -> str:
     looked_at = [rule for rule in bank.cautions if question_id in rule.when]
-    at_risk = sorted({rule.approach or "any" for rule in looked_at if option_id in rule.when[question_id]})
-    holds = sorted({rule.approach or "any" for rule in looked_at} - set(at_risk))
-    parts = [f"{approach_id} at risk" for approach_id in at_risk] + [f"{approach_id} holds" for approach_id in holds]
-    return "readiness: " + ", ".join(parts)
+    raised = [rule for rule in looked_at if option_id in rule.when[question_id]]
+    parts = [f"{rule.approach or 'any'} {SEVERITY_WORDS[rule.severity]}" for rule in raised]
+    holds = sorted({rule.approach or "any" for rule in looked_at} - {rule.approach or "any" for rule in raised})
+    return "readiness: " + ", ".join(parts + [f"{approach_id} holds" for approach_id in holds])
 
 
 def asked_when(bank: QuestionBank, question) -> str:

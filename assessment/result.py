@@ -3,22 +3,35 @@
 `AssessmentResult.to_dict()` returns (all JSON-ready; the browser page and the CLI render from it):
 
     recommended             "none" | "proactive" | "just_in_time" | "after_the_fact" | "blend:A+B" (A, B sorted)
+                            never an approach the article expects to fail as the answers stand (blocked)
     recommended_approaches  [approach id, ...]  none, one id, or the two blended ones best first
-    summary                 one sentence naming the best fit, or saying that none stands out
+    blocked                 [approach id, ...]  called for by the answers (situation present), but a
+                            condition the article says it cannot work without is not met
+    summary                 names the best fit, and every blocked approach as expected to fail; or
+                            says that none stands out
     thin_evidence           a sentence when the recommendation rests on a single answer, else null
     scores                  {approach id: need score 0..100}  how strongly the answers show its situation
     need                    {approach id: {"present": bool, "score": 0..100, "evidence": [answer, ...]}}
                             present: an answer shows the situation the approach exists for; evidence:
                             the answers that signal it, each with "signal": "situation" | "leaning"
-    readiness               {approach id: {"status": "holds" | "at_risk" | "unknown", "risks": [caution id, ...],
-                                           "checked": [answer, ...], "text": sentence (recommended approaches) | null}}
+    readiness               {approach id: {"status": "holds" | "at_risk" | "blocked" | "unknown",
+                                           "blocking": [caution id, ...], "risks": [caution id, ...],
+                                           "checked": [answer, ...], "text": sentence (recommended or blocked) | null}}
+                            blocked: a blocking caution is raised; at_risk: a risk is (practice notes never
+                            change it); holds: its blocking and risk cautions were looked at and none is
+                            raised (or it has none); unknown: none of their questions was answered
     ranking                 [approach id, ...]  present needs first, then by score
     margin                  score gap between the first two approaches whose need is present, or null
     blend_margin            a margin this small or smaller gives a blend
     within_margin           [approach id, ...]  present approaches within blend_margin of the best
-    cautions                [{id, text, anchor, approach}, ...]  conditions at risk for approaches in play
-    current_practice        {approach: id | null, matches_best_fit: bool, text: str}
-    next_steps              [{text, anchor, applies_to}, ...]
+    cautions                [{id, text, anchor, approach, severity, passage}, ...]  raised, for approaches in
+                            play (recommended, blocked or today's practice); severity: "blocking" | "risk" |
+                            "practice", at the article's force; passage: the article's words it rests on
+    caution_headings        {severity: heading}  how a view heads each severity's cautions, strongest first
+    current_practice        {approach: id | null, matches_best_fit: bool, text: str}  never "matches" a
+                            blocked approach
+    next_steps              [{text, anchor, applies_to}, ...]  what would have to be true first for each
+                            blocked approach, then the steps of the recommended ones
     what_would_change       [{"changes": [{question_id, option_id, question, answer}, ...],
                               "recommended": outcome label, "text": sentence}, ...]  smallest first
     approaches              [{id, name, summary, situation, anchor}, ...]  in bank order
@@ -73,12 +86,19 @@ class NeedFinding:
 class ReadinessFinding:
     approach_id: str
     status: str
+    blocking: tuple[str, ...]
     risks: tuple[str, ...]
     checked: tuple[Evidence, ...]
     text: str | None
 
     def to_dict(self) -> dict:
-        return {"status": self.status, "risks": list(self.risks), "checked": [item.to_dict() for item in self.checked], "text": self.text}
+        return {
+            "status": self.status,
+            "blocking": list(self.blocking),
+            "risks": list(self.risks),
+            "checked": [item.to_dict() for item in self.checked],
+            "text": self.text,
+        }
 
 
 @dataclass(frozen=True)
@@ -87,9 +107,11 @@ class RaisedCaution:
     text: str
     anchor: str
     approach: str | None
+    severity: str
+    passage: str
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "text": self.text, "anchor": self.anchor, "approach": self.approach}
+        return {"id": self.id, "text": self.text, "anchor": self.anchor, "approach": self.approach, "severity": self.severity, "passage": self.passage}
 
 
 @dataclass(frozen=True)
@@ -137,6 +159,7 @@ class WhatWouldChange:
 class AssessmentResult:
     recommended: str
     recommended_approaches: tuple[str, ...]
+    blocked: tuple[str, ...]
     summary: str
     thin_evidence: str | None
     needs: tuple[NeedFinding, ...]
@@ -146,6 +169,7 @@ class AssessmentResult:
     blend_margin: int
     within_margin: tuple[str, ...]
     cautions: tuple[RaisedCaution, ...]
+    caution_headings: Mapping[str, str]
     current_practice: CurrentPractice
     next_steps: tuple[SuggestedStep, ...]
     what_would_change: tuple[WhatWouldChange, ...]
@@ -174,6 +198,7 @@ class AssessmentResult:
         return {
             "recommended": self.recommended,
             "recommended_approaches": list(self.recommended_approaches),
+            "blocked": list(self.blocked),
             "summary": self.summary,
             "thin_evidence": self.thin_evidence,
             "scores": self.scores,
@@ -184,6 +209,7 @@ class AssessmentResult:
             "blend_margin": self.blend_margin,
             "within_margin": list(self.within_margin),
             "cautions": [caution.to_dict() for caution in self.cautions],
+            "caution_headings": dict(self.caution_headings),
             "current_practice": self.current_practice.to_dict(),
             "next_steps": [step.to_dict() for step in self.next_steps],
             "what_would_change": [change.to_dict() for change in self.what_would_change],

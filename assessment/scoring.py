@@ -16,32 +16,42 @@ questions speak to it: with the packaged bank's settings, one situation alone sc
 situations (or one and three leaning answers) 100. Leaning answers add strength but never make a
 need present.
 
-Recommendation. Only approaches whose need is present can be recommended; readiness and
-practice answers never create or remove a recommendation.
-- No need present: the outcome is "none" (no timing stands out).
-- One present, or the best present one leads the next present one by more than blend_margin
-  points: that approach alone.
-- Otherwise a blend of the top two present approaches, "blend:A+B" with the ids sorted; equal
-  scores always give a blend, so the order of the bank never wins a tie.
-Ranking lists approaches with their need present first, then by exact score, then by id (only
-for stable output). `margin` is the score gap between the first two present approaches (None
-when fewer than two are present); `within_margin` lists the present approaches within
-blend_margin of the best. The evidence is *thin* when a recommended approach rests on a single
-answer.
+Blocked. The cautions are the article's conditions, each at the article's force (bank.toml):
+a "blocking" caution is one under which the article says the approach cannot work ("can work
+only if", "invariably fails"). An approach whose need is present and one of whose blocking
+cautions matches the answers is *blocked*: called for, but expected to fail as the answers
+stand. A blocked approach is never recommended; the summary names it as expected to fail.
 
-Readiness. The cautions are the article's conditions. An approach's readiness is "at_risk" when
-any of its cautions matches the answers, "holds" when some of the questions its cautions look at
-were answered and none matches, "unknown" otherwise. It qualifies a recommendation ("fits, and
-the conditions hold" / "fits, but these conditions put it at risk"). A caution is shown when its
-approach is in play: recommended (alone or in a blend) or today's practice (or it names none).
+Recommendation. Only approaches whose need is present and that are not blocked can be
+recommended; practice answers, and readiness answers other than blocking ones, never create or
+remove a recommendation.
+- None of them: the outcome is "none" (no timing stands out, or every one called for is blocked).
+- One, or the best one leads the next one by more than blend_margin points: that approach alone.
+- Otherwise a blend of the top two, "blend:A+B" with the ids sorted; equal scores always give a
+  blend, so the order of the bank never wins a tie.
+Ranking lists the approaches that can be recommended first, then the blocked ones, then the
+others, each by exact score, then by id (only for stable output). `margin` is the score gap
+between the first two that can be recommended (None when fewer than two); `within_margin` lists
+those within blend_margin of the best. The evidence is *thin* when a recommended approach rests
+on a single answer.
+
+Readiness. An approach's readiness is "blocked" when one of its blocking cautions matches, else
+"at_risk" when one of its risks matches, else "holds" when some of the questions its blocking and
+risk cautions look at were answered (or it has none), else "unknown". Practice notes (what the
+article reports as usual or as the trend) never change it. It qualifies a recommendation ("fits,
+and the conditions hold" / "fits, but the article names risks") and says of a blocked approach
+that the article expects it to fail. A caution is shown when its approach is in play:
+recommended, blocked, or today's practice (or it names none).
 
 Current practice. Only "practice" questions count: their weights are summed per approach. The
 approach with the most points is the current practice if no other has as many and it has more
-than zero; otherwise it is unknown.
+than zero; otherwise it is unknown. It "matches" only a recommended approach, never a blocked one.
 
-Next steps. The steps for each recommended approach (or for "none"), then the
-"practice_differs" steps when the current practice is known and differs from the best fit;
-a step with `when` is shown only where the answers match it, so it never presupposes what they deny.
+Next steps. First, for each blocked approach, what would have to be true first (the `first_step`
+of each blocking caution raised); then the steps for each recommended approach (or for "none",
+when nothing is recommended or blocked), then the "practice_differs" steps when the current
+practice is known and differs from the best fit; a step with `when` is shown only where the
+answers match it, so it never presupposes what they deny.
 
 What would change. The smallest changes of answers that change the recommendation, found by
 re-scoring the alternatives (see assessment.what_if): every claim is true of this engine.
@@ -55,7 +65,7 @@ from fractions import Fraction
 
 from . import what_if
 from .errors import AnswersError, quoted
-from .model import NO_APPROACH, PRACTICE_DIFFERS, SITUATION, Option, Question, QuestionBank
+from .model import BLOCKING, NO_APPROACH, PRACTICE_DIFFERS, PRACTICE_NOTE, RISK, SITUATION, Option, Question, QuestionBank
 from .result import (
     AnswerChange,
     AssessmentResult,
@@ -69,6 +79,7 @@ from .result import (
 )
 
 BLEND_PREFIX = "blend:"
+BLOCKED = "blocked"
 AT_RISK = "at_risk"
 HOLDS = "holds"
 UNKNOWN = "unknown"
@@ -152,6 +163,7 @@ class Judgement:
     needs: Mapping[str, NeedFinding]
     ranking: tuple[str, ...]
     recommended_ids: tuple[str, ...]
+    blocked_ids: tuple[str, ...]  # called for, but expected to fail as the answers stand
     margin: int | None
     within_margin: tuple[str, ...]
 
@@ -163,11 +175,13 @@ class Judgement:
 def judge(bank: QuestionBank, asked_answers: Mapping[str, str]) -> Judgement:
     """Need per approach and the recommendation, from answers to asked questions only."""
     tallies = need_tallies(bank, asked_answers)
-    ranking, recommended_ids, margin, within_margin = decide(bank, tallies)
+    blocked = blocked_approaches(bank, asked_answers)
+    ranking, recommended_ids, margin, within_margin = decide(bank, tallies, blocked)
     return Judgement(
         needs={approach_id: need_finding(bank, asked_answers, approach_id, tallies[approach_id]) for approach_id in bank.approach_ids},
         ranking=ranking,
         recommended_ids=recommended_ids,
+        blocked_ids=tuple(approach_id for approach_id in ranking if tallies[approach_id].present and approach_id in blocked),
         margin=margin,
         within_margin=within_margin,
     )
@@ -176,7 +190,13 @@ def judge(bank: QuestionBank, asked_answers: Mapping[str, str]) -> Judgement:
 def outcome_label(bank: QuestionBank, answers: Mapping[str, str]) -> str:
     """The recommendation for any answers (those to unasked questions are dropped first); the
     same rule as `judge`, without the evidence, because "what would change" calls it often."""
-    return recommendation_label(decide(bank, need_tallies(bank, bank.answers_to_asked(answers)))[1])
+    asked_answers = bank.answers_to_asked(answers)
+    return recommendation_label(decide(bank, need_tallies(bank, asked_answers), blocked_approaches(bank, asked_answers))[1])
+
+
+def blocked_approaches(bank: QuestionBank, asked_answers: Mapping[str, str]) -> set[str]:
+    """The approaches one of whose blocking cautions matches: the article says they cannot work then."""
+    return {rule.approach for rule in bank.cautions if rule.severity == BLOCKING and rule.answers_match(asked_answers)}
 
 
 @dataclass(frozen=True)
@@ -200,10 +220,13 @@ def need_tallies(bank: QuestionBank, asked_answers: Mapping[str, str]) -> dict[s
     return {approach_id: NeedTally(as_percent(shares[approach_id]), shares[approach_id], approach_id in present) for approach_id in bank.approach_ids}
 
 
-def decide(bank: QuestionBank, tallies: Mapping[str, NeedTally]) -> tuple[tuple[str, ...], tuple[str, ...], int | None, tuple[str, ...]]:
-    """Ranking, recommended ids, margin and the present approaches within it (see the rules above)."""
-    ranking = tuple(sorted(bank.approach_ids, key=lambda approach_id: (not tallies[approach_id].present, -tallies[approach_id].share, approach_id)))
-    present = [approach_id for approach_id in ranking if tallies[approach_id].present]
+def decide(bank: QuestionBank, tallies: Mapping[str, NeedTally], blocked: set[str]) -> tuple[tuple[str, ...], tuple[str, ...], int | None, tuple[str, ...]]:
+    """Ranking, recommended ids, margin and the approaches within it (see the rules above)."""
+    def group(approach_id: str) -> int:
+        return 2 if not tallies[approach_id].present else 1 if approach_id in blocked else 0
+
+    ranking = tuple(sorted(bank.approach_ids, key=lambda approach_id: (group(approach_id), -tallies[approach_id].share, approach_id)))
+    present = [approach_id for approach_id in ranking if group(approach_id) == 0]
     scores = {approach_id: tallies[approach_id].score for approach_id in present}
     margin = scores[present[0]] - scores[present[1]] if len(present) > 1 else None
     blend = margin is not None and margin <= bank.scoring.blend_margin
@@ -264,15 +287,21 @@ def best_fit_phrase(bank: QuestionBank, recommended_ids: tuple[str, ...]) -> str
 
 
 def recommendation_summary(bank: QuestionBank, judgement: Judgement) -> str:
+    """The best fit (or that none stands out), the others called for, and each blocked approach
+    as the article's expectation that it fails: a blocked approach is never a "Best fit"."""
     names = [bank.approach(approach_id).name for approach_id in judgement.recommended_ids]
+    blocked = [bank.texts.recommend_blocked.format(name=bank.approach(approach_id).name) for approach_id in judgement.blocked_ids]
     if not names:
-        return bank.texts.recommend_none
+        return " ".join(blocked) or bank.texts.recommend_none
     if len(names) == 1:
         summary = bank.texts.recommend_single.format(name=names[0])
     else:
         summary = bank.texts.recommend_blend.format(first=names[0], second=names[1], margin=judgement.margin)
-    also = [bank.approach(approach_id).name for approach_id in judgement.ranking if judgement.needs[approach_id].present and approach_id not in judgement.recommended_ids]
-    return f"{summary} {bank.texts.also_present.format(names=' and '.join(also))}" if also else summary
+    also = [
+        bank.approach(approach_id).name for approach_id in judgement.ranking
+        if judgement.needs[approach_id].present and approach_id not in judgement.recommended_ids and approach_id not in judgement.blocked_ids
+    ]
+    return " ".join([summary, *([bank.texts.also_present.format(names=" and ".join(also))] if also else []), *blocked])
 
 
 def thin_evidence_note(bank: QuestionBank, judgement: Judgement) -> str | None:
@@ -290,10 +319,11 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
     judgement = judge(bank, asked_answers)
     recommended_ids = judgement.recommended_ids
     practice_id = current_practice_approach(bank, asked_answers)
-    readiness = {approach_id: readiness_finding(bank, asked_answers, approach_id, recommended_ids) for approach_id in bank.approach_ids}
+    readiness = {approach_id: readiness_finding(bank, asked_answers, approach_id, judgement) for approach_id in bank.approach_ids}
     return AssessmentResult(
         recommended=judgement.label,
         recommended_approaches=recommended_ids,
+        blocked=judgement.blocked_ids,
         summary=recommendation_summary(bank, judgement),
         thin_evidence=thin_evidence_note(bank, judgement),
         needs=tuple(judgement.needs[approach_id] for approach_id in bank.approach_ids),
@@ -302,9 +332,10 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         margin=judgement.margin,
         blend_margin=bank.scoring.blend_margin,
         within_margin=judgement.within_margin,
-        cautions=raised_cautions(bank, asked_answers, in_play=set(recommended_ids) | {practice_id}),
-        current_practice=describe_current_practice(bank, practice_id, recommended_ids),
-        next_steps=suggested_steps(bank, asked_answers, recommended_ids, practice_id),
+        cautions=raised_cautions(bank, asked_answers, in_play={*recommended_ids, *judgement.blocked_ids, practice_id}),
+        caution_headings={BLOCKING: bank.texts.heading_blocking, RISK: bank.texts.heading_risks, PRACTICE_NOTE: bank.texts.heading_practice_notes},
+        current_practice=describe_current_practice(bank, practice_id, judgement),
+        next_steps=suggested_steps(bank, asked_answers, judgement, practice_id),
         what_would_change=tuple(
             describe_alternative(bank, alternative)
             for alternative in what_if.smallest_changes(bank, asked_answers, lambda answers: outcome_label(bank, answers))
@@ -331,26 +362,29 @@ def describe_alternative(bank: QuestionBank, alternative: what_if.Alternative) -
 
 # ---------------------------------------------------------------- readiness, cautions, practice, steps
 
-def readiness_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str, recommended_ids: tuple[str, ...]) -> ReadinessFinding:
-    rules = [rule for rule in bank.cautions if rule.approach == approach_id]
+def readiness_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str, judgement: Judgement) -> ReadinessFinding:
+    """Practice notes are what the article reports as usual: they never put an approach at risk."""
+    rules = [rule for rule in bank.cautions if rule.approach == approach_id and rule.severity != PRACTICE_NOTE]
     looked_at = {question_id for rule in rules for question_id in rule.when}
     checked = tuple(
         Evidence(question.id, asked_answers[question.id], question.text, question.option(asked_answers[question.id]).text, question.anchor, None)
         for question in bank.questions
         if question.id in looked_at and question.id in asked_answers
     )
-    risks = tuple(rule.id for rule in rules if rule.answers_match(asked_answers))
-    status = AT_RISK if risks else HOLDS if checked else UNKNOWN
+    raised = [rule for rule in rules if rule.answers_match(asked_answers)]
+    blocking = tuple(rule.id for rule in raised if rule.severity == BLOCKING)
+    risks = tuple(rule.id for rule in raised if rule.severity != BLOCKING)
+    status = BLOCKED if blocking else AT_RISK if risks else HOLDS if checked or not rules else UNKNOWN
     text = None
-    if approach_id in recommended_ids:
-        template = {AT_RISK: bank.texts.readiness_at_risk, HOLDS: bank.texts.readiness_holds, UNKNOWN: bank.texts.readiness_unknown}[status]
-        text = template.format(name=bank.approach(approach_id).name)
-    return ReadinessFinding(approach_id, status, risks, checked, text)
+    if approach_id in (*judgement.recommended_ids, *judgement.blocked_ids):
+        templates = {BLOCKED: bank.texts.readiness_blocked, AT_RISK: bank.texts.readiness_at_risk, HOLDS: bank.texts.readiness_holds, UNKNOWN: bank.texts.readiness_unknown}
+        text = templates[status].format(name=bank.approach(approach_id).name)
+    return ReadinessFinding(approach_id, status, blocking, risks, checked, text)
 
 
 def raised_cautions(bank: QuestionBank, asked_answers: Mapping[str, str], *, in_play: set) -> tuple[RaisedCaution, ...]:
     return tuple(
-        RaisedCaution(rule.id, rule.text, rule.anchor, rule.approach)
+        RaisedCaution(rule.id, rule.text, rule.anchor, rule.approach, rule.severity, rule.passage)
         for rule in bank.cautions
         if (rule.approach is None or rule.approach in in_play) and rule.answers_match(asked_answers)
     )
@@ -368,10 +402,13 @@ def current_practice_approach(bank: QuestionBank, asked_answers: Mapping[str, st
     return leaders[0] if most > 0 and len(leaders) == 1 else None
 
 
-def describe_current_practice(bank: QuestionBank, practice_id: str | None, recommended_ids: tuple[str, ...]) -> CurrentPractice:
+def describe_current_practice(bank: QuestionBank, practice_id: str | None, judgement: Judgement) -> CurrentPractice:
+    recommended_ids = judgement.recommended_ids
     if practice_id is None:
         return CurrentPractice(None, False, bank.texts.practice_unknown)
     practice = bank.approach(practice_id).name
+    if practice_id in judgement.blocked_ids:
+        return CurrentPractice(practice_id, False, bank.texts.practice_blocked.format(practice=practice))
     if not recommended_ids:
         return CurrentPractice(practice_id, False, bank.texts.practice_none.format(practice=practice))
     matches = practice_id in recommended_ids
@@ -379,11 +416,20 @@ def describe_current_practice(bank: QuestionBank, practice_id: str | None, recom
     return CurrentPractice(practice_id, matches, template.format(practice=practice, best=best_fit_phrase(bank, recommended_ids)))
 
 
-def suggested_steps(bank: QuestionBank, asked_answers: Mapping[str, str], recommended_ids: tuple[str, ...], practice_id: str | None) -> tuple[SuggestedStep, ...]:
-    wanted = list(recommended_ids) or [NO_APPROACH]
+def suggested_steps(bank: QuestionBank, asked_answers: Mapping[str, str], judgement: Judgement, practice_id: str | None) -> tuple[SuggestedStep, ...]:
+    """What would have to be true first for each blocked approach leads; a blocked approach's own
+    steps are never given, as they presuppose that it can work."""
+    recommended_ids = judgement.recommended_ids
+    first = tuple(
+        SuggestedStep(rule.first_step, rule.anchor, rule.approach)
+        for approach_id in judgement.blocked_ids
+        for rule in bank.cautions
+        if rule.approach == approach_id and rule.severity == BLOCKING and rule.answers_match(asked_answers)
+    )
+    wanted = list(recommended_ids) or ([] if judgement.blocked_ids else [NO_APPROACH])
     if recommended_ids and practice_id is not None and practice_id not in recommended_ids:
         wanted.append(PRACTICE_DIFFERS)
-    return tuple(
+    return first + tuple(
         SuggestedStep(step.text, step.anchor, step.applies_to)
         for applies_to in wanted
         for step in bank.next_steps

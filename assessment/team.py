@@ -29,7 +29,9 @@ Agreement per approach: who sees its need present (an answer shows the situation
 and who does not; for whom its conditions hold, are at risk or are unknown. The team agrees on
 either when everyone is in one group.
 
-Cautions: every caution any respondent raised, in bank order, with who raised it.
+Cautions: every caution any respondent raised, in bank order, at the article's force (severity),
+with who raised it. A blocked approach is never the team's fit: the team outcome is the engine's
+result for the team's answers, and the engine never recommends an approach it finds blocked.
 
 The order in which respondents are given changes only the order in which names are listed: never
 the team's answers, the open questions, the outcome or the agenda.
@@ -46,9 +48,9 @@ the team's answers, the open questions, the outcome or the agenda.
                       settled_as: [{option_id, recommended, recommended_approaches}]  (open questions only)}]
                     in agenda order
     agreement       [{approach, need: {present: [label, ...], absent: [...]}, need_agreed: bool,
-                      readiness: {holds: [...], at_risk: [...], unknown: [...]}, readiness_agreed: bool}]
+                      readiness: {holds: [...], at_risk: [...], blocked: [...], unknown: [...]}, readiness_agreed: bool}]
                     in bank order
-    cautions        [{id, text, anchor, raised_by: [label, ...]}]
+    cautions        [{id, text, anchor, severity, passage, raised_by: [label, ...]}]
     approaches      [{id, name, summary, anchor}]
     bank_fingerprint, article_path
 """
@@ -62,7 +64,7 @@ from fractions import Fraction
 from .errors import AnswersError
 from .model import Question, QuestionBank
 from .result import AssessmentResult
-from .scoring import AT_RISK, HOLDS, UNKNOWN, Judgement, as_percent, asked_questions, judge, score_answers
+from .scoring import AT_RISK, BLOCKED, HOLDS, UNKNOWN, Judgement, as_percent, asked_questions, judge, score_answers
 
 SMALLEST_TEAM = 2
 LARGEST_TEAM = 12
@@ -154,10 +156,12 @@ class TeamCaution:
     id: str
     text: str
     anchor: str
+    severity: str
+    passage: str
     raised_by: tuple[str, ...]
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "text": self.text, "anchor": self.anchor, "raised_by": list(self.raised_by)}
+        return {"id": self.id, "text": self.text, "anchor": self.anchor, "severity": self.severity, "passage": self.passage, "raised_by": list(self.raised_by)}
 
 
 @dataclass(frozen=True)
@@ -329,7 +333,7 @@ def approach_agreement(approach_id: str, respondents: Sequence[Respondent]) -> A
             "present": who(lambda result: result.need_for(approach_id).present),
             "absent": who(lambda result: not result.need_for(approach_id).present),
         },
-        readiness={status: who(lambda result, status=status: result.readiness_for(approach_id).status == status) for status in (HOLDS, AT_RISK, UNKNOWN)},
+        readiness={status: who(lambda result, status=status: result.readiness_for(approach_id).status == status) for status in (HOLDS, AT_RISK, BLOCKED, UNKNOWN)},
     )
 
 
@@ -341,5 +345,5 @@ def team_cautions(bank: QuestionBank, respondents: Sequence[Respondent]) -> tupl
             if any(caution.id == rule.id for caution in respondent.result.cautions)
         )
         if raised_by:
-            cautions.append(TeamCaution(rule.id, rule.text, rule.anchor, raised_by))
+            cautions.append(TeamCaution(rule.id, rule.text, rule.anchor, rule.severity, rule.passage, raised_by))
     return tuple(cautions)

@@ -36,7 +36,7 @@ def settled_phrase(view: dict, split: dict) -> str:
     return "Open (a tie): settled " + "; ".join(ways) + "."
 
 
-READINESS_WORDS = {"holds": "conditions hold", "at_risk": "conditions at risk", "unknown": "conditions not known"}
+READINESS_WORDS = {"holds": "conditions hold", "at_risk": "risks named", "blocked": "expected to fail", "unknown": "conditions not known"}
 
 
 def need_phrase(entry: dict) -> str:

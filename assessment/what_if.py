@@ -6,8 +6,9 @@ about weights, so every change listed is true of the engine:
 - every single change (one question answered differently) that changes the recommendation, in
   bank order;
 - only when no single change does it, pairs of changes, searched among the questions that can
-  decide the outcome (need questions, and the questions their `ask_if` depends on: practice and
-  readiness answers never change a recommendation, so a pair with one of them is never smallest),
+  decide the outcome (need questions, the questions of blocking cautions, and the questions their
+  `ask_if` depends on: practice answers and other readiness answers never change a
+  recommendation, so a pair with one of them is never smallest),
   at most PAIRS_PER_OUTCOME for each different outcome they lead to.
 
 Answers to questions that a change leaves unasked are dropped by `outcome_of` before scoring.
@@ -23,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import product
 
-from .model import NEED, Option, Question, QuestionBank
+from .model import BLOCKING, Option, Question, QuestionBank
 
 PAIRS_PER_OUTCOME = 2
 
@@ -74,8 +75,11 @@ def other_answers(questions: tuple[Question, ...], answers: Mapping[str, str]) -
 
 
 def deciding_questions(bank: QuestionBank) -> set[str]:
-    need_ids = {question.id for question in bank.need_questions}
-    return need_ids | {question_id for question in bank.need_questions for question_id in question.ask_if}
+    """Need questions and the questions of blocking cautions (a blocked approach is never
+    recommended), with the questions their asking depends on."""
+    deciding = {question.id for question in bank.need_questions}
+    deciding |= {question_id for rule in bank.cautions if rule.severity == BLOCKING for question_id in rule.when}
+    return deciding | {question_id for question in bank.questions if question.id in deciding for question_id in question.ask_if}
 
 
 def changed_pairs(bank: QuestionBank, asked_answers: Mapping[str, str], outcome_of, current: str, deciding: set[str]) -> tuple[Alternative, ...]:

@@ -1,5 +1,6 @@
 """How the assessment judges random answer sets: outcomes, a recommendation never without its need,
-and how long scoring (with "what would change") takes on this machine's CPython.
+readiness at the article's force (a blocked approach never a "Best fit", never "matched"), and how
+long scoring (with "what would change") takes on this machine's CPython.
 
 Draws answer sets question by question in bank order, answering only the questions asked (as the
 form does), with a fixed seed so that two runs print the same shares. Checks each recommendation
@@ -37,6 +38,12 @@ def signals_given(bank: QuestionBank, answers: dict[str, str], approach_id: str)
     }
 
 
+def best_fit_names(bank: QuestionBank, approach_id: str, summary: str) -> bool:
+    """Whether the summary names the approach as the best fit, alone or in a blend."""
+    name = bank.approach(approach_id).name
+    return summary.startswith(f"Best fit: {name}") or (summary.startswith("Best fit: a blend") and name in summary.split(":")[1])
+
+
 def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:6.2f} %"
 
@@ -46,6 +53,8 @@ def main(count: int = 20000, seed: int = 9) -> None:
     rng = random.Random(seed)
     outcomes: Counter = Counter()
     without_need = only_leaning = thin = 0
+    readiness: Counter = Counter()  # (status, called for or not) over every approach of every set
+    blocked_sets = blocked_best_fit = blocked_matched = confirms_denied = 0
     wall_ms, cpu_ms = [], []
     for _ in range(count):
         answers = random_answers(bank, rng)
@@ -58,10 +67,24 @@ def main(count: int = 20000, seed: int = 9) -> None:
         without_need += any(SITUATION not in given for given in signals)
         only_leaning += any(given == {LEANING} for given in signals)
         thin += result.thin_evidence is not None
+        for approach_id in bank.approach_ids:
+            readiness[result.readiness_for(approach_id).status, result.need_for(approach_id).present] += 1
+        blocked_sets += bool(result.blocked)
+        blocked_best_fit += any(best_fit_names(bank, approach_id, result.summary) for approach_id in result.blocked)
+        blocked_matched += result.current_practice.approach in result.blocked and "matches" in result.current_practice.text
+        confirms_denied += any("confirm" in step.text.lower() for step in result.next_steps) and bool(result.blocked)
     print(f"{count} random answer sets (seed {seed}), bank {bank.fingerprint}")
     print(f"  recommended approach without its situation present: {percent(without_need, count)}  (target 0)")
     print(f"  recommended approach with only leaning answers:     {percent(only_leaning, count)}  (target 0)")
     print(f"  thin evidence (a recommendation on one answer):     {percent(thin, count)}")
+    print(f"  answer sets with an approach blocked:               {percent(blocked_sets, count)}")
+    print(f"  blocked approach under \"Best fit\":                 {percent(blocked_best_fit, count)}  (target 0)")
+    print(f"  today's practice \"matches\" a blocked approach:     {percent(blocked_matched, count)}  (target 0)")
+    print(f"  a next step asks to confirm, with an approach blocked: {percent(confirms_denied, count)}  (target 0)")
+    print(f"  readiness of each approach ({len(bank.approach_ids)} per set), by whether its situation is present:")
+    for status in ("holds", "at_risk", "blocked", "unknown"):
+        called, not_called = readiness[status, True], readiness[status, False]
+        print(f"    {status:<9} called for {called:>6}  not called for {not_called:>6}")
     print("  outcomes:")
     for label, times in sorted(outcomes.items(), key=lambda item: (-item[1], item[0])):
         print(f"    {label:<36} {percent(times, count)}")

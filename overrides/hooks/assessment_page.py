@@ -62,21 +62,24 @@ def on_files(files, config):
     if maker is not None:
         files.remove(maker)
     global _bank
-    _bank = fresh_bank(config)
-    article_path = _bank.article_path
-    if not any(page.url == article_path for page in files.documentation_pages()):
-        raise PluginError(f"{BANK_FILE}: [article]: field 'path': no page of the site is at '{article_path}'; "
-                          "expected the article's address, like issues/<file name>/")
+    _bank = fresh_bank(config, files)
     return files
 
 
-def fresh_bank(config):
-    """The bank on disk now, checked; a mistake in it stops the build with its one-line message."""
+def fresh_bank(config, files):
+    """The bank on disk now, checked, with what it quotes from the article checked against the
+    article's source; a mistake stops the build with its one-line message."""
     engine = import_engine(project_root(config))
     try:
-        return engine.load_bank(project_root(config) / BANK_FILE, source=BANK_FILE)
+        bank = engine.load_bank(project_root(config) / BANK_FILE, source=BANK_FILE)
+        article = next((page for page in files.documentation_pages() if page.url == bank.article_path), None)
+        if article is None:
+            raise PluginError(f"{BANK_FILE}: [article]: field 'path': no page of the site is at '{bank.article_path}'; "
+                              "expected the article's address, like issues/<file name>/")
+        engine.bank.check_passages(bank, Path(article.abs_src_path).read_text(encoding="utf-8"))
     except engine.BankError as error:
         raise PluginError(str(error)) from None
+    return bank
 
 
 def on_page_context(context, page, config, nav):

@@ -183,6 +183,30 @@ def test_when_no_situation_is_present_the_page_says_so_and_shows_when_each_would
     assert watch.problems == []
 
 
+@pytest.mark.parametrize("name", ["contribution_in_doubt_and_litigation_cover", "succession_need_and_an_executive_whose_contribution_is_in_doubt"])
+def test_a_blocked_approach_is_marked_as_expected_to_fail_with_the_articles_words(booted, bank, name):
+    page, watch = booted
+    scenario = next(scenario for scenario in SCENARIOS if scenario.name == name)
+    shown = result_for(page, scenario.answers)
+    assert shown == native_result(bank, scenario.answers)
+    summary = page.locator(".assessment-result__summary").inner_text()
+    assert "Best fit: After-the-fact" not in summary
+    assert bank.texts.recommend_blocked.format(name="After-the-fact coaching") in summary
+    note = page.locator('[data-result] [data-approach="after_the_fact"][data-readiness="blocked"]')
+    assert note.inner_text() == shown["readiness"]["after_the_fact"]["text"]
+    blocking = page.locator('[data-result] [data-severity="blocking"]')
+    assert blocking.count() == len([caution for caution in shown["cautions"] if caution["severity"] == "blocking"]) > 0
+    for index, caution in enumerate(caution for caution in shown["cautions"] if caution["severity"] == "blocking"):
+        item = blocking.nth(index)
+        assert item.locator("q").inner_text() == caution["passage"]
+        assert item.locator("a").get_attribute("href").endswith(f"#{caution['anchor']}")
+    # What would have to be true first leads the next steps.
+    first_step = next(rule.first_step for rule in bank.cautions if rule.id == shown["readiness"]["after_the_fact"]["blocking"][0])
+    assert page.locator("[data-result] section", has_text="What to do next").locator("li").first.inner_text().startswith(first_step)
+    assert "matches" not in page.locator("[data-result] section", has_text="Your current practice").inner_text()
+    assert watch.problems == []
+
+
 def test_questions_about_the_executive_appear_only_once_a_behaviour_is_observed(engine_on_hold, bank):
     page, watch = engine_on_hold()
     conditional = [question for question in bank.questions if question.ask_if]

@@ -28,7 +28,8 @@ class Scenario:
     given: Mapping[str, str]  # the answers this organization gives (may include unasked questions)
     recommended: str
     need: Mapping[str, bool] = field(default_factory=dict)  # approach id -> need present
-    readiness: Mapping[str, str] = field(default_factory=dict)  # approach id -> holds | at_risk | unknown
+    readiness: Mapping[str, str] = field(default_factory=dict)  # approach id -> holds | at_risk | blocked | unknown
+    blocked: tuple[str, ...] = ()  # approaches called for that the article expects to fail as the answers stand
     raised: tuple[str, ...] = ()  # caution ids that must be raised
     not_raised: tuple[str, ...] = ()  # caution ids that must not be
     thin_evidence: bool | None = None  # None: this scenario does not care
@@ -114,22 +115,86 @@ SCENARIOS = (
         "#aft-mandated",
         "It invariably fails if the coaching is provided as a way to protect the organization from litigation if dismissal is the result.",
         {**BEHAVIOUR_OBSERVED, "dismissal_protection": "yes"},
-        "after_the_fact",
+        "none",
         need={"after_the_fact": PRESENT},
-        readiness={"after_the_fact": "at_risk"},
+        readiness={"after_the_fact": "blocked"},
+        blocked=("after_the_fact",),
         raised=("after_the_fact_as_litigation_cover",),
         not_raised=("after_the_fact_contribution_not_valued", "after_the_fact_positioned_as_requirement"),
+    ),
+    scenario(
+        "litigation_cover_only_possibly",
+        "#aft-mandated",
+        "It invariably fails if the coaching is provided as a way to protect the organization from litigation if dismissal is the result.",
+        # "Possibly" does not deny it: until it is settled, the article's condition is not met.
+        {**BEHAVIOUR_OBSERVED, "dismissal_protection": "possibly"},
+        "none",
+        readiness={"after_the_fact": "blocked"},
+        blocked=("after_the_fact",),
+        raised=("after_the_fact_as_litigation_cover",),
     ),
     scenario(
         "contribution_in_doubt",
         "#aft-mandated",
         "Even so, it can work only if the executive’s contribution is otherwise valued by the organization.",
         {**BEHAVIOUR_OBSERVED, "contribution_valued": "in_doubt"},
-        "after_the_fact",
+        "none",
         need={"after_the_fact": PRESENT},
-        readiness={"after_the_fact": "at_risk"},
+        readiness={"after_the_fact": "blocked"},
+        blocked=("after_the_fact",),
         raised=("after_the_fact_contribution_not_valued",),
         not_raised=("after_the_fact_as_litigation_cover",),
+    ),
+    scenario(
+        "contribution_in_doubt_and_litigation_cover",
+        "#aft-mandated",
+        "After-the-fact executive coaching is often mandated. Even so, it can work only if the executive’s contribution is otherwise valued by the organization. It invariably fails if the coaching is provided as a way to protect the organization from litigation if dismissal is the result.",
+        # The HR head: coaching as a requirement, the contribution in doubt.
+        {
+            "current_timing": "when_performance_poor", "current_decision": "assigned_by_leadership", "succession_focus": "not_a_focus",
+            "promote_from_within": "mostly_outside", "candidates_identified": "not_identified", "investment_scale": "remedial",
+            "flight_risk": "unlikely", "success_measure": "behaviour_changed", "time_horizon": "once_corrected",
+            "multi_rater_results": "no", "training_follow_up": "no", "observed_behaviour": "yes_specific",
+            "contribution_valued": "in_doubt", "dismissal_protection": "yes", "positioning": "as_a_requirement",
+        },
+        "none",
+        need={"after_the_fact": PRESENT, "proactive": ABSENT, "just_in_time": ABSENT},
+        readiness={"after_the_fact": "blocked"},
+        blocked=("after_the_fact",),
+        raised=("after_the_fact_contribution_not_valued", "after_the_fact_as_litigation_cover", "after_the_fact_positioned_as_requirement"),
+    ),
+    scenario(
+        "succession_need_and_an_executive_whose_contribution_is_in_doubt",
+        "#aft-mandated",
+        "Even so, it can work only if the executive’s contribution is otherwise valued by the organization.",
+        # Blocking one approach leaves the other's recommendation as it was.
+        {**SUCCESSION_WITH_CANDIDATES, "flight_risk": "unlikely", **BEHAVIOUR_OBSERVED, "contribution_valued": "in_doubt"},
+        "proactive",
+        need={"proactive": PRESENT, "after_the_fact": PRESENT},
+        readiness={"proactive": "holds", "after_the_fact": "blocked"},
+        blocked=("after_the_fact",),
+        raised=("after_the_fact_contribution_not_valued",),
+    ),
+    scenario(
+        "succession_need_and_coaching_as_litigation_cover",
+        "#aft-mandated",
+        "It invariably fails if the coaching is provided as a way to protect the organization from litigation if dismissal is the result.",
+        {**SUCCESSION_WITH_CANDIDATES, "flight_risk": "unlikely", **BEHAVIOUR_OBSERVED, "dismissal_protection": "yes"},
+        "proactive",
+        need={"proactive": PRESENT, "after_the_fact": PRESENT},
+        readiness={"proactive": "holds", "after_the_fact": "blocked"},
+        blocked=("after_the_fact",),
+        raised=("after_the_fact_as_litigation_cover",),
+    ),
+    scenario(
+        "remediation_for_a_valued_executive",
+        "#aft-mandated",
+        "After-the-fact executive coaching is often mandated. Even so, it can work only if the executive’s contribution is otherwise valued by the organization.",
+        # Valued, no litigation motive: the conditions for it to work hold, even when mandated.
+        {**BEHAVIOUR_OBSERVED, "investment_scale": "remedial", "current_decision": "assigned_by_leadership"},
+        "after_the_fact",
+        readiness={"after_the_fact": "holds"},
+        not_raised=("after_the_fact_contribution_not_valued", "after_the_fact_as_litigation_cover"),
     ),
     scenario(
         "positioned_as_a_requirement",
@@ -144,10 +209,11 @@ SCENARIOS = (
         "candidates_named_without_a_budget",
         "#proactive-candidates",
         "Then, the organization budgets for executive coaching for each of these people.",
-        {**SUCCESSION_WITH_CANDIDATES, "candidates_identified": "named_only"},
+        # What the article describes as the practice: a note, never a risk.
+        {**SUCCESSION_WITH_CANDIDATES, "candidates_identified": "named_only", "flight_risk": "unlikely"},
         "proactive",
         need={"proactive": PRESENT},
-        readiness={"proactive": "at_risk"},
+        readiness={"proactive": "holds"},
         raised=("proactive_without_budget",),
         not_raised=("proactive_without_roi", "proactive_flight_risk"),
     ),
@@ -163,12 +229,23 @@ SCENARIOS = (
         not_raised=("proactive_without_roi",),
     ),
     scenario(
+        "a_few_candidates_may_leave",
+        "#proactive-risk",
+        "Or, once identified as high potentials or candidates for top-level positions, some of these individuals will see this as a sign of their increased marketability and may use it as leverage to find high-level positions outside of the organization.",
+        # "Some ... will": the article's risk holds for a few as much as for many.
+        {**SUCCESSION_WITH_CANDIDATES, "flight_risk": "possible"},
+        "proactive",
+        readiness={"proactive": "at_risk"},
+        raised=("proactive_flight_risk",),
+    ),
+    scenario(
         "proactive_without_an_roi_component",
         "#proactive-risk",
         "Hence, the trend is toward establishing proactive executive coaching programs with a built-in Return-on-Investment (ROI) component.",
-        {**SUCCESSION_WITH_CANDIDATES, "success_measure": "behaviour_changed"},
+        # "The trend is toward": a practice note, not a risk.
+        {**SUCCESSION_WITH_CANDIDATES, "success_measure": "behaviour_changed", "flight_risk": "unlikely"},
         "proactive",
-        readiness={"proactive": "at_risk"},
+        readiness={"proactive": "holds"},
         raised=("proactive_without_roi",),
         not_raised=("proactive_flight_risk", "just_in_time_satisfaction_survey_only"),
     ),
@@ -176,10 +253,11 @@ SCENARIOS = (
         "just_in_time_judged_by_a_satisfaction_survey",
         "#jit-evaluation",
         "If any evaluation is done, it is most often in the form of a self-administered “satisfaction” survey that participants are asked to complete.",
+        # "Most often": what is usually done, a practice note and no risk.
         {"training_follow_up": "yes", "protect_investment": "yes", "success_measure": "satisfaction_survey"},
         "just_in_time",
         need={"just_in_time": PRESENT},
-        readiness={"just_in_time": "at_risk"},
+        readiness={"just_in_time": "holds"},
         raised=("just_in_time_satisfaction_survey_only",),
         # Proactive is neither recommended nor today's practice: its ROI caution stays quiet.
         not_raised=("proactive_without_roi",),

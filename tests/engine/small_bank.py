@@ -2,7 +2,7 @@
 
 It has one question of each role: `today` (practice), `goal` (need: each approach's situation),
 `detail` (need, asked only after the beta goal, leaning toward beta) and `care` (readiness, asked
-only after the alpha goal, looked at by the alpha caution).
+only after the alpha goal, looked at by the alpha caution, a risk).
 """
 
 from assessment.bank import TEXT_PLACEHOLDERS
@@ -24,6 +24,11 @@ leaning_points = 1
 full_need_points = 6
 practice_weight_max = 3
 blend_margin = 10
+
+[severities]
+blocking = ["cannot work unless"]
+risk = ["may go wrong"]
+practice = ["usually"]
 
 [texts]
 {TEXTS}
@@ -113,6 +118,8 @@ text = "Without care"
 [[cautions]]
 id = "careful"
 approach = "alpha"
+severity = "risk"
+passage = "Alpha may go wrong without care."
 text = "Be careful."
 anchor = "first"
 when = {{ care = ["care_no"] }}

@@ -38,6 +38,7 @@ def test_each_scenario_is_a_complete_answer_set_for_the_bank(bank, scenario):
 def test_each_scenario_gets_the_outcome_the_article_implies(bank, scenario):
     result = score_answers(bank, scenario.answers_as_given)
     assert result.recommended == scenario.recommended
+    assert result.blocked == scenario.blocked
     assert {approach_id: result.need_for(approach_id).present for approach_id in scenario.need} == dict(scenario.need)
     assert {approach_id: result.readiness_for(approach_id).status for approach_id in scenario.readiness} == dict(scenario.readiness)
     raised = {caution.id for caution in result.cautions}
@@ -71,9 +72,12 @@ def test_nothing_called_for_says_so_and_shows_when_each_approach_would_apply(ban
     assert result.thin_evidence is None
     assert {step.applies_to for step in result.next_steps} == {"none"}
     assert not any("360°" in step.text for step in result.next_steps)
-    # One answer would make each approach fit.
-    single_outcomes = {change.recommended for change in result.what_would_change if len(change.changes) == 1}
-    assert set(bank.approach_ids) <= single_outcomes
+    # One answer would make each approach fit: alone, or with the answers it brings up that the
+    # article says it cannot work without.
+    outcomes = {change.recommended for change in result.what_would_change}
+    assert set(bank.approach_ids) <= outcomes
+    for change in result.what_would_change:
+        assert len({item.question_id for item in change.changes} - {"contribution_valued", "dismissal_protection"}) == 1
 
 
 def test_acting_on_360_results_gives_after_the_fact_nothing(bank):
@@ -108,3 +112,48 @@ def test_practice_alone_is_named_but_recommends_nothing(bank):
     result = score_answers(bank, BY_NAME["newly_promoted_executives_coached_by_routine"].answers)
     assert result.current_practice.approach == "proactive"
     assert result.current_practice.text == bank.texts.practice_none.format(practice="Proactive coaching")
+
+
+BLOCKED_SCENARIOS = [scenario for scenario in SCENARIOS if scenario.blocked]
+
+
+@pytest.mark.parametrize("scenario", BLOCKED_SCENARIOS, ids=[scenario.name for scenario in BLOCKED_SCENARIOS])
+def test_a_blocked_approach_is_never_a_best_fit_and_its_conditions_come_first(bank, scenario):
+    result = score_answers(bank, scenario.answers)
+    for approach_id in scenario.blocked:
+        name = bank.approach(approach_id).name
+        assert f"Best fit: {name}" not in result.summary and "blend" not in result.summary
+        assert bank.texts.recommend_blocked.format(name=name) in result.summary
+        assert result.readiness_for(approach_id).text == bank.texts.readiness_blocked.format(name=name)
+        assert not result.current_practice.matches_best_fit or result.current_practice.approach != approach_id
+        assert "matches" not in result.current_practice.text or result.current_practice.approach != approach_id
+        # Blocking cautions are shown with the article's words, at the article's force.
+        blocking = [caution for caution in result.cautions if caution.approach == approach_id and caution.severity == "blocking"]
+        assert blocking and all(("can work only if" in caution.passage) or ("invariably fails" in caution.passage) for caution in blocking)
+        # The next steps start with what would have to be true first, and never presuppose it works.
+        first_steps = [rule.first_step for rule in bank.cautions if rule.id in result.readiness_for(approach_id).blocking]
+        assert [step.text for step in result.next_steps[:len(first_steps)]] == first_steps
+        assert not any(step.applies_to == approach_id for step in result.next_steps[len(first_steps):])
+    if result.recommended == "none":
+        assert result.summary != bank.texts.recommend_none  # never "no timing stands out"
+
+
+def test_the_hr_heads_case_is_blocked_and_never_asks_to_confirm_what_the_answers_deny(bank):
+    result = score_answers(bank, BY_NAME["contribution_in_doubt_and_litigation_cover"].answers)
+    assert not result.summary.startswith("Best fit")
+    assert result.current_practice.approach == "after_the_fact" and not result.current_practice.matches_best_fit
+    assert result.current_practice.text == bank.texts.practice_blocked.format(practice="After-the-fact coaching")
+    assert not any("confirm" in step.text.lower() for step in result.next_steps)
+    assert result.next_steps[0].text.startswith("Before any coaching, settle whether the organization otherwise values")
+    severities = {caution.id: caution.severity for caution in result.cautions}
+    assert severities == {
+        "after_the_fact_contribution_not_valued": "blocking",
+        "after_the_fact_as_litigation_cover": "blocking",
+        "after_the_fact_positioned_as_requirement": "risk",
+    }
+
+
+def test_a_blocked_result_says_what_would_unblock_it(bank):
+    result = score_answers(bank, BY_NAME["contribution_in_doubt"].answers)
+    unblocking = [change for change in result.what_would_change if change.recommended == "after_the_fact"]
+    assert [(change.question_id, change.option_id) for item in unblocking for change in item.changes] == [("contribution_valued", "valued")]

@@ -3,6 +3,7 @@
 import pytest
 
 from assessment import BankError, load_bank, score_answers
+from assessment.bank import check_passages
 
 from .small_bank import SMALL_BANK, small_bank_with
 
@@ -133,6 +134,33 @@ MALFORMED_BANKS = {
         ('when = { care = ["care_no"] }\n', ''), "caution 'careful'", "when", "missing or empty"),
     "caution for an unknown approach": (
         ('approach = "alpha"', 'approach = "gamma"'), "caution 'careful'", "approach", "unknown approach 'gamma'"),
+    # the article's force
+    "caution without severity": (
+        ('severity = "risk"\n', ''), "caution 'careful'", "severity", "missing"),
+    "caution of an unknown severity": (
+        ('severity = "risk"', 'severity = "serious"'), "caution 'careful'", "severity", "'serious' is not one of: blocking, risk, practice"),
+    "caution without passage": (
+        ('passage = "Alpha may go wrong without care."\n', ''), "caution 'careful'", "passage", "missing"),
+    "risk whose passage lacks the article's words for a risk": (
+        ('passage = "Alpha may go wrong without care."', 'passage = "Alpha is usually done with care."'),
+        "caution 'careful'", "passage", "a risk caution rests on the article's words for it (may go wrong); this passage has none"),
+    "blocking caution whose passage lacks the blocking words": (
+        ('severity = "risk"', 'severity = "blocking"\nfirst_step = "Take care first."'),
+        "caution 'careful'", "passage", "a blocking caution rests on the article's words for it (cannot work unless)"),
+    "passage that says the approach cannot work, under a lesser severity": (
+        ('passage = "Alpha may go wrong without care."', 'passage = "Alpha may go wrong: it cannot work unless done with care."'),
+        "caution 'careful'", "severity", "the passage says the approach cannot work (cannot work unless): the severity must be blocking"),
+    "blocking caution without a first step": (
+        ('severity = "risk"\npassage = "Alpha may go wrong without care."', 'severity = "blocking"\npassage = "Alpha cannot work unless done with care."'),
+        "caution 'careful'", "first_step", "missing"),
+    "blocking caution that names no approach": (
+        ('approach = "alpha"\nseverity = "risk"\npassage = "Alpha may go wrong without care."',
+         'severity = "blocking"\npassage = "Alpha cannot work unless done with care."\nfirst_step = "Take care."'),
+        "caution 'careful'", "approach", "a blocking caution says which approach cannot work"),
+    "severity words missing": (
+        ('risk = ["may go wrong"]\n', ''), "[severities]", "risk", "missing or not a non-empty list"),
+    "severity words for an unknown severity": (
+        ('risk = ["may go wrong"]', 'risk = ["may go wrong"]\nserious = ["grave"]'), "[severities]", "serious", "unknown severity"),
     # next steps
     "next step for an unknown approach": (
         ('applies_to = "alpha"', 'applies_to = "gamma"'),
@@ -275,3 +303,13 @@ def test_an_option_may_omit_help_anchor_and_as_condition(write_bank):
     assert goal.help == ""
     assert all(option.anchor == "second" for option in goal.options)
     assert goal.option("goal_beta").as_condition == ""
+
+
+def test_a_passage_must_be_the_articles_own_words_whitespace_aside(write_bank):
+    bank = load_bank(write_bank(SMALL_BANK))
+    check_passages(bank, "Some text.\nAlpha may go\n   wrong without care. More text.")
+    with pytest.raises(BankError) as raised:
+        check_passages(bank, "Alpha may sometimes go wrong without care.")
+    assert (raised.value.location, raised.value.field) == ("caution 'careful'", "passage")
+    assert "not found in the article (article/)" in raised.value.message
+    assert "\n" not in str(raised.value)

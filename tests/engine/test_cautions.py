@@ -37,11 +37,18 @@ def test_several_conditions_at_risk_are_all_raised_in_bank_order(bank):
 
 
 def test_a_caution_is_not_raised_when_its_approach_is_not_in_play(bank):
-    result = score_answers(bank, complete_answers(bank, {**STRONGER_SUCCESSION, **BEHAVIOUR_OBSERVED, "dismissal_protection": "yes"}))
+    # Some concern, nothing specific: after-the-fact is not called for, so its conditions stay quiet.
+    result = score_answers(bank, complete_answers(bank, {**STRONGER_SUCCESSION, "observed_behaviour": "some_concern", "dismissal_protection": "yes"}))
     assert result.recommended == "proactive"
-    assert result.cautions == ()
-    # ...though its readiness still says the condition is at risk, should it come into play.
-    assert result.readiness_for("after_the_fact").risks == ("after_the_fact_as_litigation_cover",)
+    assert result.cautions == () and result.blocked == ()
+    # ...though its readiness still says the condition is not met, should it come into play.
+    assert result.readiness_for("after_the_fact").blocking == ("after_the_fact_as_litigation_cover",)
+
+
+def test_a_blocked_approach_called_for_is_in_play_with_its_blocking_condition(bank):
+    result = score_answers(bank, complete_answers(bank, {**STRONGER_SUCCESSION, **BEHAVIOUR_OBSERVED, "dismissal_protection": "yes"}))
+    assert result.recommended == "proactive" and result.blocked == ("after_the_fact",)
+    assert [(caution.id, caution.severity) for caution in result.cautions] == [("after_the_fact_as_litigation_cover", "blocking")]
 
 
 def test_todays_practice_puts_an_approach_in_play(bank):

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from assessment import load_bank
-from assessment.bank import bank_from_data
+from assessment.bank import bank_from_data, check_passages
 from assessment.model import ID_PATTERN, LEANING, NEED, QUESTION_ROLES, READINESS, SITUATION
 from support.site import ROOT
 
-from .article import article_heading_ids, article_paragraphs
+from .article import article_heading_ids, article_paragraphs, article_source
 
 
 def question_data(data: dict, question_id: str) -> dict:
@@ -103,6 +103,31 @@ def test_the_cautions_cover_the_articles_warnings(bank):
     }
 
 
+def test_every_caution_quotes_the_article_it_rests_on(bank):
+    check_passages(bank, article_source(bank))
+
+
+@pytest.mark.parametrize(
+    "caution_id, severity",
+    [
+        # "it can work only if the executive's contribution is otherwise valued" (aft-mandated)
+        ("after_the_fact_contribution_not_valued", "blocking"),
+        # "It invariably fails if the coaching is provided as a way to protect the organization from litigation"
+        ("after_the_fact_as_litigation_cover", "blocking"),
+        # "unless extremely carefully positioned, can serve to alienate the executive" (aft-resistance)
+        ("after_the_fact_positioned_as_requirement", "risk"),
+        # "some of these individuals will see this as a sign of their increased marketability" (proactive-risk)
+        ("proactive_flight_risk", "risk"),
+        # "the trend is toward establishing proactive executive coaching programs with a built-in ROI component"
+        ("proactive_without_roi", "practice"),
+        # "If any evaluation is done, it is most often in the form of a self-administered satisfaction survey"
+        ("just_in_time_satisfaction_survey_only", "practice"),
+    ],
+)
+def test_each_caution_has_the_force_the_article_gives_it(bank, caution_id, severity):
+    assert next(rule for rule in bank.cautions if rule.id == caution_id).severity == severity
+
+
 def test_the_packaged_bank_is_loaded_once():
     assert load_bank() is load_bank()
 
@@ -175,6 +200,12 @@ def edit_caution_condition(data):
     caution["when"] = {"dismissal_protection": ["yes"]}
 
 
+def edit_severity(data):
+    caution = next(entry for entry in data["cautions"] if entry["id"] == "after_the_fact_positioned_as_requirement")
+    caution["passage"] = "can work only if " + caution["passage"]
+    caution["severity"], caution["first_step"] = "blocking", "Position it first."
+
+
 def edit_step_condition(data):
     step = next(entry for entry in data["next_steps"] if "360°" in entry["text"])
     step["when"] = {"multi_rater_results": ["yes_now"]}
@@ -199,7 +230,7 @@ def test_the_fingerprint_stays_when_only_wording_or_anchors_change(bank, bank_da
     "edit",
     [
         edit_need_signal, remove_need_signal, edit_ask_if, edit_blend_margin, edit_points, edit_weight,
-        edit_option_id, edit_caution_condition, edit_step_condition, remove_last_question,
+        edit_option_id, edit_caution_condition, edit_severity, edit_step_condition, remove_last_question,
     ],
 )
 def test_the_fingerprint_changes_when_anything_that_decides_a_result_changes(bank, bank_data, edit):

@@ -9,6 +9,8 @@ from assessment import score_answers
 from assessment.bank import most_favourable_answers
 from assessment.browser import assess_json
 from assessment.model import LEANING, NEED, SITUATION
+from assessment.scoring import blocked_approaches
+from assessment.what_if import deciding_questions
 
 from .answer_sets import complete_answers as complete_answers_from
 from .answer_sets import neutral_option
@@ -38,10 +40,12 @@ def matches(when, answers) -> bool:
 @given(answers=complete_answers())
 def test_every_complete_answer_set_gives_a_result_that_follows_the_rules(bank, answers):
     result = score_answers(bank, answers).to_dict()
-    present = [approach_id for approach_id in result["ranking"] if result["need"][approach_id]["present"]]
+    called = [approach_id for approach_id in result["ranking"] if result["need"][approach_id]["present"]]
+    present = [approach_id for approach_id in called if approach_id not in result["blocked"]]  # those that can fit
+    assert result["blocked"] == [approach_id for approach_id in called if result["readiness"][approach_id]["status"] == "blocked"]
     assert sorted(result["ranking"]) == sorted(bank.approach_ids)
     assert all(0 <= score <= 100 for score in result["scores"].values())
-    assert result["ranking"][: len(present)] == present  # present needs rank first
+    assert result["ranking"][: len(called)] == present + result["blocked"]  # those that can fit, then the blocked
     assert [result["scores"][a] for a in present] == sorted((result["scores"][a] for a in present), reverse=True)
     if len(present) < 2:
         assert result["margin"] is None
@@ -94,20 +98,34 @@ def test_a_recommended_approach_always_has_its_need_present(bank, answers):
 
 @EXAMPLES
 @given(answers=complete_answers())
-def test_no_need_present_exactly_when_the_outcome_is_none(bank, answers):
+def test_the_outcome_is_none_exactly_when_no_approach_called_for_can_work(bank, answers):
     result = score_answers(bank, answers)
     nothing_present = not any(finding.present for finding in result.needs)
-    assert nothing_present == (result.recommended == "none")
-    assert nothing_present == (result.recommended_approaches == ())
+    nothing_can_work = all(not finding.present or finding.approach_id in result.blocked for finding in result.needs)
+    assert nothing_can_work == (result.recommended == "none") == (result.recommended_approaches == ())
+    assert (result.summary == bank.texts.recommend_none) == nothing_present
     if nothing_present:
-        assert result.summary == bank.texts.recommend_none
         assert {step.applies_to for step in result.next_steps} <= {"none"}
 
 
 @EXAMPLES
+@given(answers=complete_answers())
+def test_a_blocked_approach_is_never_a_best_fit_nor_matched_nor_confirmed(bank, answers):
+    result = score_answers(bank, answers)
+    for approach_id in result.blocked:
+        name = bank.approach(approach_id).name
+        assert approach_id not in result.recommended_approaches and approach_id not in result.recommended
+        assert f"Best fit: {name}" not in result.summary and f"of {name}" not in result.summary
+        assert bank.texts.recommend_blocked.format(name=name) in result.summary
+        assert not (result.current_practice.approach == approach_id and result.current_practice.matches_best_fit)
+        assert "matches" not in result.current_practice.text or result.current_practice.approach != approach_id
+        assert not any(step.applies_to == approach_id and step.text in {s.text for s in bank.next_steps} for step in result.next_steps)
+
+
+@EXAMPLES
 @given(data=st.data(), answers=complete_answers())
-def test_readiness_and_practice_answers_never_change_the_recommendation(bank, data, answers):
-    questions = [question for question in bank.asked_questions(answers) if question.role != NEED]
+def test_practice_answers_and_readiness_answers_that_block_nothing_never_change_the_recommendation(bank, data, answers):
+    questions = [question for question in bank.asked_questions(answers) if question.id not in deciding_questions(bank)]
     question = data.draw(st.sampled_from(questions))
     other = data.draw(st.sampled_from([option_id for option_id in question.option_ids if option_id != answers[question.id]]))
     before = score_answers(bank, answers)
@@ -143,24 +161,26 @@ def test_strengthening_a_need_answer_never_lowers_that_approachs_rank(bank, data
 def test_readiness_status_follows_the_cautions(bank, answers):
     result = score_answers(bank, answers)
     for approach_id in bank.approach_ids:
-        rules = [rule for rule in bank.cautions if rule.approach == approach_id]
-        at_risk = [rule.id for rule in rules if matches(rule.when, answers)]
+        rules = [rule for rule in bank.cautions if rule.approach == approach_id and rule.severity != "practice"]
+        blocking = [rule.id for rule in rules if rule.severity == "blocking" and matches(rule.when, answers)]
+        risks = [rule.id for rule in rules if rule.severity == "risk" and matches(rule.when, answers)]
         looked_at = {question_id for rule in rules for question_id in rule.when} & set(answers)
         readiness = result.readiness_for(approach_id)
-        assert list(readiness.risks) == at_risk
-        assert readiness.status == ("at_risk" if at_risk else "holds" if looked_at else "unknown")
+        assert (list(readiness.blocking), list(readiness.risks)) == (blocking, risks)
+        assert readiness.status == ("blocked" if blocking else "at_risk" if risks else "holds" if looked_at or not rules else "unknown")
         assert {item.question_id for item in readiness.checked} == looked_at
-        assert (readiness.text is not None) == (approach_id in result.recommended_approaches)
-    for approach_id in result.recommended_approaches:
-        raised_for_it = [caution.id for caution in result.cautions if caution.approach == approach_id]
-        assert raised_for_it == list(result.readiness_for(approach_id).risks)
+        assert (readiness.text is not None) == (approach_id in (*result.recommended_approaches, *result.blocked))
+    for approach_id in (*result.recommended_approaches, *result.blocked):
+        raised_for_it = [caution.id for caution in result.cautions if caution.approach == approach_id and caution.severity != "practice"]
+        readiness = result.readiness_for(approach_id)
+        assert sorted(raised_for_it) == sorted(readiness.blocking + readiness.risks)
 
 
 @EXAMPLES
 @given(answers=complete_answers())
 def test_a_caution_is_raised_exactly_when_its_rule_holds_for_an_approach_in_play(bank, answers):
     result = score_answers(bank, answers)
-    in_play = set(result.recommended_approaches) | {result.current_practice.approach}
+    in_play = {*result.recommended_approaches, *result.blocked, result.current_practice.approach}
     expected = [rule.id for rule in bank.cautions if (rule.approach is None or rule.approach in in_play) and matches(rule.when, answers)]
     assert [caution.id for caution in result.cautions] == expected
 
@@ -274,7 +294,8 @@ def test_without_a_situation_answer_nothing_fits_and_each_situation_answer_would
     for question in bank.asked_questions(without):
         for option in question.options:
             for approach_id, signal in option.need.items():
-                if signal == SITUATION:
+                # ...unless the answers already given say that the article expects it to fail.
+                if signal == SITUATION and approach_id not in blocked_approaches(bank, bank.answers_to_asked({**without, question.id: option.id})):
                     assert single_claims[(question.id, option.id)] == approach_id
 
 
@@ -299,12 +320,13 @@ def test_no_next_step_contradicts_an_answer(bank, answers):
 @given(answers=complete_answers())
 def test_next_steps_are_those_of_the_recommendation_whose_when_matches(bank, answers):
     result = score_answers(bank, answers)
-    wanted = list(result.recommended_approaches) or ["none"]
+    first = [rule.first_step for approach_id in result.blocked for rule in bank.cautions if rule.id in result.readiness_for(approach_id).blocking]
+    wanted = list(result.recommended_approaches) or ([] if result.blocked else ["none"])
     practice = result.current_practice.approach
     if result.recommended_approaches and practice is not None and practice not in result.recommended_approaches:
         wanted.append("practice_differs")
     expected = [step.text for applies_to in wanted for step in bank.next_steps if step.applies_to == applies_to and matches(step.when, answers)]
-    assert [step.text for step in result.next_steps] == expected
+    assert [step.text for step in result.next_steps] == first + expected
 
 
 # ---------------------------------------------------------------- the engine as a whole

@@ -49,13 +49,25 @@ def test_a_fit_does_not_list_the_situations(bank, render):
     assert "When each approach would apply" not in render(result_of(bank, "succession_focus_with_identified_candidates"))
 
 
-def test_text_shows_cautions_with_their_anchors_and_the_readiness_sentence(bank):
+def test_text_shows_cautions_with_their_passages_and_anchors_and_the_readiness_sentence(bank):
     result = result_of(bank, "after_the_fact_as_litigation_cover")
     text = result_as_text(result)
     (caution,) = result["cautions"]
-    assert f"! {caution['text']} (see #{caution['anchor']})" in text
+    assert f"{bank.texts.heading_blocking}\n  ! {caution['text']} The article: “{caution['passage']}” (see #{caution['anchor']})" in text
     assert result["readiness"]["after_the_fact"]["text"] in text
-    assert "After-the-fact coaching: situation present, conditions at risk" in text
+    assert "After-the-fact coaching: situation present, expected to fail" in text
+
+
+@RENDERINGS
+def test_cautions_are_headed_by_their_force_strongest_first(bank, render):
+    result = result_of(bank, "contribution_in_doubt_and_litigation_cover")
+    rendered = render(result)
+    blocking, risks = rendered.index(bank.texts.heading_blocking), rendered.index(bank.texts.heading_risks)
+    assert blocking < risks
+    for caution in result["cautions"]:
+        position = rendered.index(caution["passage"])
+        assert (blocking < position < risks) is (caution["severity"] == "blocking")
+    assert "Best fit" not in rendered
 
 
 def test_text_lists_need_scores_in_ranking_order_with_presence(bank):

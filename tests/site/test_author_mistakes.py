@@ -164,6 +164,16 @@ MISTAKES = {
     "caution about a missing question": Mistake(
         edit(BANK, "when = { ", 'when = { ghost = ["x"], ', after=(f'id = "{CAUTION}"',)),
         question("when.ghost", "refers to missing question 'ghost'", place=f"caution '{CAUTION}'")),
+    "caution without severity": Mistake(
+        edit(BANK, "severity = ", "force = ", after=(f'id = "{CAUTION}"',)),
+        question("severity", "missing or not a non-empty text", place=f"caution '{CAUTION}'")),
+    "caution passage that is not the article's words": Mistake(
+        edit(BANK, 'passage = "', 'passage = "Plainly, ', after=(f'id = "{CAUTION}"',)),
+        question("passage", f"not found in the article ({load_bank().article_path}); quote its words exactly", place=f"caution '{CAUTION}'")),
+    "article edited under a caution's passage": Mistake(
+        edit(ARTICLE, "otherwise valued", "valued"),
+        question("passage", f"not found in the article ({load_bank().article_path}); quote its words exactly",
+                 place=f"caution '{next(caution['id'] for caution in BANK_DATA['cautions'] if 'otherwise valued' in caution['passage'])}'")),
     "article that is not a page": Mistake(
         edit(BANK, f'path = "{load_bank().article_path}"', 'path = "issues/no-such-issue/"'),
         f"{BANK}: [article]: field 'path': no page of the site is at 'issues/no-such-issue/'; "

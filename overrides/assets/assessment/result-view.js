@@ -80,11 +80,36 @@ function whenEachApplies(result, articleUrl) {
   ])));
 }
 
+// What the engine says of each approach it recommends or finds blocked (the article expects it to fail).
 function readinessNotes(result) {
-  return result.recommended_approaches
-    .map((approachId) => result.readiness?.[approachId])
-    .filter((readiness) => readiness?.text)
-    .map((readiness) => element("p", { className: `assessment-result__readiness is-${readiness.status}`, text: readiness.text }));
+  return [...result.recommended_approaches, ...(result.blocked ?? [])]
+    .filter((approachId) => result.readiness?.[approachId]?.text)
+    .map((approachId) => {
+      const readiness = result.readiness[approachId];
+      return element("p", {
+        className: `assessment-result__readiness is-${readiness.status}`,
+        text: readiness.text,
+        attributes: { "data-approach": approachId, "data-readiness": readiness.status },
+      });
+    });
+}
+
+// The cautions under their force's heading (the engine gives both, strongest first), each with
+// the article's own words it rests on.
+function cautionSections(result, articleUrl) {
+  const headings = Object.entries(result.caution_headings ?? {});
+  return headings
+    .map(([severity, heading]) => [heading, result.cautions.filter((caution) => caution.severity === severity)])
+    .filter(([, cautions]) => cautions.length)
+    .map(([heading, cautions]) => section(heading, [element("ul", {}, cautions.map((caution) => element("li", {
+      attributes: { "data-caution": caution.id, "data-severity": caution.severity },
+    }, [
+      element("span", { text: `${caution.text} ` }),
+      element("span", { text: "The article: " }),
+      element("q", { text: caution.passage, className: "assessment-result__passage", attributes: { cite: articleLink(articleUrl, caution.anchor) } }),
+      element("span", { text: " " }),
+      readMore(articleUrl, caution.anchor, caution.text),
+    ])))]));
 }
 
 function whatWouldChange(result) {
@@ -113,7 +138,7 @@ export function renderResult(container, result, { articleUrl, shareUrl, onDownlo
   if (noneStandsOut) sections.push(section("When each approach would apply", [whenEachApplies(result, articleUrl)]));
   sections.push(section("How strongly your answers show each situation", [scoreChart(result, names)]));
   sections.push(section("Why", evidenceFor(result, names, articleUrl)));
-  if (result.cautions.length) sections.push(section("Cautions", [linkedList(result.cautions, articleUrl)]));
+  sections.push(...cautionSections(result, articleUrl));
   sections.push(section("What would change the result", whatWouldChange(result)));
   sections.push(section("Your current practice and the best fit", [element("p", { text: result.current_practice.text })]));
   if (result.next_steps.length) sections.push(section("What to do next", [linkedList(result.next_steps, articleUrl)]));

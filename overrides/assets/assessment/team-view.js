@@ -59,7 +59,7 @@ function respondentsTable(view, names) {
   return section("Each respondent's outcome and fit scores (0 to 100)", [scrollingTable("Each respondent's outcome and fit scores", table)]);
 }
 
-const READINESS_WORDS = { holds: "Conditions hold", at_risk: "Conditions at risk", unknown: "Conditions not known" };
+const READINESS_WORDS = { holds: "Conditions hold", at_risk: "Risks named", blocked: "Expected to fail", unknown: "Conditions not known" };
 
 function needSentence(entry) {
   const { present, absent } = entry.need;
