@@ -53,7 +53,8 @@ when nothing is recommended or blocked), then the "practice_differs" steps when 
 practice is known and differs from the best fit; a step with `when` is shown only where the
 answers match it, so it never presupposes what they deny.
 
-What would change. The smallest changes of answers that change the recommendation, found by
+What would change. The smallest changes of answers that change the recommendation, then, for each
+blocked approach, the change of all its blocking answers that would unblock it; all found by
 re-scoring the alternatives (see assessment.what_if): every claim is true of this engine.
 """
 
@@ -336,10 +337,7 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         caution_headings={BLOCKING: bank.texts.heading_blocking, RISK: bank.texts.heading_risks, PRACTICE_NOTE: bank.texts.heading_practice_notes},
         current_practice=describe_current_practice(bank, practice_id, judgement),
         next_steps=suggested_steps(bank, asked_answers, judgement, practice_id),
-        what_would_change=tuple(
-            describe_alternative(bank, alternative)
-            for alternative in what_if.smallest_changes(bank, asked_answers, lambda answers: outcome_label(bank, answers))
-        ) if what_would_change else (),
+        what_would_change=tuple(describe_alternative(bank, alternative) for alternative in changes_that_matter(bank, asked_answers, judgement)) if what_would_change else (),
         approaches=bank.approaches,
         answers=dict(asked_answers),
         unanswered=tuple(question.id for question in asked_questions(bank, asked_answers) if question.id not in asked_answers),
@@ -347,6 +345,15 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         bank_fingerprint=bank.fingerprint,
         article_path=bank.article_path,
     )
+
+
+def changes_that_matter(bank: QuestionBank, asked_answers: Mapping[str, str], judgement: Judgement) -> tuple[what_if.Alternative, ...]:
+    """The smallest changes, then, for each blocked approach, the changes that would unblock it."""
+    def outcome_of(answers):
+        return outcome_label(bank, answers)
+
+    smallest = what_if.smallest_changes(bank, asked_answers, outcome_of)
+    return smallest + what_if.unblocking_changes(bank, asked_answers, judgement.blocked_ids, outcome_of, smallest)
 
 
 def describe_alternative(bank: QuestionBank, alternative: what_if.Alternative) -> WhatWouldChange:

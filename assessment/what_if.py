@@ -11,6 +11,10 @@ about weights, so every change listed is true of the engine:
   recommendation, so a pair with one of them is never smallest),
   at most PAIRS_PER_OUTCOME for each different outcome they lead to.
 
+For an approach the answers block (the article says it cannot work), `unblocking_changes` adds
+the change of every blocking answer to one that clears it, however many questions that takes, so
+the result always says what would have to be true for it.
+
 Answers to questions that a change leaves unasked are dropped by `outcome_of` before scoring.
 A change can also bring up questions that were not asked before. Those that cannot decide the
 outcome are left unanswered (by rule they change nothing). Those that can are tried with every
@@ -98,3 +102,22 @@ def changed_pairs(bank: QuestionBank, asked_answers: Mapping[str, str], outcome_
 def is_after(bank: QuestionBank, question: Question, other: Question) -> bool:
     """Pairs are taken in bank order, so each pair is tried once."""
     return bank.questions.index(question) > bank.questions.index(other)
+
+
+def unblocking_changes(bank: QuestionBank, asked_answers: Mapping[str, str], blocked_ids: tuple[str, ...], outcome_of, found: tuple[Alternative, ...]) -> tuple[Alternative, ...]:
+    """Per blocked approach: its raised blocking answers changed, each to the first option that
+    raises none of its blocking cautions; listed unless the smallest changes already say it."""
+    current = outcome_of(asked_answers)
+    extra = []
+    for approach_id in blocked_ids:
+        rules = [rule for rule in bank.cautions if rule.approach == approach_id and rule.severity == BLOCKING and rule.answers_match(asked_answers)]
+        changes = []
+        for question_id in dict.fromkeys(question_id for rule in rules for question_id in rule.when):
+            question = bank.question(question_id)
+            clearing = next((option for option in question.options if not any(option.id in rule.when.get(question_id, ()) for rule in rules)), None)
+            if clearing is not None:
+                changes.append((question, clearing))
+        outcome = outcome_of({**asked_answers, **{question.id: option.id for question, option in changes}})
+        if changes and outcome != current and all(known.changes != tuple(changes) for known in found):
+            extra.append(Alternative(tuple(changes), outcome))
+    return tuple(extra)

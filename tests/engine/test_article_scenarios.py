@@ -157,3 +157,11 @@ def test_a_blocked_result_says_what_would_unblock_it(bank):
     result = score_answers(bank, BY_NAME["contribution_in_doubt"].answers)
     unblocking = [change for change in result.what_would_change if change.recommended == "after_the_fact"]
     assert [(change.question_id, change.option_id) for item in unblocking for change in item.changes] == [("contribution_valued", "valued")]
+
+
+def test_when_several_conditions_block_an_approach_the_result_says_what_would_unblock_it(bank):
+    result = score_answers(bank, BY_NAME["contribution_in_doubt_and_litigation_cover"].answers)
+    (unblocking,) = [claim for claim in result.what_would_change if claim.recommended == "after_the_fact"]
+    assert {(change.question_id, change.option_id) for change in unblocking.changes} == {("contribution_valued", "valued"), ("dismissal_protection", "no")}
+    changed = {**result.answers, **{change.question_id: change.option_id for change in unblocking.changes}}
+    assert score_answers(bank, changed).recommended == "after_the_fact"
