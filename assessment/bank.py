@@ -49,6 +49,7 @@ from .model import (
     QUESTION_ROLES,
     READINESS,
     SEVERITIES,
+    SITUATION,
     Approach,
     CautionRule,
     NextStep,
@@ -57,6 +58,7 @@ from .model import (
     QuestionBank,
     ResultTexts,
     ScoringSettings,
+    Section,
     frozen_mapping,
 )
 from .scoring import judge
@@ -69,31 +71,33 @@ PACKAGED_BANK_SOURCE = f"{__package__}/{PACKAGED_BANK}"
 ID_PATTERN = re.compile(ID_SYNTAX)
 ID_PATTERN_TEXT = "lower-case letters, digits and '_', starting with a letter"
 TEXT_PLACEHOLDERS = {
-    "recommend_single": {"name"},
-    "recommend_blend": {"first", "second", "margin"},
-    "recommend_none": set(),
-    "also_present": {"names"},
-    "recommend_blocked": {"name"},
+    "headline_one": {"approach"},
+    "headline_several": {"count", "approaches"},
+    "headline_blocked": {"approach"},
+    "headline_none": set(),
+    "approach_with_scope": {"name", "scope"},
     "thin_evidence": {"answer"},
-    "readiness_holds": {"name"},
-    "readiness_at_risk": {"name"},
-    "readiness_blocked": {"name"},
-    "readiness_unknown": {"name"},
+    **{f"verdict_{name}": {"name"} for name in ("ready", "at_risk", "unknown", "blocked", "not_called")},
+    **{f"verdict_label_{name}": set() for name in ("ready", "at_risk", "unknown", "blocked", "not_called")},
     "change_one": {"change", "outcome"},
     "change_two": {"first_change", "second_change", "outcome"},
     "quoted_answer": {"answer", "question"},
-    "outcome_single": {"name"},
-    "outcome_blend": {"first", "second"},
+    "outcome_one": {"name"},
+    "outcome_several": {"names"},
     "outcome_none": set(),
     "practice_unknown": set(),
-    "practice_matches": {"practice", "best"},
-    "practice_differs": {"practice", "best"},
+    "practice_matches": {"practice"},
+    "practice_differs": {"practice", "called"},
     "practice_none": {"practice"},
     "practice_blocked": {"practice"},
     "heading_blocking": set(),
     "heading_risks": set(),
     "heading_practice_notes": set(),
 }
+# A situation clause is one condition: the approach's sentence joins its clauses with "or", as its
+# rule takes any of them, so a clause that starts by joining ("and ...") would make the sentence
+# say what the rule does not.
+JOINING_WORDS = ("and ", "or ", "either ", "both ", "but ", "also ")
 _packaged_bank_cache: list[QuestionBank] = []
 
 
@@ -167,9 +171,10 @@ def bank_from_data(data: Mapping[str, Any], source: str) -> QuestionBank:
     reader = BankReader(source)
     article_path, anchors = reader.article(data)
     scoring = reader.scoring(data)
+    sections = reader.sections(data)
     approaches = reader.approaches(data, anchors)
     approach_ids = tuple(approach.id for approach in approaches)
-    questions = reader.questions(data, approach_ids, scoring, anchors)
+    questions = reader.questions(data, approach_ids, scoring, anchors, sections)
     severity_words = reader.severity_words(data)
     bank = QuestionBank(
         source=source,
@@ -177,7 +182,8 @@ def bank_from_data(data: Mapping[str, Any], source: str) -> QuestionBank:
         anchors=anchors,
         scoring=scoring,
         texts=reader.texts(data),
-        approaches=approaches,
+        sections=sections,
+        approaches=tuple(dataclasses.replace(approach, situation=reader.situation_sentence(approach.id, questions)) for approach in approaches),
         questions=questions,
         cautions=reader.cautions(data, questions, approach_ids, anchors, severity_words),
         next_steps=reader.next_steps(data, approach_ids, anchors, questions),
@@ -185,6 +191,7 @@ def bank_from_data(data: Mapping[str, Any], source: str) -> QuestionBank:
     )
     bank = dataclasses.replace(bank, fingerprint=decisive_fingerprint(bank))
     reader.check_readiness_questions_feed_cautions(bank)
+    reader.check_sections_in_order(bank)
     check_every_approach_reachable(bank)
     return bank
 
@@ -259,6 +266,7 @@ def check_every_approach_reachable(bank: QuestionBank) -> None:
 class OptionContext:
     question_anchor: str
     anchors: tuple[str, ...]
+    situation: str  # the question's situation clause, for its situation answers without their own
 
 
 class BankReader:
@@ -330,9 +338,7 @@ class BankReader:
         return ScoringSettings(
             situation_points=self.integer(scoring, "situation_points", "[scoring]", minimum=leaning_points + 1),
             leaning_points=leaning_points,
-            full_need_points=self.integer(scoring, "full_need_points", "[scoring]", minimum=1),
             practice_weight_max=self.integer(scoring, "practice_weight_max", "[scoring]", minimum=1),
-            blend_margin=self.integer(scoring, "blend_margin", "[scoring]", minimum=0),
         )
 
     def texts(self, data: Mapping) -> ResultTexts:
@@ -355,8 +361,9 @@ class BankReader:
                 Approach(
                     id=self.identifier(entry, location, seen),
                     name=self.text(entry, "name", location),
+                    scope=self.text(entry, "scope", location),
                     summary=self.text(entry, "summary", location),
-                    situation=self.text(entry, "situation", location),
+                    situation="",  # made from the questions (situation_sentence)
                     anchor=self.anchor(entry, location, anchors),
                 )
             )
@@ -364,7 +371,22 @@ class BankReader:
             raise self.fail("file", "approaches", "at least two approaches are needed to compare")
         return tuple(approaches)
 
-    def questions(self, data: Mapping, approach_ids: tuple[str, ...], scoring: ScoringSettings, anchors: tuple[str, ...]) -> tuple[Question, ...]:
+    def sections(self, data: Mapping) -> tuple[Section, ...]:
+        seen: set = set()
+        sections = []
+        for index, entry in enumerate(self.table_list(data, "sections", "file"), start=1):
+            location = f"section '{entry.get('id', f'#{index}')}'"
+            sections.append(Section(self.identifier(entry, location, seen), self.text(entry, "title", location)))
+        return tuple(sections)
+
+    def section(self, entry: Mapping, location: str, sections: tuple[Section, ...]) -> str:
+        section = self.text(entry, "section", location)
+        known = [known.id for known in sections]
+        if section not in known:
+            raise self.fail(location, "section", f"unknown section '{section}' (expected one of: {', '.join(known)})")
+        return section
+
+    def questions(self, data: Mapping, approach_ids: tuple[str, ...], scoring: ScoringSettings, anchors: tuple[str, ...], sections: tuple[Section, ...]) -> tuple[Question, ...]:
         seen: set = set()
         questions: list[Question] = []
         for index, entry in enumerate(self.table_list(data, "questions", "file"), start=1):
@@ -376,11 +398,12 @@ class BankReader:
             anchor = self.anchor(entry, location, anchors)
             question = Question(
                 id=question_id,
+                section=self.section(entry, location, sections),
                 role=role,
                 text=self.text(entry, "text", location),
                 help=self.text(entry, "help", location, required=False),
                 anchor=anchor,
-                options=self.options(entry, question_id, role, approach_ids, scoring, OptionContext(anchor, anchors)),
+                options=self.options(entry, question_id, role, approach_ids, scoring, OptionContext(anchor, anchors, self.question_situation(entry, location, role))),
                 ask_if=self.ask_if(entry, location, role, questions),
             )
             self.check_question_moves_an_approach(question, location, approach_ids)
@@ -414,11 +437,56 @@ class BankReader:
                     need=self.need_signals(entry, location, approach_ids) if role == NEED else frozen_mapping({}),
                     weights=self.weights(entry, location, approach_ids, scoring) if role == PRACTICE else frozen_mapping({}),
                     as_condition=self.text(entry, "as_condition", location, required=False),
+                    situation=self.situation_clause(entry, location, context.situation),
                 )
             )
         if len(options) < 2:
             raise self.fail(f"question '{question_id}'", "options", "a question needs at least two options")
         return tuple(options)
+
+    def question_situation(self, question: Mapping, location: str, role: str) -> str:
+        """A need question's `situation`: what its situation answers show (they may say it themselves)."""
+        clause = self.text(question, "situation", location, required=False).strip()
+        if clause and role != NEED:
+            raise self.fail(location, "situation", f"only need questions show a situation; this is a {role} question")
+        if clause:
+            self.check_clause(clause, location)
+        return clause
+
+    def situation_clause(self, option: Mapping, location: str, question_clause: str) -> str:
+        """A situation answer says what the situation is, as one condition (its own, or its question's)."""
+        signals = option.get("need") if isinstance(option.get("need"), Mapping) else {}
+        is_situation = SITUATION in signals.values()
+        own = self.text(option, "situation", location, required=False).strip()
+        if own and not is_situation:
+            raise self.fail(location, "situation", "only a \"situation\" answer shows a situation")
+        if not is_situation:
+            return ""
+        if not (own or question_clause):
+            raise self.fail(location, "situation", "missing: say what the situation is, as a clause that follows \"It applies when\" (here or on its question)")
+        if own:
+            self.check_clause(own, location)
+        return own or question_clause
+
+    def check_clause(self, clause: str, location: str) -> None:
+        if clause.lower().startswith(JOINING_WORDS) or clause.endswith("."):
+            raise self.fail(location, "situation", "write one condition, without a joining word in front or a full stop: "
+                                                   "the approach's sentence joins its clauses with \"or\", as its rule takes any of them")
+
+    def situation_sentence(self, approach_id: str, questions: tuple[Question, ...]) -> str:
+        """"It applies when A, when B, or when C.": any one of them calls for the approach, as its rule says."""
+        clauses = list(dict.fromkeys(option.situation for question in questions for option in question.options if option.signal_for(approach_id) == SITUATION))
+        if not clauses:
+            raise self.fail(f"approach '{approach_id}'", "need", "no answer calls for it; give it a \"situation\" signal on some option of a need question")
+        whens = [f"when {clause}" for clause in clauses]
+        return "It applies " + (whens[0] if len(whens) == 1 else ", ".join(whens[:-1]) + ", or " + whens[-1]) + "."
+
+    def check_sections_in_order(self, bank: QuestionBank) -> None:
+        """Questions are grouped by section, in the order the sections are listed."""
+        order = [section.id for section in bank.sections]
+        for earlier, later in zip(bank.questions, bank.questions[1:]):
+            if order.index(later.section) < order.index(earlier.section):
+                raise self.fail(f"question '{later.id}'", "section", f"'{later.section}' is listed before '{earlier.section}' in [[sections]]: keep each section's questions together, in that order")
 
     def only_fields_for_role(self, option: Mapping, location: str, role: str) -> None:
         """Weights belong to practice questions, need signals to need questions: never mixed up."""

@@ -34,15 +34,27 @@ ID_PATTERN = r"[a-z][a-z0-9_]*"
 
 
 @dataclass(frozen=True)
+class Section:
+    """A group of questions, by whom they are about (the organization, or one executive)."""
+
+    id: str
+    title: str
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "title": self.title}
+
+
+@dataclass(frozen=True)
 class Approach:
     id: str
     name: str
+    scope: str  # for whom: "as the organization's programme for ...", "for the executive ..."
     summary: str
-    situation: str  # when the article says this approach applies
+    situation: str  # when it applies: made from the situation clauses of the answers that call for it
     anchor: str
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "name": self.name, "summary": self.summary, "situation": self.situation, "anchor": self.anchor}
+        return {"id": self.id, "name": self.name, "scope": self.scope, "summary": self.summary, "situation": self.situation, "anchor": self.anchor}
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,7 @@ class Option:
     need: Mapping[str, str]  # approach id -> SITUATION | LEANING (need questions only)
     weights: Mapping[str, int]  # approach id -> points for today's practice (practice questions only)
     as_condition: str  # "If <as_condition>, ..." or "" to quote the question and answer
+    situation: str  # a situation answer: the situation it shows, a clause after "It applies when"; else ""
 
     def weight_for(self, approach_id: str) -> int:
         return self.weights.get(approach_id, 0)
@@ -67,6 +80,7 @@ class Option:
 @dataclass(frozen=True)
 class Question:
     id: str
+    section: str
     role: str
     text: str
     help: str
@@ -87,6 +101,7 @@ class Question:
     def to_dict(self) -> dict:
         return {
             "id": self.id,
+            "section": self.section,
             "role": self.role,
             "text": self.text,
             "help": self.help,
@@ -128,9 +143,7 @@ class NextStep:
 class ScoringSettings:
     situation_points: int
     leaning_points: int
-    full_need_points: int
     practice_weight_max: int
-    blend_margin: int
 
     def points_for(self, signal: str | None) -> int:
         return {SITUATION: self.situation_points, LEANING: self.leaning_points}.get(signal, 0)
@@ -139,9 +152,7 @@ class ScoringSettings:
         return {
             "situation_points": self.situation_points,
             "leaning_points": self.leaning_points,
-            "full_need_points": self.full_need_points,
             "practice_weight_max": self.practice_weight_max,
-            "blend_margin": self.blend_margin,
         }
 
 
@@ -149,21 +160,27 @@ class ScoringSettings:
 class ResultTexts:
     """Sentence templates that frame a result; placeholders (named in bank.py) filled with str.format."""
 
-    recommend_single: str
-    recommend_blend: str
-    recommend_none: str
-    also_present: str
-    recommend_blocked: str
+    headline_one: str
+    headline_several: str
+    headline_blocked: str
+    headline_none: str
+    approach_with_scope: str
     thin_evidence: str
-    readiness_holds: str
-    readiness_at_risk: str
-    readiness_blocked: str
-    readiness_unknown: str
+    verdict_ready: str
+    verdict_at_risk: str
+    verdict_unknown: str
+    verdict_blocked: str
+    verdict_not_called: str
+    verdict_label_ready: str
+    verdict_label_at_risk: str
+    verdict_label_unknown: str
+    verdict_label_blocked: str
+    verdict_label_not_called: str
     change_one: str
     change_two: str
     quoted_answer: str
-    outcome_single: str
-    outcome_blend: str
+    outcome_one: str
+    outcome_several: str
     outcome_none: str
     practice_unknown: str
     practice_matches: str
@@ -182,6 +199,7 @@ class QuestionBank:
     anchors: tuple[str, ...]
     scoring: ScoringSettings
     texts: ResultTexts
+    sections: tuple[Section, ...]
     approaches: tuple[Approach, ...]
     questions: tuple[Question, ...]
     cautions: tuple[CautionRule, ...]
@@ -228,6 +246,7 @@ class QuestionBank:
             "fingerprint": self.fingerprint,
             "article_path": self.article_path,
             "scoring": self.scoring.to_dict(),
+            "sections": [section.to_dict() for section in self.sections],
             "approaches": [approach.to_dict() for approach in self.approaches],
             "questions": [question.to_dict() for question in self.questions],
         }

@@ -8,17 +8,11 @@ from __future__ import annotations
 
 from .model import NEED, PRACTICE, QuestionBank
 
-BAR_WIDTH = 20
 READINESS_WORDS = {"holds": "conditions hold", "at_risk": "risks named", "blocked": "expected to fail", "unknown": "conditions not known yet"}
 
 
 def approach_names(result: dict) -> dict[str, str]:
     return {approach["id"]: approach["name"] for approach in result["approaches"]}
-
-
-def score_bar(score: int) -> str:
-    filled = round(score * BAR_WIDTH / 100)
-    return "#" * filled + "." * (BAR_WIDTH - filled)
 
 
 def article_link(article_path: str, anchor: str) -> str:
@@ -48,18 +42,15 @@ def result_as_text(result: dict) -> str:
     width = max(len(name) for name in names.values())
     lines = [result["summary"]]
     lines += [result["thin_evidence"]] if result["thin_evidence"] else []
-    lines += ["", "How strongly your answers show each approach's situation (0 to 100)"]
-    lines += [
-        f"  {names[approach_id]:<{width}}  {result['scores'][approach_id]:>3}  {score_bar(result['scores'][approach_id])}  {need_word(result, approach_id)}"
-        for approach_id in result["ranking"]
-    ]
+    lines += ["", "Each approach"]
+    lines += [f"  {names[approach_id]:<{width}}  {result['verdict_labels'][approach_id]}" for approach_id in result["ranking"]]
+    lines += [f"  {result['verdict_texts'][approach_id]}" for approach_id in result["ranking"] if result["verdicts"][approach_id] != "not_called"]
     lines += ["", "Why"]
     for approach_id in result["ranking"]:
         conditions = conditions_word(result, approach_id)
         lines.append(f"  {names[approach_id]}: {need_word(result, approach_id)}" + (f", {conditions}" if conditions != "-" else ""))
         evidence = result["need"][approach_id]["evidence"]
         lines += [f"    - {evidence_phrase(item)} (see #{item['anchor']})" for item in evidence] or ["    - no answer shows its situation"]
-    lines += readiness_lines(result, prefix="  ")
     if not result["recommended_approaches"]:
         lines += ["", "When each approach would apply"] + [f"  {approach['name']}: {approach['situation']} (see #{approach['anchor']})" for approach in result["approaches"]]
     for heading, cautions in cautions_by_severity(result):
@@ -71,11 +62,6 @@ def result_as_text(result: dict) -> str:
         lines += ["", "Next steps"] + [f"  {number}. {step['text']} (see #{step['anchor']})" for number, step in enumerate(result["next_steps"], start=1)]
     lines += ["", f"Section references (#...) point into the article at {result['article_path']}"]
     return "\n".join(lines) + "\n"
-
-
-def readiness_lines(result: dict, *, prefix: str) -> list[str]:
-    texts = [result["readiness"][approach_id]["text"] for approach_id in (*result["recommended_approaches"], *result["blocked"])]
-    return ["", *[f"{prefix}{text}" for text in texts if text]] if texts else []
 
 
 def cautions_by_severity(result: dict) -> list[tuple[str, list[dict]]]:
@@ -90,12 +76,10 @@ def result_as_markdown(result: dict, article_url: str | None = None) -> str:
     base = article_url or result["article_path"]
     lines = [f"# {result['summary']}", ""]
     lines += [result["thin_evidence"], ""] if result["thin_evidence"] else []
-    lines += ["| Approach | Situation | Need score (0 to 100) | Conditions |", "| --- | --- | ---: | --- |"]
-    lines += [
-        f"| {names[approach_id]} | {'present' if result['need'][approach_id]['present'] else 'absent'} | {result['scores'][approach_id]} | {conditions_word(result, approach_id)} |"
-        for approach_id in result["ranking"]
-    ]
-    lines += readiness_lines(result, prefix="")
+    scopes = {approach["id"]: approach["scope"] for approach in result["approaches"]}
+    lines += ["| Approach | Verdict | For whom |", "| --- | --- | --- |"]
+    lines += [f"| {names[approach_id]} | {result['verdict_labels'][approach_id]} | {scopes[approach_id]} |" for approach_id in result["ranking"]]
+    lines += ["", *[f"- {result['verdict_texts'][approach_id]}" for approach_id in result["ranking"] if result["verdicts"][approach_id] != "not_called"]]
     lines += ["", "## Why"]
     for approach_id in result["ranking"]:
         lines += ["", f"### {names[approach_id]}", ""]

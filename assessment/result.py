@@ -2,16 +2,19 @@
 
 `AssessmentResult.to_dict()` returns (all JSON-ready; the browser page and the CLI render from it):
 
-    recommended             "none" | "proactive" | "just_in_time" | "after_the_fact" | "blend:A+B" (A, B sorted)
-                            never an approach the article expects to fail as the answers stand (blocked)
-    recommended_approaches  [approach id, ...]  none, one id, or the two blended ones best first
+    recommended             "none" | approach id | "blend:A+B" (ids sorted, "+"-joined): the approaches called for
+                            and not blocked, which run side by side (the name "blend" is kept from earlier
+                            versions so that saved results and links keep their meaning)
+    recommended_approaches  [approach id, ...]  those approaches, in ranking order
     blocked                 [approach id, ...]  called for by the answers (situation present), but a
                             condition the article says it cannot work without is not met
-    summary                 names the best fit, and every blocked approach as expected to fail; or
-                            says that none stands out
+    summary                 names every approach called for and for whom (its scope), each blocked one
+                            as expected to fail; or says that none stands out
+    verdicts                {approach id: "ready" | "at_risk" | "blocked" | "not_called"}  in ranking order
+    verdict_labels          {approach id: the verdict in a few words}  (where approaches stand side by side)
+    verdict_texts           {approach id: the verdict as a sentence}
     thin_evidence           a sentence when the recommendation rests on a single answer, else null
-    scores                  {approach id: need score 0..100}  how strongly the answers show its situation
-    need                    {approach id: {"present": bool, "score": 0..100, "evidence": [answer, ...]}}
+    need                    {approach id: {"present": bool, "evidence": [answer, ...]}}
                             present: an answer shows the situation the approach exists for; evidence:
                             the answers that signal it, each with "signal": "situation" | "leaning"
     readiness               {approach id: {"status": "holds" | "at_risk" | "blocked" | "unknown",
@@ -20,10 +23,8 @@
                             blocked: a blocking caution is raised; at_risk: a risk is (practice notes never
                             change it); holds: its blocking and risk cautions were looked at and none is
                             raised (or it has none); unknown: none of their questions was answered
-    ranking                 [approach id, ...]  present needs first, then by score
-    margin                  score gap between the first two approaches whose need is present, or null
-    blend_margin            a margin this small or smaller gives a blend
-    within_margin           [approach id, ...]  present approaches within blend_margin of the best
+    ranking                 [approach id, ...]  recommended, then blocked, then not called for (each by
+                            how much evidence the answers give it, never shown as a number)
     cautions                [{id, text, anchor, approach, severity, passage}, ...]  raised, for approaches in
                             play (recommended, blocked or today's practice); severity: "blocking" | "risk" |
                             "practice", at the article's force; passage: the article's words it rests on
@@ -34,7 +35,9 @@
                             blocked approach, then the steps of the recommended ones
     what_would_change       [{"changes": [{question_id, option_id, question, answer}, ...],
                               "recommended": outcome label, "text": sentence}, ...]  smallest first
-    approaches              [{id, name, summary, situation, anchor}, ...]  in bank order
+    approaches              [{id, name, scope, summary, situation, anchor}, ...]  in bank order; scope: for
+                            whom (the organization's programme, or the executive whose behaviour was observed);
+                            situation: when it applies, the very rule that calls for it
     answers                 {question id: option id}  the answers scored (asked questions only)
     complete                whether every question asked was answered
     unanswered              [question id, ...]  asked but not answered
@@ -75,11 +78,11 @@ class Evidence:
 class NeedFinding:
     approach_id: str
     present: bool
-    score: int
+    points: int  # orders the approaches called for; never shown
     evidence: tuple[Evidence, ...]
 
     def to_dict(self) -> dict:
-        return {"present": self.present, "score": self.score, "evidence": [item.to_dict() for item in self.evidence]}
+        return {"present": self.present, "evidence": [item.to_dict() for item in self.evidence]}
 
 
 @dataclass(frozen=True)
@@ -165,9 +168,9 @@ class AssessmentResult:
     needs: tuple[NeedFinding, ...]
     readiness: tuple[ReadinessFinding, ...]
     ranking: tuple[str, ...]
-    margin: int | None
-    blend_margin: int
-    within_margin: tuple[str, ...]
+    verdicts: Mapping[str, str]
+    verdict_labels: Mapping[str, str]
+    verdict_texts: Mapping[str, str]
     cautions: tuple[RaisedCaution, ...]
     caution_headings: Mapping[str, str]
     current_practice: CurrentPractice
@@ -181,11 +184,7 @@ class AssessmentResult:
     article_path: str
 
     @property
-    def scores(self) -> dict[str, int]:
-        return {finding.approach_id: finding.score for finding in self.needs}
-
-    @property
-    def is_blend(self) -> bool:
+    def runs_side_by_side(self) -> bool:
         return len(self.recommended_approaches) > 1
 
     def need_for(self, approach_id: str) -> NeedFinding:
@@ -201,13 +200,12 @@ class AssessmentResult:
             "blocked": list(self.blocked),
             "summary": self.summary,
             "thin_evidence": self.thin_evidence,
-            "scores": self.scores,
+            "verdicts": dict(self.verdicts),
+            "verdict_labels": dict(self.verdict_labels),
+            "verdict_texts": dict(self.verdict_texts),
             "need": {finding.approach_id: finding.to_dict() for finding in self.needs},
             "readiness": {finding.approach_id: finding.to_dict() for finding in self.readiness},
             "ranking": list(self.ranking),
-            "margin": self.margin,
-            "blend_margin": self.blend_margin,
-            "within_margin": list(self.within_margin),
             "cautions": [caution.to_dict() for caution in self.cautions],
             "caution_headings": dict(self.caution_headings),
             "current_practice": self.current_practice.to_dict(),

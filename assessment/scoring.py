@@ -8,32 +8,29 @@ asked before it, ANY of its listed questions has one of its listed options. Answ
 that are not asked are ignored (listed in `not_asked`): an unasked question never counts.
 
 Need. Only "need" questions count. Each answered option signals, per approach, "situation" (the
-article's defining situation for it: situation_points) or "leaning" (leaning_points) or nothing.
-An approach's need is *present* when at least one answer signals its situation. Its need score
-says how much evidence the answers give: its points as a share of full_need_points (capped at
-100), a whole number rounded half up. The same yardstick for every approach, however many
-questions speak to it: with the packaged bank's settings, one situation alone scores 50, two
-situations (or one and three leaning answers) 100. Leaning answers add strength but never make a
-need present.
+article's defining situation for it) or "leaning" or nothing. An approach is *called for* when at
+least one answer signals its situation: its situation sentence ("It applies when A, when B, or
+when C", assessment.bank) is these situations joined by "or", so what the page says is the rule.
+Leaning answers never call for an approach; they only add evidence. Points (situation_points,
+leaning_points) order the approaches called for, more evidence first; they are never shown.
 
 Blocked. The cautions are the article's conditions, each at the article's force (bank.toml):
 a "blocking" caution is one under which the article says the approach cannot work ("can work
-only if", "invariably fails"). An approach whose need is present and one of whose blocking
-cautions matches the answers is *blocked*: called for, but expected to fail as the answers
-stand. A blocked approach is never recommended; the summary names it as expected to fail.
+only if", "invariably fails"). An approach called for, one of whose blocking cautions matches
+the answers, is *blocked*: expected to fail as the answers stand.
 
-Recommendation. Only approaches whose need is present and that are not blocked can be
-recommended; practice answers, and readiness answers other than blocking ones, never create or
-remove a recommendation.
-- None of them: the outcome is "none" (no timing stands out, or every one called for is blocked).
-- One, or the best one leads the next one by more than blend_margin points: that approach alone.
-- Otherwise a blend of the top two, "blend:A+B" with the ids sorted; equal scores always give a
-  blend, so the order of the bank never wins a tie.
-Ranking lists the approaches that can be recommended first, then the blocked ones, then the
-others, each by exact score, then by id (only for stable output). `margin` is the score gap
-between the first two that can be recommended (None when fewer than two); `within_margin` lists
-those within blend_margin of the best. The evidence is *thin* when a recommended approach rests
-on a single answer.
+Verdict, per approach: "not_called" (its situation is absent), else "blocked", else "at_risk"
+(the article names a risk that applies, or the answers do not yet say whether its conditions
+hold), else "ready".
+
+Recommendation. Every approach called for and not blocked is recommended: they answer different
+situations (the organization's programmes, or one executive whose behaviour was observed) and
+run side by side, so none is chosen over another and no margin between them is computed. The
+label is "none", one id, or "blend:A+B" (ids sorted; the name is kept from earlier versions so
+that saved results and links keep their meaning). Practice answers, and readiness answers other
+than blocking ones, never create or remove a recommendation. Ranking: the recommended, then the
+blocked, then the others, each by points, then bank order. The evidence is *thin* when a
+recommended approach rests on a single answer.
 
 Readiness. An approach's readiness is "blocked" when one of its blocking cautions matches, else
 "at_risk" when one of its risks matches, else "holds" when some of the questions its blocking and
@@ -80,10 +77,16 @@ from .result import (
 )
 
 BLEND_PREFIX = "blend:"
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
+# Readiness of an approach (and, for BLOCKED and AT_RISK, its verdict too).
 BLOCKED = "blocked"
 AT_RISK = "at_risk"
 HOLDS = "holds"
 UNKNOWN = "unknown"
+# Verdict of an approach.
+READY = "ready"
+NOT_CALLED = "not_called"
+VERDICTS = (READY, AT_RISK, BLOCKED, NOT_CALLED)
 
 
 def score_answers(bank: QuestionBank, answers: Mapping[str, str], *, allow_partial: bool = False, what_would_change: bool = True) -> AssessmentResult:
@@ -162,11 +165,17 @@ class Judgement:
     """The decisive part of a result: cheap to compute, so alternatives can be re-scored."""
 
     needs: Mapping[str, NeedFinding]
+    verdicts: Mapping[str, str]  # approach id -> READY | AT_RISK | BLOCKED | NOT_CALLED
     ranking: tuple[str, ...]
-    recommended_ids: tuple[str, ...]
-    blocked_ids: tuple[str, ...]  # called for, but expected to fail as the answers stand
-    margin: int | None
-    within_margin: tuple[str, ...]
+
+    @property
+    def recommended_ids(self) -> tuple[str, ...]:
+        return tuple(approach_id for approach_id in self.ranking if self.verdicts[approach_id] in (READY, AT_RISK))
+
+    @property
+    def blocked_ids(self) -> tuple[str, ...]:
+        """Called for, but expected to fail as the answers stand."""
+        return tuple(approach_id for approach_id in self.ranking if self.verdicts[approach_id] == BLOCKED)
 
     @property
     def label(self) -> str:
@@ -174,25 +183,27 @@ class Judgement:
 
 
 def judge(bank: QuestionBank, asked_answers: Mapping[str, str]) -> Judgement:
-    """Need per approach and the recommendation, from answers to asked questions only."""
-    tallies = need_tallies(bank, asked_answers)
-    blocked = blocked_approaches(bank, asked_answers)
-    ranking, recommended_ids, margin, within_margin = decide(bank, tallies, blocked)
-    return Judgement(
-        needs={approach_id: need_finding(bank, asked_answers, approach_id, tallies[approach_id]) for approach_id in bank.approach_ids},
-        ranking=ranking,
-        recommended_ids=recommended_ids,
-        blocked_ids=tuple(approach_id for approach_id in ranking if tallies[approach_id].present and approach_id in blocked),
-        margin=margin,
-        within_margin=within_margin,
-    )
+    """Need, verdict and ranking per approach, from answers to asked questions only."""
+    needs = {approach_id: need_finding(bank, asked_answers, approach_id) for approach_id in bank.approach_ids}
+    verdicts = {approach_id: verdict_of(needs[approach_id].present, readiness_status(bank, asked_answers, approach_id)) for approach_id in bank.approach_ids}
+    return Judgement(needs, verdicts, ranking_of(bank, needs, verdicts))
+
+
+def verdict_of(present: bool, readiness: str) -> str:
+    if not present:
+        return NOT_CALLED
+    return {BLOCKED: BLOCKED, AT_RISK: AT_RISK, UNKNOWN: AT_RISK, HOLDS: READY}[readiness]
+
+
+def ranking_of(bank: QuestionBank, needs: Mapping[str, NeedFinding], verdicts: Mapping[str, str]) -> tuple[str, ...]:
+    group = {READY: 0, AT_RISK: 0, BLOCKED: 1, NOT_CALLED: 2}
+    position = {approach_id: index for index, approach_id in enumerate(bank.approach_ids)}
+    return tuple(sorted(bank.approach_ids, key=lambda approach_id: (group[verdicts[approach_id]], -needs[approach_id].points, position[approach_id])))
 
 
 def outcome_label(bank: QuestionBank, answers: Mapping[str, str]) -> str:
-    """The recommendation for any answers (those to unasked questions are dropped first); the
-    same rule as `judge`, without the evidence, because "what would change" calls it often."""
-    asked_answers = bank.answers_to_asked(answers)
-    return recommendation_label(decide(bank, need_tallies(bank, asked_answers), blocked_approaches(bank, asked_answers))[1])
+    """The recommendation for any answers (those to unasked questions are dropped first)."""
+    return judge(bank, bank.answers_to_asked(answers)).label
 
 
 def blocked_approaches(bank: QuestionBank, asked_answers: Mapping[str, str]) -> set[str]:
@@ -200,54 +211,16 @@ def blocked_approaches(bank: QuestionBank, asked_answers: Mapping[str, str]) -> 
     return {rule.approach for rule in bank.cautions if rule.severity == BLOCKING and rule.answers_match(asked_answers)}
 
 
-@dataclass(frozen=True)
-class NeedTally:
-    score: int
-    share: Fraction
-    present: bool
-
-
-def need_tallies(bank: QuestionBank, asked_answers: Mapping[str, str]) -> dict[str, NeedTally]:
-    points = dict.fromkeys(bank.approach_ids, 0)
-    present = set()
+def need_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str) -> NeedFinding:
+    evidence = []
     for question in bank.need_questions:
-        option_id = asked_answers.get(question.id)
-        for approach_id, signal in (question.option(option_id).need.items() if option_id is not None else ()):
-            points[approach_id] += bank.scoring.points_for(signal)
-            if signal == SITUATION:
-                present.add(approach_id)
-    full = bank.scoring.full_need_points
-    shares = {approach_id: Fraction(min(points[approach_id], full), full) for approach_id in bank.approach_ids}
-    return {approach_id: NeedTally(as_percent(shares[approach_id]), shares[approach_id], approach_id in present) for approach_id in bank.approach_ids}
-
-
-def decide(bank: QuestionBank, tallies: Mapping[str, NeedTally], blocked: set[str]) -> tuple[tuple[str, ...], tuple[str, ...], int | None, tuple[str, ...]]:
-    """Ranking, recommended ids, margin and the approaches within it (see the rules above)."""
-    def group(approach_id: str) -> int:
-        return 2 if not tallies[approach_id].present else 1 if approach_id in blocked else 0
-
-    ranking = tuple(sorted(bank.approach_ids, key=lambda approach_id: (group(approach_id), -tallies[approach_id].share, approach_id)))
-    present = [approach_id for approach_id in ranking if group(approach_id) == 0]
-    scores = {approach_id: tallies[approach_id].score for approach_id in present}
-    margin = scores[present[0]] - scores[present[1]] if len(present) > 1 else None
-    blend = margin is not None and margin <= bank.scoring.blend_margin
-    within = tuple(approach_id for approach_id in present if scores[present[0]] - scores[approach_id] <= bank.scoring.blend_margin)
-    return ranking, tuple(present[:2] if blend else present[:1]), margin, within
-
-
-def answered_need_options(bank: QuestionBank, asked_answers: Mapping[str, str]) -> list[tuple[Question, Option]]:
-    return [(question, question.option(asked_answers[question.id])) for question in bank.need_questions if question.id in asked_answers]
-
-
-def need_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str, tally: NeedTally) -> NeedFinding:
-    evidence = tuple(
-        Evidence(question.id, option.id, question.text, option.text, option.anchor, signal)
-        for question, option in answered_need_options(bank, asked_answers)
-        if (signal := option.signal_for(approach_id))
-    )
+        option = question.option(asked_answers[question.id]) if question.id in asked_answers else None
+        if option is not None and (signal := option.signal_for(approach_id)):
+            evidence.append(Evidence(question.id, option.id, question.text, option.text, option.anchor, signal))
     # Situations first, then leaning answers; bank order within each (a stable sort).
-    evidence = tuple(sorted(evidence, key=lambda item: item.signal != SITUATION))
-    return NeedFinding(approach_id, tally.present, tally.score, evidence)
+    evidence.sort(key=lambda item: item.signal != SITUATION)
+    points = sum(bank.scoring.points_for(item.signal) for item in evidence)
+    return NeedFinding(approach_id, any(item.signal == SITUATION for item in evidence), points, tuple(evidence))
 
 
 def as_percent(share: Fraction) -> int:
@@ -271,38 +244,39 @@ def approaches_of_label(label: str) -> tuple[str, ...]:
     return (label,)
 
 
+def joined(items: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def outcome_phrase(bank: QuestionBank, label: str) -> str:
-    """How "what would change" names an outcome: "the best fit would be ..."."""
+    """How "what would change" names an outcome: "your answers would call for ..."."""
     named = set(approaches_of_label(label))
     names = [approach.name for approach in bank.approaches if approach.id in named]
     if not names:
         return bank.texts.outcome_none
     if len(names) == 1:
-        return bank.texts.outcome_single.format(name=names[0])
-    return bank.texts.outcome_blend.format(first=names[0], second=names[1])
+        return bank.texts.outcome_one.format(name=names[0])
+    return bank.texts.outcome_several.format(names=joined(names))
 
 
-def best_fit_phrase(bank: QuestionBank, recommended_ids: tuple[str, ...]) -> str:
-    names = [bank.approach(approach_id).name for approach_id in recommended_ids]
-    return names[0] if len(names) == 1 else f"a blend of {names[0]} and {names[1]}"
+def with_scope(bank: QuestionBank, approach_id: str) -> str:
+    approach = bank.approach(approach_id)
+    return bank.texts.approach_with_scope.format(name=approach.name, scope=approach.scope)
 
 
 def recommendation_summary(bank: QuestionBank, judgement: Judgement) -> str:
-    """The best fit (or that none stands out), the others called for, and each blocked approach
-    as the article's expectation that it fails: a blocked approach is never a "Best fit"."""
-    names = [bank.approach(approach_id).name for approach_id in judgement.recommended_ids]
-    blocked = [bank.texts.recommend_blocked.format(name=bank.approach(approach_id).name) for approach_id in judgement.blocked_ids]
-    if not names:
-        return " ".join(blocked) or bank.texts.recommend_none
-    if len(names) == 1:
-        summary = bank.texts.recommend_single.format(name=names[0])
-    else:
-        summary = bank.texts.recommend_blend.format(first=names[0], second=names[1], margin=judgement.margin)
-    also = [
-        bank.approach(approach_id).name for approach_id in judgement.ranking
-        if judgement.needs[approach_id].present and approach_id not in judgement.recommended_ids and approach_id not in judgement.blocked_ids
-    ]
-    return " ".join([summary, *([bank.texts.also_present.format(names=" and ".join(also))] if also else []), *blocked])
+    """Every approach called for, and for whom: those that can work side by side, then each
+    blocked one as the article's expectation that it fails; or that no timing stands out."""
+    texts = bank.texts
+    recommended = [with_scope(bank, approach_id) for approach_id in judgement.recommended_ids]
+    sentences = []
+    if len(recommended) == 1:
+        sentences.append(texts.headline_one.format(approach=recommended[0]))
+    elif recommended:
+        sentences.append(texts.headline_several.format(count=NUMBER_WORDS.get(len(recommended), str(len(recommended))), approaches="; ".join(recommended)))
+    sentences += [texts.headline_blocked.format(approach=with_scope(bank, approach_id)) for approach_id in judgement.blocked_ids]
+    return " ".join(sentences) or texts.headline_none
 
 
 def thin_evidence_note(bank: QuestionBank, judgement: Judgement) -> str | None:
@@ -330,9 +304,9 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         needs=tuple(judgement.needs[approach_id] for approach_id in bank.approach_ids),
         readiness=tuple(readiness[approach_id] for approach_id in bank.approach_ids),
         ranking=judgement.ranking,
-        margin=judgement.margin,
-        blend_margin=bank.scoring.blend_margin,
-        within_margin=judgement.within_margin,
+        verdicts={approach_id: judgement.verdicts[approach_id] for approach_id in judgement.ranking},
+        verdict_labels={approach_id: verdict_label(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking},
+        verdict_texts={approach_id: verdict_sentence(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking},
         cautions=raised_cautions(bank, asked_answers, in_play={*recommended_ids, *judgement.blocked_ids, practice_id}),
         caution_headings={BLOCKING: bank.texts.heading_blocking, RISK: bank.texts.heading_risks, PRACTICE_NOTE: bank.texts.heading_practice_notes},
         current_practice=describe_current_practice(bank, practice_id, judgement),
@@ -369,9 +343,25 @@ def describe_alternative(bank: QuestionBank, alternative: what_if.Alternative) -
 
 # ---------------------------------------------------------------- readiness, cautions, practice, steps
 
+def condition_rules(bank: QuestionBank, approach_id: str) -> list:
+    """Its blocking and risk cautions: practice notes are what the article reports as usual, and
+    never put an approach at risk."""
+    return [rule for rule in bank.cautions if rule.approach == approach_id and rule.severity != PRACTICE_NOTE]
+
+
+def readiness_status(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str) -> str:
+    rules = condition_rules(bank, approach_id)
+    raised = [rule for rule in rules if rule.answers_match(asked_answers)]
+    if any(rule.severity == BLOCKING for rule in raised):
+        return BLOCKED
+    if raised:
+        return AT_RISK
+    answered = any(question_id in asked_answers for rule in rules for question_id in rule.when)
+    return HOLDS if answered or not rules else UNKNOWN
+
+
 def readiness_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str, judgement: Judgement) -> ReadinessFinding:
-    """Practice notes are what the article reports as usual: they never put an approach at risk."""
-    rules = [rule for rule in bank.cautions if rule.approach == approach_id and rule.severity != PRACTICE_NOTE]
+    rules = condition_rules(bank, approach_id)
     looked_at = {question_id for rule in rules for question_id in rule.when}
     checked = tuple(
         Evidence(question.id, asked_answers[question.id], question.text, question.option(asked_answers[question.id]).text, question.anchor, None)
@@ -381,12 +371,23 @@ def readiness_finding(bank: QuestionBank, asked_answers: Mapping[str, str], appr
     raised = [rule for rule in rules if rule.answers_match(asked_answers)]
     blocking = tuple(rule.id for rule in raised if rule.severity == BLOCKING)
     risks = tuple(rule.id for rule in raised if rule.severity != BLOCKING)
-    status = BLOCKED if blocking else AT_RISK if risks else HOLDS if checked or not rules else UNKNOWN
-    text = None
-    if approach_id in (*judgement.recommended_ids, *judgement.blocked_ids):
-        templates = {BLOCKED: bank.texts.readiness_blocked, AT_RISK: bank.texts.readiness_at_risk, HOLDS: bank.texts.readiness_holds, UNKNOWN: bank.texts.readiness_unknown}
-        text = templates[status].format(name=bank.approach(approach_id).name)
-    return ReadinessFinding(approach_id, status, blocking, risks, checked, text)
+    text = verdict_sentence(bank, judgement, approach_id, readiness_status(bank, asked_answers, approach_id))
+    return ReadinessFinding(approach_id, readiness_status(bank, asked_answers, approach_id), blocking, risks, checked,
+                            text if judgement.verdicts[approach_id] != NOT_CALLED else None)
+
+
+def verdict_key(judgement: Judgement, approach_id: str, readiness: str) -> str:
+    """The verdict, with "at_risk" told apart from "called for, conditions not known yet"."""
+    verdict = judgement.verdicts[approach_id]
+    return UNKNOWN if verdict == AT_RISK and readiness == UNKNOWN else verdict
+
+
+def verdict_sentence(bank: QuestionBank, judgement: Judgement, approach_id: str, readiness: str) -> str:
+    return getattr(bank.texts, f"verdict_{verdict_key(judgement, approach_id, readiness)}").format(name=bank.approach(approach_id).name)
+
+
+def verdict_label(bank: QuestionBank, judgement: Judgement, approach_id: str, readiness: str) -> str:
+    return getattr(bank.texts, f"verdict_label_{verdict_key(judgement, approach_id, readiness)}")
 
 
 def raised_cautions(bank: QuestionBank, asked_answers: Mapping[str, str], *, in_play: set) -> tuple[RaisedCaution, ...]:
@@ -418,9 +419,10 @@ def describe_current_practice(bank: QuestionBank, practice_id: str | None, judge
         return CurrentPractice(practice_id, False, bank.texts.practice_blocked.format(practice=practice))
     if not recommended_ids:
         return CurrentPractice(practice_id, False, bank.texts.practice_none.format(practice=practice))
-    matches = practice_id in recommended_ids
-    template = bank.texts.practice_matches if matches else bank.texts.practice_differs
-    return CurrentPractice(practice_id, matches, template.format(practice=practice, best=best_fit_phrase(bank, recommended_ids)))
+    if practice_id in recommended_ids:
+        return CurrentPractice(practice_id, True, bank.texts.practice_matches.format(practice=practice))
+    called = joined([bank.approach(approach_id).name for approach_id in recommended_ids])
+    return CurrentPractice(practice_id, False, bank.texts.practice_differs.format(practice=practice, called=called))
 
 
 def suggested_steps(bank: QuestionBank, asked_answers: Mapping[str, str], judgement: Judgement, practice_id: str | None) -> tuple[SuggestedStep, ...]:

@@ -45,7 +45,7 @@ the team's answers, the open questions, the outcome or the agenda.
     splits          [{question_id, question, anchor, options: [{option_id, answer, respondents: [label, ...]}],
                       not_asked: [label, ...], no_answer: [label, ...], answered: int, outside_largest: int,
                       division: 0..100, team_answer: option id | null, open: bool, on_agenda: bool,
-                      settled_as: [{option_id, recommended, recommended_approaches}]  (open questions only)}]
+                      settled_as: [{option_id, recommended, recommended_approaches, blocked}]  (open questions only)}]
                     in agenda order
     agreement       [{approach, need: {present: [label, ...], absent: [...]}, need_agreed: bool,
                       readiness: {holds: [...], at_risk: [...], blocked: [...], unknown: [...]}, readiness_agreed: bool}]
@@ -145,7 +145,7 @@ class QuestionSplit:
             "open": self.is_open,
             "on_agenda": self.on_agenda,
             "settled_as": [
-                {"option_id": option_id, "recommended": judgement.label, "recommended_approaches": list(judgement.recommended_ids)}
+                {"option_id": option_id, "recommended": judgement.label, "recommended_approaches": list(judgement.recommended_ids), "blocked": list(judgement.blocked_ids)}
                 for option_id, judgement in self.settled_as
             ],
         }

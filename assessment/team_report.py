@@ -4,15 +4,18 @@ downloads the Markdown (asked of the engine, so there is one renderer)."""
 from __future__ import annotations
 
 from .report import approach_names, article_link
-from .scoring import BLEND_PREFIX
+from .scoring import joined
 
 
-def outcome_phrase(view: dict, recommended: str) -> str:
+def outcome_phrase(view: dict, outcome: dict) -> str:
+    """An outcome (a result, or a way to settle a question) by the approaches it recommends."""
     names = approach_names(view)
-    if recommended.startswith(BLEND_PREFIX):
-        first, second = recommended.removeprefix(BLEND_PREFIX).split("+")
-        return f"a blend of {names[first]} and {names[second]}"
-    return names.get(recommended, "no timing standing out")
+    chosen = [names[approach_id] for approach_id in outcome["recommended_approaches"]]
+    blocked = [names[approach_id] for approach_id in outcome.get("blocked", ())]
+    phrase = chosen[0] if len(chosen) == 1 else f"{joined(chosen)}, side by side" if chosen else ""
+    if blocked:
+        phrase += ("; " if phrase else "") + f"{joined(blocked)} called for but expected to fail"
+    return phrase or "no timing standing out"
 
 
 def answered_phrase(result: dict) -> str:
@@ -30,9 +33,9 @@ def split_line(split: dict) -> str:
 def settled_phrase(view: dict, split: dict) -> str:
     outcomes = {way["recommended"] for way in split["settled_as"]}
     if len(outcomes) == 1:
-        return f"Open (a tie): however it is settled, the team outcome stays {outcome_phrase(view, outcomes.pop())}."
+        return f"Open (a tie): however it is settled, the team outcome stays {outcome_phrase(view, split['settled_as'][0])}."
     answers = {option["option_id"]: option["answer"] for option in split["options"]}
-    ways = [f"as “{answers[way['option_id']]}” gives {outcome_phrase(view, way['recommended'])}" for way in split["settled_as"]]
+    ways = [f"as “{answers[way['option_id']]}” gives {outcome_phrase(view, way)}" for way in split["settled_as"]]
     return "Open (a tie): settled " + "; ".join(ways) + "."
 
 
@@ -62,7 +65,7 @@ def agreement_line(view: dict, entry: dict) -> str:
 def team_headline(view: dict) -> str:
     team = view["team"]
     return (
-        f"Team outcome, by the team rule: {outcome_phrase(view, team['recommended'])} "
+        f"Team outcome, by the team rule: {outcome_phrase(view, team['result'])} "
         f"(from {len(team['answers'])} team answers; {len(team['open_questions'])} question(s) open)."
     )
 
@@ -72,11 +75,11 @@ def team_headline(view: dict) -> str:
 def team_as_text(view: dict) -> str:
     names = approach_names(view)
     lines = [f"Team view of {len(view['respondents'])} respondents", "", team_headline(view), f"  ({view['rule']})", ""]
-    lines.append("Respondents (fit scores 0 to 100: " + ", ".join(names.values()) + ")")
+    lines.append("Respondents, and their verdict on each approach")
     for respondent in view["respondents"]:
         result = respondent["result"]
-        scores = " ".join(f"{result['scores'][approach_id]:>3}" for approach_id in names)
-        lines.append(f"  {respondent['label']}: {outcome_phrase(view, result['recommended'])} [{scores}] ({answered_phrase(result)})")
+        verdicts = "; ".join(f"{names[approach_id]}: {result['verdict_labels'][approach_id]}" for approach_id in names)
+        lines.append(f"  {respondent['label']}: {outcome_phrase(view, result)} [{verdicts}] ({answered_phrase(result)})")
     lines += ["", "Need and readiness per approach"] + [f"  {agreement_line(view, entry)}" for entry in view["agreement"]]
     agenda = [split for split in view["splits"] if split["on_agenda"]]
     lines += ["", f"Agenda: {len(agenda)} question(s) where the team is divided, most divided first"]
@@ -103,11 +106,11 @@ def team_as_markdown(view: dict, article_url: str | None = None) -> str:
     path = article_url or view["article_path"]
     lines = [f"# Team view of {len(view['respondents'])} respondents", "", f"**{team_headline(view)}**", "", f"> {view['rule']}", ""]
     lines += ["## Respondents", "", "| Respondent | Outcome | " + " | ".join(names.values()) + " | Answered |"]
-    lines.append("| --- | --- | " + " | ".join("---:" for _ in names) + " | --- |")
+    lines.append("| --- | --- | " + " | ".join("---" for _ in names) + " | --- |")
     for respondent in view["respondents"]:
         result = respondent["result"]
-        scores = " | ".join(str(result["scores"][approach_id]) for approach_id in names)
-        lines.append(f"| {markdown_cell(respondent['label'])} | {outcome_phrase(view, result['recommended'])} | {scores} | {answered_phrase(result)} |")
+        verdicts = " | ".join(result["verdict_labels"][approach_id] for approach_id in names)
+        lines.append(f"| {markdown_cell(respondent['label'])} | {outcome_phrase(view, result)} | {verdicts} | {answered_phrase(result)} |")
     lines += ["", "## Need and readiness per approach", ""] + [f"- {agreement_line(view, entry)}" for entry in view["agreement"]]
     agenda = [split for split in view["splits"] if split["on_agenda"]]
     lines += ["", "## Agenda: where the team is divided", ""]

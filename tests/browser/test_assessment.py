@@ -190,8 +190,9 @@ def test_a_blocked_approach_is_marked_as_expected_to_fail_with_the_articles_word
     shown = result_for(page, scenario.answers)
     assert shown == native_result(bank, scenario.answers)
     summary = page.locator(".assessment-result__summary").inner_text()
-    assert "Best fit: After-the-fact" not in summary
-    assert bank.texts.recommend_blocked.format(name="After-the-fact coaching") in summary
+    after_the_fact = bank.approach("after_the_fact")
+    assert bank.texts.headline_blocked.format(approach=f"{after_the_fact.name}, {after_the_fact.scope}") in summary
+    assert page.get_attribute('[data-result] [data-verdict][data-approach="after_the_fact"]', "data-verdict") == "blocked"
     note = page.locator('[data-result] [data-approach="after_the_fact"][data-readiness="blocked"]')
     assert note.inner_text() == shown["readiness"]["after_the_fact"]["text"]
     blocking = page.locator('[data-result] [data-severity="blocking"]')
@@ -204,6 +205,35 @@ def test_a_blocked_approach_is_marked_as_expected_to_fail_with_the_articles_word
     first_step = next(rule.first_step for rule in bank.cautions if rule.id == shown["readiness"]["after_the_fact"]["blocking"][0])
     assert page.locator("[data-result] section", has_text="What to do next").locator("li").first.inner_text().startswith(first_step)
     assert "matches" not in page.locator("[data-result] section", has_text="Your current practice").inner_text()
+    assert watch.problems == []
+
+
+def test_two_approaches_called_for_are_shown_side_by_side_each_for_its_own_people(booted, bank):
+    page, watch = booted
+    scenario = next(scenario for scenario in SCENARIOS if scenario.name == "succession_plan_and_an_executive_under_scrutiny")
+    shown = result_for(page, scenario.answers)
+    assert shown == native_result(bank, scenario.answers)
+    summary = page.locator(".assessment-result__summary").inner_text()
+    for approach_id in ("proactive", "after_the_fact"):
+        approach = bank.approach(approach_id)
+        assert f"{approach.name}, {approach.scope}" in summary
+        assert page.get_attribute(f'[data-result] [data-verdict][data-approach="{approach_id}"]', "data-verdict") in ("ready", "at_risk")
+    assert page.get_attribute('[data-result] [data-verdict][data-approach="just_in_time"]', "data-verdict") == "not_called"
+    body = page.locator("[data-result]").inner_text()
+    assert "out of 100" not in body and "points apart" not in body and "blend" not in body.lower()
+    assert watch.problems == []
+
+
+def test_the_questions_are_grouped_by_whom_they_are_about(engine_on_hold, bank):
+    page, watch = engine_on_hold()
+    sections = page.locator("[data-assessment-form] [data-section]")
+    assert sections.evaluate_all("(nodes) => nodes.map((node) => node.dataset.section)") == [section.id for section in bank.sections]
+    for section in bank.sections:
+        group = page.locator(f'[data-section="{section.id}"]')
+        assert group.locator("h3").inner_text() == section.title
+        assert group.get_attribute("aria-labelledby") == group.locator("h3").get_attribute("id")
+        questions = group.locator("fieldset[data-question]").evaluate_all("(nodes) => nodes.map((node) => node.dataset.question)")
+        assert questions == [question.id for question in bank.questions if question.section == section.id]
     assert watch.problems == []
 
 
@@ -248,8 +278,10 @@ def test_browser_results_equal_the_native_engine_for_random_answer_sets(booted, 
         expected = native_result(bank, answers)
         assert result_for(page, answers) == expected, answers
         assert page.get_attribute("[data-result]", "data-recommended") == expected["recommended"]
-        for approach_id, score in expected["scores"].items():
-            assert str(score) in page.text_content(f'[data-result] [data-score="{approach_id}"]')
+        for approach_id, verdict in expected["verdicts"].items():
+            item = page.locator(f'[data-result] [data-verdict][data-approach="{approach_id}"]')
+            assert item.get_attribute("data-verdict") == verdict
+            assert expected["verdict_texts"][approach_id] in item.inner_text()
     assert watch.problems == []
 
 

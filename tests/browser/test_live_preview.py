@@ -128,7 +128,7 @@ def test_a_bank_edit_is_used_at_once_by_the_engine_booted_from_an_earlier_snapsh
     text = bank_file.read_text("utf-8")
     marker = "Edited while previewing."
     edited = text
-    for name in ("recommend_single", "recommend_blend", "recommend_none"):
+    for name in ("headline_one", "headline_several", "headline_none"):
         edited = edited.replace(f'{name} = "', f'{name} = "{marker} ', 1)
     assert edited.count(marker) == 3
     errors = console_errors(page)

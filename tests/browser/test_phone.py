@@ -123,13 +123,10 @@ def answer_every_question_as_a_reader(page) -> None:
         unanswered.first.locator("input[type=radio]").first.check()
 
 
-BARS = """() => [...document.querySelectorAll("[data-result] .assessment-chart__row")].map((row) => {
-    const box = (selector) => row.querySelector(selector).getBoundingClientRect();
-    return { bar: box(".assessment-chart__bar"), name: box(".assessment-chart__name"), value: box(".assessment-chart__value") };
-})"""
+VERDICTS = """() => [...document.querySelectorAll("[data-result] [data-verdict]")].map((item) => item.getBoundingClientRect())"""
 
 
-def test_a_result_on_a_phone_has_wide_bars_fits_the_screen_and_passes_axe(browser, site_url):
+def test_a_result_on_a_phone_fits_the_screen_and_passes_axe(browser, site_url):
     context = phone_context(browser, "360x740")
     page = context.new_page()
     page.set_default_timeout(RESULT_TIMEOUT_MS)
@@ -137,15 +134,14 @@ def test_a_result_on_a_phone_has_wide_bars_fits_the_screen_and_passes_axe(browse
     page.wait_for_selector("[data-engine-status=ready]", timeout=BOOT_TIMEOUT_MS, state="attached")
     answer_every_question_as_a_reader(page)
     page.click("form[data-assessment-form] button[type=submit]")
-    page.wait_for_selector("[data-result]:not([hidden]) .assessment-chart__bar")
+    page.wait_for_selector("[data-result]:not([hidden]) [data-verdict]")
     for size, viewport in PHONES.items():
         page.set_viewport_size(viewport)
-        rows = page.evaluate(BARS)
-        assert rows, size
-        for row in rows:
-            assert row["bar"]["width"] >= max(100, viewport["width"] / 2), (size, row)
-            # Name and figure above the bar, not squeezing it from the sides.
-            assert max(row["name"]["bottom"], row["value"]["bottom"]) <= row["bar"]["top"], (size, row)
+        boxes = page.evaluate(VERDICTS)
+        assert boxes, size
+        # Each approach's verdict takes the width of the screen, one under the other.
+        assert all(box["right"] <= viewport["width"] and box["width"] >= viewport["width"] * 0.7 for box in boxes), (size, boxes)
+        assert [box["top"] for box in boxes] == sorted(box["top"] for box in boxes)
         assert page.evaluate(OVERFLOW, viewport["width"]) == [], size
         assert page.evaluate(TARGETS_UNDER_24_PX) == [], size
         assert axe_violations(page, TARGET_SIZE) == [], size

@@ -310,6 +310,35 @@ SCENARIOS = (
         not_asked=EXECUTIVE_QUESTIONS,
     ),
     scenario(
+        "every_newly_promoted_executive_coached",
+        "#field-practices",
+        "We learned that some organizations routinely offer coaching to every person newly promoted to executive row.",
+        # The article calls this proactive coaching; nothing else is said.
+        {"newly_promoted_coaching": "every_new_executive"},
+        "proactive",
+        need={"proactive": PRESENT, "just_in_time": ABSENT, "after_the_fact": ABSENT},
+    ),
+    scenario(
+        "succession_plan_and_an_executive_under_scrutiny",
+        "#proactive-succession",
+        "Typically, proactive coaching is an outgrowth of an organization’s promote-from-within-whenever-possible policy.",
+        # A programme for the succession plan, and one executive whose behaviour was observed: both
+        # are called for, side by side, each for its own people.
+        {**SUCCESSION_WITH_CANDIDATES, "flight_risk": "unlikely", **BEHAVIOUR_OBSERVED},
+        "blend:after_the_fact+proactive",
+        need={"proactive": PRESENT, "after_the_fact": PRESENT, "just_in_time": ABSENT},
+        readiness={"proactive": "holds", "after_the_fact": "holds"},
+    ),
+    scenario(
+        "every_approach_called_for",
+        "#jit-impact",
+        "An example of just-in-time coaching is the focused coaching that organizations contract for so that their high potentials and succession plan candidates can translate into action the information they get about their leadership from multi-rater assessments (also known as 360° surveys).",
+        # One organization may have every situation at once: each approach, for its own people.
+        {**SUCCESSION_WITH_CANDIDATES, "flight_risk": "unlikely", "multi_rater_results": "yes_now", **BEHAVIOUR_OBSERVED},
+        "blend:after_the_fact+just_in_time+proactive",
+        need={"proactive": PRESENT, "just_in_time": PRESENT, "after_the_fact": PRESENT},
+    ),
+    scenario(
         "newly_promoted_executives_coached_by_routine",
         "#field-practices",
         "We learned that some organizations routinely offer coaching to every person newly promoted to executive row.",

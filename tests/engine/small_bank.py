@@ -1,6 +1,6 @@
 """A tiny, valid bank as TOML text. Malformed-bank tests change one line of it at a time.
 
-It has one question of each role: `today` (practice), `goal` (need: each approach's situation),
+It has two sections, and one question of each role: `today` (practice), `goal` (need: each approach's situation),
 `detail` (need, asked only after the beta goal, leaning toward beta) and `care` (readiness, asked
 only after the alpha goal, looked at by the alpha caution, a risk).
 """
@@ -21,9 +21,7 @@ anchors = ["first", "second"]
 [scoring]
 situation_points = 3
 leaning_points = 1
-full_need_points = 6
 practice_weight_max = 3
-blend_margin = 10
 
 [severities]
 blocking = ["cannot work unless"]
@@ -33,22 +31,31 @@ practice = ["usually"]
 [texts]
 {TEXTS}
 
+[[sections]]
+id = "today"
+title = "Today"
+
+[[sections]]
+id = "goals"
+title = "Goals"
+
 [[approaches]]
 id = "alpha"
 name = "Alpha"
+scope = "for the alpha team"
 summary = "The first way."
-situation = "When alpha is the goal."
 anchor = "first"
 
 [[approaches]]
 id = "beta"
 name = "Beta"
+scope = "for the beta team"
 summary = "The second way."
-situation = "When beta is the goal."
 anchor = "second"
 
 [[questions]]
 id = "today"
+section = "today"
 role = "practice"
 text = "What do you do today?"
 anchor = "first"
@@ -65,6 +72,7 @@ weights = {{ alpha = 0, beta = 3 }}
 
 [[questions]]
 id = "goal"
+section = "goals"
 role = "need"
 text = "What is the goal?"
 anchor = "second"
@@ -73,12 +81,14 @@ anchor = "second"
 id = "goal_alpha"
 text = "The alpha goal"
 need = {{ alpha = "situation" }}
+situation = "alpha is the goal"
 as_condition = "alpha were the goal"
 
 [[questions.options]]
 id = "goal_beta"
 text = "The beta goal"
 need = {{ beta = "situation" }}
+situation = "beta is the goal"
 
 [[questions.options]]
 id = "goal_none"
@@ -86,6 +96,7 @@ text = "No goal"
 
 [[questions]]
 id = "detail"
+section = "goals"
 role = "need"
 text = "Is the beta goal urgent?"
 anchor = "second"
@@ -102,6 +113,7 @@ text = "No"
 
 [[questions]]
 id = "care"
+section = "goals"
 role = "readiness"
 text = "Is alpha done with care?"
 anchor = "first"

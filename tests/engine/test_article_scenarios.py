@@ -67,7 +67,8 @@ def test_a_recommendation_always_rests_on_a_situation_answer(bank, scenario):
 
 def test_nothing_called_for_says_so_and_shows_when_each_approach_would_apply(bank):
     result = score_answers(bank, BY_NAME["nothing_called_for"].answers_as_given)
-    assert result.summary == bank.texts.recommend_none
+    assert result.summary == bank.texts.headline_none
+    assert set(result.verdicts.values()) == {"not_called"}
     assert result.recommended_approaches == ()
     assert result.thin_evidence is None
     assert {step.applies_to for step in result.next_steps} == {"none"}
@@ -82,23 +83,39 @@ def test_nothing_called_for_says_so_and_shows_when_each_approach_would_apply(ban
 
 def test_acting_on_360_results_gives_after_the_fact_nothing(bank):
     result = score_answers(bank, BY_NAME["360_results_and_training_to_act_on_now"].answers_as_given)
-    assert result.scores["after_the_fact"] == 0
     assert result.need_for("after_the_fact").evidence == ()
-    assert result.margin is None  # the only approach whose situation is present
+    assert result.verdicts["after_the_fact"] == "not_called"
 
 
-def test_a_blend_names_both_approaches_within_the_margin(bank):
+def test_two_approaches_called_for_run_side_by_side_each_for_its_own_people(bank):
     result = score_answers(bank, BY_NAME["succession_candidates_acting_on_360_results"].answers)
-    assert result.is_blend
-    assert result.margin <= bank.scoring.blend_margin
+    assert result.runs_side_by_side
     assert set(result.recommended_approaches) == {"proactive", "just_in_time"}
-    assert all(name in result.summary for name in ("Proactive coaching", "Just-in-time coaching"))
+    for approach_id in ("proactive", "just_in_time"):
+        approach = bank.approach(approach_id)
+        assert f"{approach.name}, {approach.scope}" in result.summary
+    assert "blend" not in result.summary and "points" not in result.summary
+
+
+def test_a_succession_plan_and_an_executive_under_scrutiny_are_two_verdicts_not_a_choice(bank):
+    result = score_answers(bank, BY_NAME["succession_plan_and_an_executive_under_scrutiny"].answers)
+    assert result.verdicts["proactive"] in ("ready", "at_risk") and result.verdicts["after_the_fact"] in ("ready", "at_risk")
+    assert "for the executive whose behaviour was observed" in result.summary
+    assert "the organization's programme for the people it prepares for executive roles" in result.summary
+
+
+def test_routine_coaching_of_the_newly_promoted_is_proactive_coaching(bank):
+    result = score_answers(bank, BY_NAME["every_newly_promoted_executive_coached"].answers)
+    assert result.recommended == "proactive"
+    assert [item.question_id for item in result.need_for("proactive").evidence if item.signal == "situation"] == ["newly_promoted_coaching"]
+    assert "newly promoted to executive row" in bank.approach("proactive").situation
 
 
 def test_leaning_answers_give_strength_but_no_recommendation(bank):
     result = score_answers(bank, BY_NAME["promote_from_within_policy_alone"].answers)
     proactive = result.need_for("proactive")
-    assert proactive.score > 0 and not proactive.present
+    assert proactive.evidence and not proactive.present
+    assert result.verdicts["proactive"] == "not_called"
     assert {item.signal for item in proactive.evidence} == {"leaning"}
 
 
@@ -123,8 +140,9 @@ def test_a_blocked_approach_is_never_a_best_fit_and_its_conditions_come_first(ba
     for approach_id in scenario.blocked:
         name = bank.approach(approach_id).name
         assert f"Best fit: {name}" not in result.summary and "blend" not in result.summary
-        assert bank.texts.recommend_blocked.format(name=name) in result.summary
-        assert result.readiness_for(approach_id).text == bank.texts.readiness_blocked.format(name=name)
+        assert bank.texts.headline_blocked.format(approach=f"{name}, {bank.approach(approach_id).scope}") in result.summary
+        assert result.readiness_for(approach_id).text == bank.texts.verdict_blocked.format(name=name)
+        assert result.verdicts[approach_id] == "blocked"
         assert not result.current_practice.matches_best_fit or result.current_practice.approach != approach_id
         assert "matches" not in result.current_practice.text or result.current_practice.approach != approach_id
         # Blocking cautions are shown with the article's words, at the article's force.
@@ -135,7 +153,7 @@ def test_a_blocked_approach_is_never_a_best_fit_and_its_conditions_come_first(ba
         assert [step.text for step in result.next_steps[:len(first_steps)]] == first_steps
         assert not any(step.applies_to == approach_id for step in result.next_steps[len(first_steps):])
     if result.recommended == "none":
-        assert result.summary != bank.texts.recommend_none  # never "no timing stands out"
+        assert result.summary != bank.texts.headline_none  # never "no timing stands out"
 
 
 def test_the_hr_heads_case_is_blocked_and_never_asks_to_confirm_what_the_answers_deny(bank):

@@ -86,7 +86,8 @@ def test_text_output_names_the_best_fit_what_would_change_it_and_the_steps(bank)
 def test_markdown_output_has_headings_and_article_links(bank):
     completed = run_cli("--answers", "-", "--format", "markdown", stdin=json.dumps(SUCCESSION.answers))
     assert completed.returncode == 0
-    assert completed.stdout.startswith(f"# {bank.texts.recommend_single.format(name='Proactive coaching')}")
+    proactive = bank.approach("proactive")
+    assert completed.stdout.startswith(f"# {bank.texts.headline_one.format(approach=f'{proactive.name}, {proactive.scope}')}")
     assert "## Why" in completed.stdout
     assert f"]({bank.article_path}#proactive-succession)" in completed.stdout
 

@@ -158,7 +158,7 @@ def edit_as_condition(data):
 
 
 def edit_result_text(data):
-    data["texts"]["recommend_none"] = "Nothing stands out."
+    data["texts"]["headline_none"] = "Nothing stands out."
 
 
 def edit_caution_text(data):
@@ -166,7 +166,8 @@ def edit_caution_text(data):
 
 
 def edit_need_signal(data):
-    option_data(data, "promote_from_within", "from_within_policy")["need"] = {"proactive": "situation"}
+    option = option_data(data, "promote_from_within", "from_within_policy")
+    option["need"], option["situation"] = {"proactive": "situation"}, "it fills executive roles from within whenever possible"
 
 
 def remove_need_signal(data):
@@ -177,12 +178,12 @@ def edit_ask_if(data):
     question_data(data, "protect_investment")["ask_if"] = {"multi_rater_results": ["yes_now"]}
 
 
-def edit_blend_margin(data):
-    data["scoring"]["blend_margin"] += 5
+def edit_leaning_points(data):
+    data["scoring"]["leaning_points"] += 1
 
 
 def edit_points(data):
-    data["scoring"]["full_need_points"] += 1
+    data["scoring"]["situation_points"] += 1
 
 
 def edit_weight(data):
@@ -229,7 +230,7 @@ def test_the_fingerprint_stays_when_only_wording_or_anchors_change(bank, bank_da
 @pytest.mark.parametrize(
     "edit",
     [
-        edit_need_signal, remove_need_signal, edit_ask_if, edit_blend_margin, edit_points, edit_weight,
+        edit_need_signal, remove_need_signal, edit_ask_if, edit_leaning_points, edit_points, edit_weight,
         edit_option_id, edit_caution_condition, edit_severity, edit_step_condition, remove_last_question,
     ],
 )

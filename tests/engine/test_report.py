@@ -70,15 +70,18 @@ def test_cautions_are_headed_by_their_force_strongest_first(bank, render):
     assert "Best fit" not in rendered
 
 
-def test_text_lists_need_scores_in_ranking_order_with_presence(bank):
+@RENDERINGS
+def test_each_approachs_verdict_is_given_in_ranking_order_and_no_score(bank, render):
     result = result_of(bank, "succession_candidates_acting_on_360_results")
-    lines = result_as_text(result).splitlines()
+    rendered = render(result)
     names = {approach["id"]: approach["name"] for approach in result["approaches"]}
-    score_lines = [next(line for line in lines if line.startswith(f"  {names[approach_id]} ") and "situation" in line) for approach_id in result["ranking"]]
-    assert [lines.index(line) for line in score_lines] == sorted(lines.index(line) for line in score_lines)
-    for approach_id, line in zip(result["ranking"], score_lines):
-        assert f" {result['scores'][approach_id]} " in line
-        assert line.endswith("situation present" if result["need"][approach_id]["present"] else "situation absent")
+    positions = [rendered.index(f"{names[approach_id]}") for approach_id in result["ranking"]]
+    assert positions == sorted(positions)
+    for approach_id in result["ranking"]:
+        assert result["verdict_labels"][approach_id] in rendered
+        if result["verdicts"][approach_id] != "not_called":
+            assert result["verdict_texts"][approach_id] in rendered
+    assert "out of 100" not in rendered and "points apart" not in rendered and "0 to 100" not in rendered
 
 
 def test_text_marks_leaning_answers_and_says_when_no_answer_shows_a_situation(bank):
@@ -100,8 +103,7 @@ def test_markdown_has_a_row_per_approach_and_numbered_next_steps(bank):
     result = result_of(bank, "succession_candidates_acting_on_360_results")
     markdown = result_as_markdown(result)
     for approach in result["approaches"]:
-        status = "present" if result["need"][approach["id"]]["present"] else "absent"
-        assert f"| {approach['name']} | {status} | {result['scores'][approach['id']]} |" in markdown
+        assert f"| {approach['name']} | {result['verdict_labels'][approach['id']]} | {approach['scope']} |" in markdown
     assert result["current_practice"]["text"] in markdown
     assert result["next_steps"]
     for number, step in enumerate(result["next_steps"], start=1):

@@ -79,13 +79,13 @@ def position(file: str, text: str) -> tuple[int, int]:
     return number + 1, lines[number].index(text) + 1
 
 
-SINGLE_TEXT = 'recommend_single = "'
+SINGLE_TEXT = 'verdict_ready = "'
 SINGLE = position(BANK, SINGLE_TEXT)
 ARTICLE_TABLE = position(BANK, "[article]")
 def text_mistake(placeholder: str, message: str) -> Mistake:
-    """The `{name}` of the bank's single-approach recommendation text written another way."""
-    return Mistake(edit(BANK, "{name}", placeholder, after=("recommend_single",)),
-                   f"{BANK}: [texts]: field 'recommend_single': {message}")
+    """The `{name}` of the bank's "called for and ready" verdict written another way."""
+    return Mistake(edit(BANK, "{name}", placeholder, after=("verdict_ready",)),
+                   f"{BANK}: [texts]: field 'verdict_ready': {message}")
 
 
 SECOND_ISSUE = "docs/issues/a-second-issue.md"

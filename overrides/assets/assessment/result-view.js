@@ -34,27 +34,21 @@ function needStatus(result, approachId) {
   return result.need?.[approachId]?.present ? "present" : "absent";
 }
 
-function scoreChart(result, names) {
-  const list = element("ul", { className: "assessment-chart" });
-  for (const approachId of result.ranking) {
-    const score = result.scores[approachId];
-    const status = needStatus(result, approachId);
-    const bar = element("span", { className: "assessment-chart__bar", attributes: { "aria-hidden": "true" } }, [
-      element("span", { className: "assessment-chart__fill" }),
-    ]);
-    // CSSOM, not a style attribute: allowed under the page's Content-Security-Policy.
-    bar.firstChild.style.width = `${Math.max(0, Math.min(100, score))}%`;
-    list.append(element("li", {
-      className: result.recommended_approaches.includes(approachId) ? "assessment-chart__row is-best" : "assessment-chart__row",
-      attributes: { "data-score": approachId, "data-need": approachId, "data-need-status": status },
-    }, [
-      element("span", { className: "assessment-chart__name", text: names.get(approachId) ?? approachId }),
-      bar,
-      element("span", { className: "assessment-chart__value", text: `${score} out of 100` }),
-      element("span", { className: "assessment-chart__need", text: status === "present" ? "situation present" : "situation absent" }),
-    ]));
-  }
-  return list;
+// Each approach's verdict, in the engine's words: called for (ready, with risks, or blocked) or not.
+// No score: approaches called for run side by side, so no number ranks one above another.
+function verdictList(result, names) {
+  const scopes = new Map((result.approaches ?? []).map((approach) => [approach.id, approach.scope]));
+  return element("ul", { className: "assessment-verdicts" }, result.ranking.map((approachId) => element("li", {
+    className: `assessment-verdict is-${result.verdicts[approachId]}`,
+    attributes: {
+      "data-verdict": result.verdicts[approachId], "data-approach": approachId,
+      "data-need": approachId, "data-need-status": needStatus(result, approachId),
+    },
+  }, [
+    element("strong", { text: `${names.get(approachId) ?? approachId}: ${result.verdict_labels[approachId]}` }),
+    element("span", { className: "assessment-verdict__scope", text: ` (${scopes.get(approachId)}). ` }),
+    element("span", { text: result.verdict_texts[approachId] }),
+  ])));
 }
 
 function evidenceFor(result, names, articleUrl) {
@@ -136,11 +130,11 @@ export function renderResult(container, result, { articleUrl, shareUrl, onDownlo
   if (result.thin_evidence) sections.push(element("p", { className: "assessment-result__thin", text: result.thin_evidence }));
   sections.push(...readinessNotes(result));
   if (noneStandsOut) sections.push(section("When each approach would apply", [whenEachApplies(result, articleUrl)]));
-  sections.push(section("How strongly your answers show each situation", [scoreChart(result, names)]));
+  sections.push(section("Each approach", [verdictList(result, names)]));
   sections.push(section("Why", evidenceFor(result, names, articleUrl)));
   sections.push(...cautionSections(result, articleUrl));
   sections.push(section("What would change the result", whatWouldChange(result)));
-  sections.push(section("Your current practice and the best fit", [element("p", { text: result.current_practice.text })]));
+  sections.push(section("Your current practice", [element("p", { text: result.current_practice.text })]));
   if (result.next_steps.length) sections.push(section("What to do next", [linkedList(result.next_steps, articleUrl)]));
   sections.push(section("Keep or share this result", [
     element("p", {}, [

@@ -7,8 +7,12 @@ function approachNames(view) {
 }
 
 function outcomeName(names, result) {
-  const chosen = result.recommended_approaches ?? [];
-  return chosen.length ? chosen.map((approachId) => names.get(approachId) ?? approachId).join(" and ") : "No timing stands out";
+  const chosen = (result.recommended_approaches ?? []).map((approachId) => names.get(approachId) ?? approachId);
+  const blocked = (result.blocked ?? []).map((approachId) => names.get(approachId) ?? approachId);
+  const parts = [];
+  if (chosen.length) parts.push(chosen.length > 1 ? `${chosen.join(" and ")}, side by side` : chosen[0]);
+  if (blocked.length) parts.push(`${blocked.join(" and ")} called for but expected to fail`);
+  return parts.join("; ") || "No timing stands out";
 }
 
 function section(title, children, attributes = {}) {
@@ -51,12 +55,15 @@ function respondentsTable(view, names) {
     return element("tr", { attributes: { "data-respondent": respondent.label, "data-recommended": result.recommended } }, [
       element("th", { text: respondent.label, attributes: { scope: "row" } }),
       element("td", { text: outcomeName(names, result) }),
-      ...approachIds.map((approachId) => element("td", { text: String(result.scores[approachId]), className: "team-table__number" })),
+      ...approachIds.map((approachId) => element("td", {
+        text: result.verdict_labels?.[approachId] ?? "",
+        attributes: { "data-verdict": result.verdicts?.[approachId] ?? "", "data-approach": approachId },
+      })),
       element("td", { text: `${answered} of ${answered + result.unanswered.length}` }),
     ]);
   });
   const table = element("table", { className: "team-table__grid" }, [element("thead", {}, [head]), element("tbody", {}, rows)]);
-  return section("Each respondent's outcome and fit scores (0 to 100)", [scrollingTable("Each respondent's outcome and fit scores", table)]);
+  return section("Each respondent's outcome and verdict per approach", [scrollingTable("Each respondent's outcome and verdict per approach", table)]);
 }
 
 const READINESS_WORDS = { holds: "Conditions hold", at_risk: "Risks named", blocked: "Expected to fail", unknown: "Conditions not known" };
