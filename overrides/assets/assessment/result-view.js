@@ -41,7 +41,7 @@ function verdictList(result, names) {
   return element("ul", { className: "assessment-verdicts" }, result.ranking.map((approachId) => element("li", {
     className: `assessment-verdict is-${result.verdicts[approachId]}`,
     attributes: {
-      "data-verdict": result.verdicts[approachId], "data-approach": approachId,
+      "data-verdict": result.verdicts[approachId], "data-approach": approachId, "data-readiness": result.readiness[approachId].status,
       "data-need": approachId, "data-need-status": needStatus(result, approachId),
     },
   }, [
@@ -72,20 +72,6 @@ function whenEachApplies(result, articleUrl) {
     element("span", { text: `${approach.situation} ` }),
     readMore(articleUrl, approach.anchor, approach.name),
   ])));
-}
-
-// What the engine says of each approach it recommends or finds blocked (the article expects it to fail).
-function readinessNotes(result) {
-  return [...result.recommended_approaches, ...(result.blocked ?? [])]
-    .filter((approachId) => result.readiness?.[approachId]?.text)
-    .map((approachId) => {
-      const readiness = result.readiness[approachId];
-      return element("p", {
-        className: `assessment-result__readiness is-${readiness.status}`,
-        text: readiness.text,
-        attributes: { "data-approach": approachId, "data-readiness": readiness.status },
-      });
-    });
 }
 
 // The cautions under their force's heading (the engine gives both, strongest first), each with
@@ -128,7 +114,6 @@ export function renderResult(container, result, { articleUrl, shareUrl, onDownlo
   const noneStandsOut = result.recommended_approaches.length === 0;
   const sections = [element("p", { className: "assessment-result__summary", text: result.summary })];
   if (result.thin_evidence) sections.push(element("p", { className: "assessment-result__thin", text: result.thin_evidence }));
-  sections.push(...readinessNotes(result));
   if (noneStandsOut) sections.push(section("When each approach would apply", [whenEachApplies(result, articleUrl)]));
   sections.push(section("Each approach", [verdictList(result, names)]));
   sections.push(section("Why", evidenceFor(result, names, articleUrl)));
