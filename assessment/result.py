@@ -33,8 +33,10 @@
                             blocked approach
     next_steps              [{text, anchor, applies_to}, ...]  what would have to be true first for each
                             blocked approach, then the steps of the recommended ones
-    what_would_change       [{"changes": [{question_id, option_id, question, answer}, ...],
-                              "recommended": outcome label, "text": sentence}, ...]  smallest first
+    what_would_change       [{"changes": [{question_id, option_id, question, answer}, ...], "ways": [[change, ...], ...],
+                              "recommended": outcome label, "text": sentence}, ...]  smallest first; each way
+                            leads to `recommended` (other answers to one question with the same outcome are
+                            one line), `changes` is the first way
     approaches              [{id, name, scope, summary, situation, anchor}, ...]  in bank order; scope: for
                             whom (the organization's programme, or the executive whose behaviour was observed);
                             situation: when it applies, the very rule that calls for it
@@ -150,12 +152,17 @@ class AnswerChange:
 
 @dataclass(frozen=True)
 class WhatWouldChange:
-    changes: tuple[AnswerChange, ...]
+    ways: tuple[tuple[AnswerChange, ...], ...]  # each leads to `recommended`; one line names them all
     recommended: str
     text: str
 
+    @property
+    def changes(self) -> tuple[AnswerChange, ...]:
+        return self.ways[0]
+
     def to_dict(self) -> dict:
-        return {"changes": [change.to_dict() for change in self.changes], "recommended": self.recommended, "text": self.text}
+        ways = [[change.to_dict() for change in way] for way in self.ways]
+        return {"changes": ways[0], "ways": ways, "recommended": self.recommended, "text": self.text}
 
 
 @dataclass(frozen=True)

@@ -311,7 +311,7 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         caution_headings={BLOCKING: bank.texts.heading_blocking, RISK: bank.texts.heading_risks, PRACTICE_NOTE: bank.texts.heading_practice_notes},
         current_practice=describe_current_practice(bank, practice_id, judgement),
         next_steps=suggested_steps(bank, asked_answers, judgement, practice_id),
-        what_would_change=tuple(describe_alternative(bank, alternative) for alternative in changes_that_matter(bank, asked_answers, judgement)) if what_would_change else (),
+        what_would_change=describe_changes(bank, changes_that_matter(bank, asked_answers, judgement)) if what_would_change else (),
         approaches=bank.approaches,
         answers=dict(asked_answers),
         unanswered=tuple(question.id for question in asked_questions(bank, asked_answers) if question.id not in asked_answers),
@@ -330,15 +330,42 @@ def changes_that_matter(bank: QuestionBank, asked_answers: Mapping[str, str], ju
     return smallest + what_if.unblocking_changes(bank, asked_answers, judgement.blocked_ids, outcome_of, smallest)
 
 
-def describe_alternative(bank: QuestionBank, alternative: what_if.Alternative) -> WhatWouldChange:
-    changes = tuple(AnswerChange(question.id, option.id, question.text, option.text) for question, option in alternative.changes)
-    phrases = [option.as_condition or bank.texts.quoted_answer.format(answer=option.text, question=question.text) for question, option in alternative.changes]
-    outcome = outcome_phrase(bank, alternative.outcome)
+def describe_changes(bank: QuestionBank, alternatives: tuple[what_if.Alternative, ...]) -> tuple[WhatWouldChange, ...]:
+    """One line per way of changing the outcome: other answers to the same single question that
+    lead to the same outcome are one line naming them all, never near-identical lines."""
+    merged: dict[tuple, list[what_if.Alternative]] = {}
+    for alternative in alternatives:
+        single = len(alternative.changes) == 1
+        changed = tuple((question.id, option.id) for question, option in alternative.changes)
+        key = (changed[0][0], alternative.outcome) if single else (changed, alternative.outcome)
+        merged.setdefault(key, []).append(alternative)
+    return tuple(describe_alternative(bank, group) for group in merged.values())
+
+
+def describe_alternative(bank: QuestionBank, group: list[what_if.Alternative]) -> WhatWouldChange:
+    """Alternatives with the same outcome: one question answered one of several ways, or one set of changes."""
+    ways = tuple(tuple(AnswerChange(question.id, option.id, question.text, option.text) for question, option in alternative.changes) for alternative in group)
+    first = group[0].changes
+    if len(first) == 1:
+        question = first[0][0]
+        options = [alternative.changes[0][1] for alternative in group]
+        phrases = [change_phrase(bank, question, options)]
+    else:
+        phrases = [change_phrase(bank, question, [option]) for question, option in first]
+    outcome = outcome_phrase(bank, group[0].outcome)
     if len(phrases) == 1:
         text = bank.texts.change_one.format(change=phrases[0], outcome=outcome)
     else:
         text = bank.texts.change_two.format(first_change=", ".join(phrases[:-1]), second_change=phrases[-1], outcome=outcome)
-    return WhatWouldChange(changes, alternative.outcome, text[:1].upper() + text[1:])
+    return WhatWouldChange(ways, group[0].outcome, text[:1].upper() + text[1:])
+
+
+def change_phrase(bank: QuestionBank, question: Question, options: list[Option]) -> str:
+    """"alpha were the goal or beta were", or "you had answered “A” or “B” to “Q”"."""
+    if all(option.as_condition for option in options):
+        return ", or if ".join(option.as_condition for option in options)
+    answers = "” or “".join(option.text for option in options)
+    return bank.texts.quoted_answer.format(answer=answers, question=question.text)
 
 
 # ---------------------------------------------------------------- readiness, cautions, practice, steps

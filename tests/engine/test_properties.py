@@ -220,7 +220,11 @@ def outcomes_after(bank, answers: dict, changes: dict) -> set[str]:
 
 def changed_before(claim, answers) -> list:
     """The claim's changes to questions the reader was asked; the others answer questions they bring up."""
-    return [change for change in claim.changes if change.question_id in answers]
+    return changed_before_way(claim.changes, answers)
+
+
+def changed_before_way(way, answers) -> list:
+    return [change for change in way if change.question_id in answers]
 
 
 @EXAMPLES
@@ -228,13 +232,22 @@ def changed_before(claim, answers) -> list:
 def test_every_what_would_change_claim_holds_however_the_questions_it_brings_up_are_answered(bank, answers):
     result = score_answers(bank, answers)
     for claim in result.what_would_change:
-        changes = {change.question_id: change.option_id for change in claim.changes}
-        assert all(answers.get(question_id) != option_id for question_id, option_id in changes.items())
         assert claim.recommended != result.recommended
-        assert outcomes_after(bank, answers, changes) == {claim.recommended}, claim.text
-        # An answer to a question the reader was not asked is one the changes bring up.
-        brought_up = {question.id for question in bank.asked_questions({**answers, **changes})} - set(answers)
-        assert set(changes) - set(answers) <= brought_up
+        for way in claim.ways:  # every way a line names leads where the line says
+            changes = {change.question_id: change.option_id for change in way}
+            assert all(answers.get(question_id) != option_id for question_id, option_id in changes.items())
+            assert outcomes_after(bank, answers, changes) == {claim.recommended}, claim.text
+            # An answer to a question the reader was not asked is one the changes bring up.
+            brought_up = {question.id for question in bank.asked_questions({**answers, **changes})} - set(answers)
+            assert set(changes) - set(answers) <= brought_up
+            assert all(change.answer in claim.text or bank.question(change.question_id).option(change.option_id).as_condition in claim.text for change in way)
+
+
+@EXAMPLES
+@given(answers=complete_answers())
+def test_no_two_what_would_change_lines_share_a_question_and_an_outcome(bank, answers):
+    lines = [(claim.changes[0].question_id, claim.recommended) for claim in score_answers(bank, answers).what_would_change if len(claim.changes) == 1]
+    assert len(lines) == len(set(lines))
 
 
 @EXAMPLES
@@ -256,7 +269,8 @@ def test_single_changes_are_all_listed_and_pairs_only_when_no_single_change_work
     sizes = {len(changed_before(claim, answers)) for claim in smallest}
     if working_singles:
         assert sizes == {1}
-        assert {(changed_before(claim, answers)[0].question_id, changed_before(claim, answers)[0].option_id) for claim in smallest} == working_singles
+        listed = {(changed_before_way(way, answers)[0].question_id, changed_before_way(way, answers)[0].option_id) for claim in smallest for way in claim.ways}
+        assert listed == working_singles
     else:
         assert sizes <= {2}
 
@@ -295,7 +309,7 @@ def test_without_a_situation_answer_nothing_fits_and_each_situation_answer_would
     })
     result = score_answers(bank, without)
     assert result.recommended == "none"
-    single_claims = {(claim.changes[0].question_id, claim.changes[0].option_id): claim.recommended for claim in result.what_would_change}
+    single_claims = {(way[0].question_id, way[0].option_id): claim.recommended for claim in result.what_would_change for way in claim.ways}
     for question in bank.asked_questions(without):
         for option in question.options:
             for approach_id, signal in option.need.items():
