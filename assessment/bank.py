@@ -86,6 +86,7 @@ TEXT_PLACEHOLDERS = {
     "outcome_several": {"names"},
     "outcome_none": set(),
     "practice_unknown": set(),
+    "practice_not_offered": set(),
     "practice_matches": {"practice"},
     "practice_differs": {"practice", "called"},
     "practice_none": {"practice"},
@@ -192,6 +193,7 @@ def bank_from_data(data: Mapping[str, Any], source: str) -> QuestionBank:
     bank = dataclasses.replace(bank, fingerprint=decisive_fingerprint(bank))
     reader.check_readiness_questions_feed_cautions(bank)
     reader.check_sections_in_order(bank)
+    reader.check_no_practice_asked_after_no_coaching(bank)
     check_every_approach_reachable(bank)
     return bank
 
@@ -438,6 +440,7 @@ class BankReader:
                     weights=self.weights(entry, location, approach_ids, scoring) if role == PRACTICE else frozen_mapping({}),
                     as_condition=self.text(entry, "as_condition", location, required=False),
                     situation=self.situation_clause(entry, location, context.situation),
+                    no_coaching_today=self.practice_flag(entry, "no_coaching_today", location, role),
                 )
             )
         if len(options) < 2:
@@ -480,6 +483,26 @@ class BankReader:
             raise self.fail(f"approach '{approach_id}'", "need", "no answer calls for it; give it a \"situation\" signal on some option of a need question")
         whens = [f"when {clause}" for clause in clauses]
         return "It applies " + (whens[0] if len(whens) == 1 else ", ".join(whens[:-1]) + ", or " + whens[-1]) + "."
+
+    def practice_flag(self, option: Mapping, key: str, location: str, role: str) -> bool:
+        value = option.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(location, key, f"must be true or false, got {value!r}")
+        if value and role != PRACTICE:
+            raise self.fail(location, key, f"only practice questions have this; this is a {role} question")
+        return value
+
+    def check_no_practice_asked_after_no_coaching(self, bank: QuestionBank) -> None:
+        """After "we offer no coaching today", asking how that coaching is decided would make no sense."""
+        for index, question in enumerate(bank.practice_questions):
+            none_today = {option.id for option in question.options if option.no_coaching_today}
+            if not none_today:
+                continue
+            for later in bank.practice_questions[index + 1:]:
+                condition = later.ask_if.get(question.id)
+                if condition is None or condition & none_today or len(later.ask_if) != 1:
+                    raise self.fail(f"question '{later.id}'", "ask_if", f"still asked after '{question.id}' is answered {', '.join(sorted(none_today))}; "
+                                                                        f"ask it only after the other answers to '{question.id}'")
 
     def check_sections_in_order(self, bank: QuestionBank) -> None:
         """Questions are grouped by section, in the order the sections are listed."""

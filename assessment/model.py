@@ -66,6 +66,7 @@ class Option:
     weights: Mapping[str, int]  # approach id -> points for today's practice (practice questions only)
     as_condition: str  # "If <as_condition>, ..." or "" to quote the question and answer
     situation: str  # a situation answer: the situation it shows, a clause after "It applies when"; else ""
+    no_coaching_today: bool = False  # a practice answer saying the organization offers no coaching today
 
     def weight_for(self, approach_id: str) -> int:
         return self.weights.get(approach_id, 0)
@@ -74,7 +75,7 @@ class Option:
         return self.need.get(approach_id)
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "text": self.text, "anchor": self.anchor, "need": dict(self.need), "weights": dict(self.weights)}
+        return {"id": self.id, "text": self.text, "anchor": self.anchor, "need": dict(self.need), "weights": dict(self.weights), "no_coaching_today": self.no_coaching_today}
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ class ResultTexts:
     outcome_several: str
     outcome_none: str
     practice_unknown: str
+    practice_not_offered: str
     practice_matches: str
     practice_differs: str
     practice_none: str

@@ -29,8 +29,8 @@
                             play (recommended, blocked or today's practice); severity: "blocking" | "risk" |
                             "practice", at the article's force; passage: the article's words it rests on
     caution_headings        {severity: heading}  how a view heads each severity's cautions, strongest first
-    current_practice        {approach: id | null, matches_best_fit: bool, text: str}  never "matches" a
-                            blocked approach
+    current_practice        {approach: id | null, matches_best_fit: bool, no_coaching_today: bool, text: str}
+                            never "matches" a blocked approach; no_coaching_today: the answers say none is offered
     next_steps              [{text, anchor, applies_to}, ...]  what would have to be true first for each
                             blocked approach, then the steps of the recommended ones
     what_would_change       [{"changes": [{question_id, option_id, question, answer}, ...], "ways": [[change, ...], ...],
@@ -124,9 +124,10 @@ class CurrentPractice:
     approach: str | None
     matches_best_fit: bool
     text: str
+    no_coaching_today: bool = False
 
     def to_dict(self) -> dict:
-        return {"approach": self.approach, "matches_best_fit": self.matches_best_fit, "text": self.text}
+        return {"approach": self.approach, "matches_best_fit": self.matches_best_fit, "no_coaching_today": self.no_coaching_today, "text": self.text}
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ recommended, blocked, or today's practice (or it names none).
 Current practice. Only "practice" questions count: their weights are summed per approach. The
 approach with the most points is the current practice if no other has as many and it has more
 than zero; otherwise it is unknown. It "matches" only a recommended approach, never a blocked one.
+An answer saying no coaching is offered today means there is no current practice, said plainly.
 
 Next steps. First, for each blocked approach, what would have to be true first (the `first_step`
 of each blocking caution raised); then the steps for each recommended approach (or for "none",
@@ -309,7 +310,7 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         verdict_texts={approach_id: verdict_sentence(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking},
         cautions=raised_cautions(bank, asked_answers, in_play={*recommended_ids, *judgement.blocked_ids, practice_id}),
         caution_headings={BLOCKING: bank.texts.heading_blocking, RISK: bank.texts.heading_risks, PRACTICE_NOTE: bank.texts.heading_practice_notes},
-        current_practice=describe_current_practice(bank, practice_id, judgement),
+        current_practice=describe_current_practice(bank, practice_id, judgement, no_coaching_today=offers_no_coaching_today(bank, asked_answers)),
         next_steps=suggested_steps(bank, asked_answers, judgement, practice_id),
         what_would_change=describe_changes(bank, changes_that_matter(bank, asked_answers, judgement)) if what_would_change else (),
         approaches=bank.approaches,
@@ -437,8 +438,14 @@ def current_practice_approach(bank: QuestionBank, asked_answers: Mapping[str, st
     return leaders[0] if most > 0 and len(leaders) == 1 else None
 
 
-def describe_current_practice(bank: QuestionBank, practice_id: str | None, judgement: Judgement) -> CurrentPractice:
+def offers_no_coaching_today(bank: QuestionBank, asked_answers: Mapping[str, str]) -> bool:
+    return any(question.option(asked_answers[question.id]).no_coaching_today for question in bank.practice_questions if question.id in asked_answers)
+
+
+def describe_current_practice(bank: QuestionBank, practice_id: str | None, judgement: Judgement, *, no_coaching_today: bool = False) -> CurrentPractice:
     recommended_ids = judgement.recommended_ids
+    if no_coaching_today:
+        return CurrentPractice(None, False, bank.texts.practice_not_offered, no_coaching_today=True)
     if practice_id is None:
         return CurrentPractice(None, False, bank.texts.practice_unknown)
     practice = bank.approach(practice_id).name

@@ -445,7 +445,10 @@ def test_a_heading_anchor_is_not_mistaken_for_a_share_link(engine_on_hold):
 
 def test_a_reload_keeps_the_answers(engine_on_hold, bank):
     page, watch = engine_on_hold()
-    chosen = {question.id: question.options[-1].id for question in bank.questions[:3]}
+    chosen: dict[str, str] = {}
+    for question in bank.questions:  # the last option of the first three questions a reader is asked
+        if len(chosen) < 3 and question.is_asked(chosen):
+            chosen[question.id] = question.options[-1].id
     for question_id, option_id in chosen.items():
         page.check(f'input[name="{question_id}"][value="{option_id}"]')
     assert page.locator("[data-progress-text]").inner_text().startswith("3 of ")
@@ -512,6 +515,24 @@ def test_results_download_as_json_and_markdown(booted, bank):
     # The engine's own Markdown, the same as `python -m assessment --format markdown` gives.
     article_url = page.evaluate("(path) => new URL(path, document.baseURI).href", page.get_attribute("[data-assessment]", "data-article-url"))
     assert markdown == report.result_as_markdown(shown, article_url)
+    assert watch.problems == []
+
+
+def test_no_coaching_today_hides_the_other_practice_questions_and_the_markdown_says_so(booted, bank):
+    page, watch = booted
+    page.click("[data-start-over]")
+    page.check('input[name="current_timing"][value="when_performance_poor"]')
+    later_practice = [question.id for question in bank.practice_questions if question.id != "current_timing"]
+    assert later_practice and all(page.locator(f"#question-{question_id}").is_visible() for question_id in later_practice)
+    page.check('input[name="current_timing"][value="not_offered"]')
+    assert not any(page.locator(f"#question-{question_id}").is_visible() for question_id in later_practice)
+    nothing = next(scenario for scenario in SCENARIOS if scenario.name == "nothing_called_for")
+    shown = result_for(page, nothing.answers)
+    assert shown["current_practice"]["no_coaching_today"] is True
+    assert page.locator("[data-result] section", has_text="Your current practice").locator("p").inner_text() == bank.texts.practice_not_offered
+    with page.expect_download() as markdown_download:
+        page.get_by_role("button", name="Download as Markdown").click()
+    assert bank.texts.practice_not_offered in Path(markdown_download.value.path()).read_text("utf-8")
     assert watch.problems == []
 
 

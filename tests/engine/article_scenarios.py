@@ -65,7 +65,7 @@ SCENARIOS = (
         "What approach do you use? Could your organization benefit from another?",
         # The first example, word for word: no coaching today and none of the situations.
         {
-            "current_timing": "not_offered", "current_decision": "no_coaching", "succession_focus": "not_a_focus",
+            "current_timing": "not_offered", "succession_focus": "not_a_focus",
             "promote_from_within": "mostly_outside", "candidates_identified": "not_identified", "investment_scale": "focused",
             "flight_risk": "unlikely", "success_measure": "not_judged", "time_horizon": "right_away",
             "multi_rater_results": "no", "training_follow_up": "no", "protect_investment": "no", "observed_behaviour": "no",
@@ -191,7 +191,7 @@ SCENARIOS = (
         "#aft-mandated",
         "After-the-fact executive coaching is often mandated. Even so, it can work only if the executive’s contribution is otherwise valued by the organization.",
         # Valued, no litigation motive: the conditions for it to work hold, even when mandated.
-        {**BEHAVIOUR_OBSERVED, "investment_scale": "remedial", "current_decision": "assigned_by_leadership"},
+        {**BEHAVIOUR_OBSERVED, "investment_scale": "remedial", "current_timing": "when_performance_poor", "current_decision": "assigned_by_leadership"},
         "after_the_fact",
         readiness={"after_the_fact": "holds"},
         not_raised=("after_the_fact_contribution_not_valued", "after_the_fact_as_litigation_cover"),
@@ -343,7 +343,7 @@ SCENARIOS = (
         "#field-practices",
         "We learned that some organizations routinely offer coaching to every person newly promoted to executive row.",
         # Today's practice alone never makes a recommendation.
-        {"current_timing": "newly_promoted", "current_decision": "budgeted_in_talent_plan"},
+        {"current_timing": "newly_promoted", "current_decision": "talent_plan"},
         "none",
         need={"proactive": ABSENT},
     ),

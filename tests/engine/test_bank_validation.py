@@ -204,6 +204,16 @@ MALFORMED_BANKS = {
     "situation on a question that is not a need question": (
         ('role = "readiness"\ntext = "Is alpha done with care?"', 'role = "readiness"\nsituation = "care matters"\ntext = "Is alpha done with care?"'),
         "question 'care'", "situation", "only need questions show a situation"),
+    # no coaching today
+    "no-coaching flag on an answer that is not about practice": (
+        ('text = "No goal"', 'text = "No goal"\nno_coaching_today = true'),
+        "question 'goal', option 'goal_none'", "no_coaching_today", "only practice questions have this; this is a need question"),
+    "practice question still asked after no coaching today": (
+        ('weights = { alpha = 3, beta = 0 }', 'weights = { alpha = 3, beta = 0 }\n\n[[questions.options]]\nid = "today_none"\ntext = "None"\n'
+         'weights = { alpha = 0, beta = 0 }\nno_coaching_today = true\n\n[[questions]]\nid = "how"\nsection = "today"\nrole = "practice"\n'
+         'text = "How is it paid?"\nanchor = "first"\n\n[[questions.options]]\nid = "how_alpha"\ntext = "Alpha"\nweights = { alpha = 3, beta = 0 }\n\n'
+         '[[questions.options]]\nid = "how_beta"\ntext = "Beta"\nweights = { alpha = 0, beta = 3 }'),
+        "question 'how'", "ask_if", "still asked after 'today' is answered today_none"),
     # sections
     "question without a section": (
         ('section = "today"\nrole = "practice"', 'role = "practice"'), "question 'today'", "section", "missing"),

@@ -78,7 +78,7 @@ def test_proactive_without_an_roi_component(bank, measure):
 
 
 def test_a_caution_about_an_unasked_question_is_never_raised(bank):
-    answers = {**complete_answers(bank, STRONGER_SUCCESSION), **AFTER_THE_FACT_TODAY, "dismissal_protection": "yes", "positioning": "as_a_requirement"}
+    answers = {**complete_answers(bank, {**STRONGER_SUCCESSION, **AFTER_THE_FACT_TODAY}), "dismissal_protection": "yes", "positioning": "as_a_requirement"}
     result = score_answers(bank, answers)
     assert result.current_practice.approach == "after_the_fact"  # in play, but no behaviour was observed
     assert result.cautions == ()

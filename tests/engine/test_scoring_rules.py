@@ -120,9 +120,18 @@ def test_current_practice_differing_from_the_best_fit_asks_about_another(bank):
 
 def test_current_practice_is_unknown_when_no_coaching_is_offered_or_answers_split_evenly(bank):
     assert score(bank, current_timing="not_offered").current_practice.approach is None
-    split = score(bank, current_timing="groomed_for_future_role", current_decision="assigned_by_leadership")
+    split = score(bank, current_timing="groomed_for_future_role", current_decision="assigned_by_leadership", current_funding="with_programme")
     assert split.current_practice.approach is None
     assert split.current_practice.text == bank.texts.practice_unknown
+
+
+def test_no_coaching_today_asks_no_more_about_it_and_says_so_plainly(bank):
+    result = score(bank, current_timing="not_offered")
+    practice_asked = [question.id for question in bank.asked_questions(result.answers) if question.role == "practice"]
+    assert practice_asked == ["current_timing"]
+    assert result.current_practice.no_coaching_today and result.current_practice.approach is None
+    assert result.current_practice.text == bank.texts.practice_not_offered
+    assert "do not point to one approach" not in result.current_practice.text
 
 
 def test_a_practice_with_nothing_called_for_is_named_without_a_best_fit(bank):
