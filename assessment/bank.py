@@ -75,6 +75,7 @@ TEXT_PLACEHOLDERS = {
     "headline_several": {"count", "approaches"},
     "headline_blocked": {"approach"},
     "headline_none": set(),
+    "headline_not_known": {"name"},
     "approach_with_scope": {"name", "scope"},
     "thin_evidence": {"answer"},
     **{f"verdict_{name}": {"name"} for name in ("ready", "at_risk", "unknown", "blocked", "not_called")},
@@ -440,7 +441,8 @@ class BankReader:
                     weights=self.weights(entry, location, approach_ids, scoring) if role == PRACTICE else frozen_mapping({}),
                     as_condition=self.text(entry, "as_condition", location, required=False),
                     situation=self.situation_clause(entry, location, context.situation),
-                    no_coaching_today=self.practice_flag(entry, "no_coaching_today", location, role),
+                    no_coaching_today=self.flag(entry, "no_coaching_today", location, role, PRACTICE),
+                    not_sure=self.flag(entry, "not_sure", location, role, READINESS),
                 )
             )
         if len(options) < 2:
@@ -484,12 +486,12 @@ class BankReader:
         whens = [f"when {clause}" for clause in clauses]
         return "It applies " + (whens[0] if len(whens) == 1 else ", ".join(whens[:-1]) + ", or " + whens[-1]) + "."
 
-    def practice_flag(self, option: Mapping, key: str, location: str, role: str) -> bool:
+    def flag(self, option: Mapping, key: str, location: str, role: str, allowed_role: str) -> bool:
         value = option.get(key, False)
         if not isinstance(value, bool):
             raise self.fail(location, key, f"must be true or false, got {value!r}")
-        if value and role != PRACTICE:
-            raise self.fail(location, key, f"only practice questions have this; this is a {role} question")
+        if value and role != allowed_role:
+            raise self.fail(location, key, f"only {allowed_role} questions have this; this is a {role} question")
         return value
 
     def check_no_practice_asked_after_no_coaching(self, bank: QuestionBank) -> None:
@@ -600,6 +602,12 @@ class BankReader:
             if approach is not None and approach not in approach_ids:
                 raise self.fail(location, "approach", f"unknown approach '{approach}' (expected one of: {', '.join(approach_ids)})")
             severity = self.severity(entry, location, severity_words)
+            when = self.conditions(entry, "when", location, by_id)
+            for question_id, option_ids in when.items():
+                not_sure = sorted(option.id for option in by_id[question_id].options if option.not_sure and option.id in option_ids)
+                if not_sure:
+                    raise self.fail(location, f"when.{question_id}", f"'{not_sure[0]}' is a \"not sure\" answer: it is counted as not known, never as a condition met")
+            asks_not_sure = any(option.not_sure for question_id in when for option in by_id[question_id].options)
             if severity == BLOCKING and approach is None:
                 raise self.fail(location, "approach", "a blocking caution says which approach cannot work: name it")
             cautions.append(
@@ -608,10 +616,11 @@ class BankReader:
                     text=self.text(entry, "text", location),
                     anchor=self.anchor(entry, location, anchors),
                     approach=approach,
-                    when=self.conditions(entry, "when", location, by_id),
+                    when=when,
                     severity=severity,
                     passage=self.text(entry, "passage", location),
                     first_step=self.text(entry, "first_step", location, required=severity == BLOCKING),
+                    find_out=self.text(entry, "find_out", location, required=asks_not_sure),
                 )
             )
         return tuple(cautions)

@@ -67,6 +67,7 @@ class Option:
     as_condition: str  # "If <as_condition>, ..." or "" to quote the question and answer
     situation: str  # a situation answer: the situation it shows, a clause after "It applies when"; else ""
     no_coaching_today: bool = False  # a practice answer saying the organization offers no coaching today
+    not_sure: bool = False  # a readiness answer saying the respondent does not know: never a yes or a no
 
     def weight_for(self, approach_id: str) -> int:
         return self.weights.get(approach_id, 0)
@@ -75,7 +76,10 @@ class Option:
         return self.need.get(approach_id)
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "text": self.text, "anchor": self.anchor, "need": dict(self.need), "weights": dict(self.weights), "no_coaching_today": self.no_coaching_today}
+        return {
+            "id": self.id, "text": self.text, "anchor": self.anchor, "need": dict(self.need), "weights": dict(self.weights),
+            "no_coaching_today": self.no_coaching_today, "not_sure": self.not_sure,
+        }
 
 
 @dataclass(frozen=True)
@@ -124,9 +128,14 @@ class CautionRule:
     severity: str  # BLOCKING | RISK | PRACTICE_NOTE, the article's force
     passage: str  # the article's own words the condition rests on
     first_step: str  # blocking only: what would have to be true first, as a next step
+    find_out: str = ""  # what to find out, and whom to ask, when an answer it looks at is "not sure"
 
     def answers_match(self, answers: Mapping[str, str]) -> bool:
         return every_condition_holds(self.when, answers)
+
+    def is_unknown(self, answers: Mapping[str, str], not_sure: Mapping[str, frozenset[str]]) -> bool:
+        """Not raised, and one of its questions was answered "not sure" (`not_sure`: question id -> such options)."""
+        return not self.answers_match(answers) and any(answers.get(question_id) in not_sure.get(question_id, ()) for question_id in self.when)
 
 
 @dataclass(frozen=True)
@@ -165,6 +174,7 @@ class ResultTexts:
     headline_several: str
     headline_blocked: str
     headline_none: str
+    headline_not_known: str
     approach_with_scope: str
     thin_evidence: str
     verdict_ready: str
@@ -241,6 +251,11 @@ class QuestionBank:
     @cached_property
     def need_questions(self) -> tuple[Question, ...]:
         return self.questions_with_role(NEED)
+
+    @cached_property
+    def not_sure_options(self) -> Mapping[str, frozenset[str]]:
+        """Question id -> its "not sure" answers (counted as not known, never as a yes or a no)."""
+        return frozen_mapping({question.id: frozenset(option.id for option in question.options if option.not_sure) for question in self.questions})
 
     def to_dict(self) -> dict:
         """The bank as JSON-ready data: what the browser form and `--questions --format json` show."""

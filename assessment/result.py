@@ -20,14 +20,17 @@
     readiness               {approach id: {"status": "holds" | "at_risk" | "blocked" | "unknown",
                                            "blocking": [caution id, ...], "risks": [caution id, ...],
                                            "checked": [answer, ...], "text": sentence (recommended or blocked) | null}}
-                            blocked: a blocking caution is raised; at_risk: a risk is (practice notes never
-                            change it); holds: its blocking and risk cautions were looked at and none is
-                            raised (or it has none); unknown: none of their questions was answered
+                            blocked: a blocking caution is raised; unknown: a blocking condition is answered
+                            "not sure"; at_risk: a risk is raised (practice notes never change it); unknown:
+                            a risk is answered "not sure", or none of their questions was answered; holds:
+                            otherwise. "unknown" lists the conditions answered "not sure"
     ranking                 [approach id, ...]  recommended, then blocked, then not called for (each by
                             how much evidence the answers give it, never shown as a number)
     cautions                [{id, text, anchor, approach, severity, passage}, ...]  raised, for approaches in
                             play (recommended, blocked or today's practice); severity: "blocking" | "risk" |
                             "practice", at the article's force; passage: the article's words it rests on
+    find_out                [{id, text, anchor, approach}, ...]  conditions answered "not sure", for approaches in
+                            play: what to find out and whom to ask (they also lead the next steps)
     caution_headings        {severity: heading}  how a view heads each severity's cautions, strongest first
     current_practice        {approach: id | null, matches_best_fit: bool, no_coaching_today: bool, text: str}
                             never "matches" a blocked approach; no_coaching_today: the answers say none is offered
@@ -95,12 +98,14 @@ class ReadinessFinding:
     risks: tuple[str, ...]
     checked: tuple[Evidence, ...]
     text: str | None
+    unknown: tuple[str, ...] = ()  # conditions answered "not sure"
 
     def to_dict(self) -> dict:
         return {
             "status": self.status,
             "blocking": list(self.blocking),
             "risks": list(self.risks),
+            "unknown": list(self.unknown),
             "checked": [item.to_dict() for item in self.checked],
             "text": self.text,
         }
@@ -117,6 +122,19 @@ class RaisedCaution:
 
     def to_dict(self) -> dict:
         return {"id": self.id, "text": self.text, "anchor": self.anchor, "approach": self.approach, "severity": self.severity, "passage": self.passage}
+
+
+@dataclass(frozen=True)
+class FindOut:
+    """A condition answered "not sure": what to find out, and whom to ask, before deciding."""
+
+    id: str
+    text: str
+    anchor: str
+    approach: str | None
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "text": self.text, "anchor": self.anchor, "approach": self.approach}
 
 
 @dataclass(frozen=True)
@@ -180,6 +198,7 @@ class AssessmentResult:
     verdict_labels: Mapping[str, str]
     verdict_texts: Mapping[str, str]
     cautions: tuple[RaisedCaution, ...]
+    find_out: tuple[FindOut, ...]
     caution_headings: Mapping[str, str]
     current_practice: CurrentPractice
     next_steps: tuple[SuggestedStep, ...]
@@ -215,6 +234,7 @@ class AssessmentResult:
             "readiness": {finding.approach_id: finding.to_dict() for finding in self.readiness},
             "ranking": list(self.ranking),
             "cautions": [caution.to_dict() for caution in self.cautions],
+            "find_out": [item.to_dict() for item in self.find_out],
             "caution_headings": dict(self.caution_headings),
             "current_practice": self.current_practice.to_dict(),
             "next_steps": [step.to_dict() for step in self.next_steps],

@@ -32,7 +32,12 @@ than blocking ones, never create or remove a recommendation. Ranking: the recomm
 blocked, then the others, each by points, then bank order. The evidence is *thin* when a
 recommended approach rests on a single answer.
 
+Not sure. A readiness answer marked `not_sure` is counted as not known, never as a yes or a no:
+a condition one of whose questions was answered so is neither raised nor cleared, and the result
+says what to find out and whom to ask (`find_out`) instead of deciding.
+
 Readiness. An approach's readiness is "blocked" when one of its blocking cautions matches, else
+"unknown" while one of its blocking cautions is not known, else
 "at_risk" when one of its risks matches, else "holds" when some of the questions its blocking and
 risk cautions look at were answered (or it has none), else "unknown". Practice notes (what the
 article reports as usual or as the trend) never change it. It qualifies a recommendation ("fits,
@@ -46,7 +51,8 @@ than zero; otherwise it is unknown. It "matches" only a recommended approach, ne
 An answer saying no coaching is offered today means there is no current practice, said plainly.
 
 Next steps. First, for each blocked approach, what would have to be true first (the `first_step`
-of each blocking caution raised); then the steps for each recommended approach (or for "none",
+of each blocking caution raised); then what to find out (`find_out` of each condition answered
+"not sure", for the approaches in play); then the steps for each recommended approach (or for "none",
 when nothing is recommended or blocked), then the "practice_differs" steps when the current
 practice is known and differs from the best fit; a step with `when` is shown only where the
 answers match it, so it never presupposes what they deny.
@@ -70,6 +76,7 @@ from .result import (
     AssessmentResult,
     CurrentPractice,
     Evidence,
+    FindOut,
     NeedFinding,
     RaisedCaution,
     ReadinessFinding,
@@ -300,7 +307,10 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         recommended=judgement.label,
         recommended_approaches=recommended_ids,
         blocked=judgement.blocked_ids,
-        summary=recommendation_summary(bank, judgement),
+        summary=" ".join([recommendation_summary(bank, judgement), *(
+            bank.texts.headline_not_known.format(name=bank.approach(approach_id).name)
+            for approach_id in recommended_ids if readiness[approach_id].status == UNKNOWN and readiness[approach_id].unknown
+        )]),
         thin_evidence=thin_evidence_note(bank, judgement),
         needs=tuple(judgement.needs[approach_id] for approach_id in bank.approach_ids),
         readiness=tuple(readiness[approach_id] for approach_id in bank.approach_ids),
@@ -309,6 +319,7 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         verdict_labels={approach_id: verdict_label(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking},
         verdict_texts={approach_id: verdict_sentence(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking},
         cautions=raised_cautions(bank, asked_answers, in_play={*recommended_ids, *judgement.blocked_ids, practice_id}),
+        find_out=conditions_to_find_out(bank, asked_answers, in_play={*recommended_ids, *judgement.blocked_ids, practice_id}),
         caution_headings={BLOCKING: bank.texts.heading_blocking, RISK: bank.texts.heading_risks, PRACTICE_NOTE: bank.texts.heading_practice_notes},
         current_practice=describe_current_practice(bank, practice_id, judgement, no_coaching_today=offers_no_coaching_today(bank, asked_answers)),
         next_steps=suggested_steps(bank, asked_answers, judgement, practice_id),
@@ -378,14 +389,19 @@ def condition_rules(bank: QuestionBank, approach_id: str) -> list:
 
 
 def readiness_status(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str) -> str:
+    """Blocked, else unknown while a blocking condition is not known ("not sure"), else at risk, else
+    unknown while a risk is not known: a verdict never rests on an unknown answer."""
     rules = condition_rules(bank, approach_id)
     raised = [rule for rule in rules if rule.answers_match(asked_answers)]
+    unknown = [rule for rule in rules if rule.is_unknown(asked_answers, bank.not_sure_options)]
     if any(rule.severity == BLOCKING for rule in raised):
         return BLOCKED
+    if any(rule.severity == BLOCKING for rule in unknown):
+        return UNKNOWN
     if raised:
         return AT_RISK
     answered = any(question_id in asked_answers for rule in rules for question_id in rule.when)
-    return HOLDS if answered or not rules else UNKNOWN
+    return UNKNOWN if unknown or not (answered or not rules) else HOLDS
 
 
 def readiness_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str, judgement: Judgement) -> ReadinessFinding:
@@ -399,9 +415,10 @@ def readiness_finding(bank: QuestionBank, asked_answers: Mapping[str, str], appr
     raised = [rule for rule in rules if rule.answers_match(asked_answers)]
     blocking = tuple(rule.id for rule in raised if rule.severity == BLOCKING)
     risks = tuple(rule.id for rule in raised if rule.severity != BLOCKING)
-    text = verdict_sentence(bank, judgement, approach_id, readiness_status(bank, asked_answers, approach_id))
-    return ReadinessFinding(approach_id, readiness_status(bank, asked_answers, approach_id), blocking, risks, checked,
-                            text if judgement.verdicts[approach_id] != NOT_CALLED else None)
+    unknown = tuple(rule.id for rule in rules if rule.is_unknown(asked_answers, bank.not_sure_options))
+    status = readiness_status(bank, asked_answers, approach_id)
+    text = verdict_sentence(bank, judgement, approach_id, status)
+    return ReadinessFinding(approach_id, status, blocking, risks, checked, text if judgement.verdicts[approach_id] != NOT_CALLED else None, unknown)
 
 
 def verdict_key(judgement: Judgement, approach_id: str, readiness: str) -> str:
@@ -416,6 +433,15 @@ def verdict_sentence(bank: QuestionBank, judgement: Judgement, approach_id: str,
 
 def verdict_label(bank: QuestionBank, judgement: Judgement, approach_id: str, readiness: str) -> str:
     return getattr(bank.texts, f"verdict_label_{verdict_key(judgement, approach_id, readiness)}")
+
+
+def conditions_to_find_out(bank: QuestionBank, asked_answers: Mapping[str, str], *, in_play: set) -> tuple[FindOut, ...]:
+    """The conditions answered "not sure", for the approaches in play: what to find out, whom to ask."""
+    return tuple(
+        FindOut(rule.id, rule.find_out, rule.anchor, rule.approach)
+        for rule in bank.cautions
+        if (rule.approach is None or rule.approach in in_play) and rule.is_unknown(asked_answers, bank.not_sure_options)
+    )
 
 
 def raised_cautions(bank: QuestionBank, asked_answers: Mapping[str, str], *, in_play: set) -> tuple[RaisedCaution, ...]:
@@ -469,6 +495,8 @@ def suggested_steps(bank: QuestionBank, asked_answers: Mapping[str, str], judgem
         for rule in bank.cautions
         if rule.approach == approach_id and rule.severity == BLOCKING and rule.answers_match(asked_answers)
     )
+    in_play = {*recommended_ids, *judgement.blocked_ids, practice_id}
+    first += tuple(SuggestedStep(item.text, item.anchor, item.approach or NO_APPROACH) for item in conditions_to_find_out(bank, asked_answers, in_play=in_play))
     wanted = list(recommended_ids) or ([] if judgement.blocked_ids else [NO_APPROACH])
     if recommended_ids and practice_id is not None and practice_id not in recommended_ids:
         wanted.append(PRACTICE_DIFFERS)

@@ -49,11 +49,12 @@ def open_fresh(page, url: str) -> None:
 
 
 def own_answers(bank, link_answers: dict[str, str]) -> dict[str, str]:
-    """Answers to the first questions, each different from the link's."""
-    return {
-        question.id: next(option.id for option in question.options if option.id != link_answers[question.id])
-        for question in bank.questions[:SAVED_COUNT]
-    }
+    """Answers to the first questions both the link and these answers ask, each different from the link's."""
+    own: dict[str, str] = {}
+    for question in bank.questions:
+        if len(own) < SAVED_COUNT and question.id in link_answers and question.is_asked(own):
+            own[question.id] = next(option.id for option in question.options if option.id != link_answers[question.id])
+    return own
 
 
 @pytest.fixture(scope="module")

@@ -34,6 +34,7 @@ class Scenario:
     not_raised: tuple[str, ...] = ()  # caution ids that must not be
     thin_evidence: bool | None = None  # None: this scenario does not care
     not_asked: tuple[str, ...] = ()  # given answers to questions these answers leave unasked
+    not_known: tuple[str, ...] = ()  # conditions answered "not sure": the result says what to find out
 
     @property
     def answers(self) -> dict[str, str]:
@@ -123,15 +124,35 @@ SCENARIOS = (
         not_raised=("after_the_fact_contribution_not_valued", "after_the_fact_positioned_as_requirement"),
     ),
     scenario(
-        "litigation_cover_only_possibly",
+        "litigation_cover_not_known",
         "#aft-mandated",
         "It invariably fails if the coaching is provided as a way to protect the organization from litigation if dismissal is the result.",
-        # "Possibly" does not deny it: until it is settled, the article's condition is not met.
-        {**BEHAVIOUR_OBSERVED, "dismissal_protection": "possibly"},
-        "none",
-        readiness={"after_the_fact": "blocked"},
-        blocked=("after_the_fact",),
-        raised=("after_the_fact_as_litigation_cover",),
+        # "Not sure" is neither a yes nor a no: the verdict waits, and the result says what to find out.
+        {**BEHAVIOUR_OBSERVED, "dismissal_protection": "not_sure"},
+        "after_the_fact",
+        readiness={"after_the_fact": "unknown"},
+        not_raised=("after_the_fact_as_litigation_cover",),
+        not_known=("after_the_fact_as_litigation_cover",),
+    ),
+    scenario(
+        "contribution_not_known",
+        "#aft-mandated",
+        "Even so, it can work only if the executive’s contribution is otherwise valued by the organization.",
+        {**BEHAVIOUR_OBSERVED, "contribution_valued": "not_sure"},
+        "after_the_fact",
+        readiness={"after_the_fact": "unknown"},
+        not_raised=("after_the_fact_contribution_not_valued",),
+        not_known=("after_the_fact_contribution_not_valued",),
+    ),
+    scenario(
+        "flight_risk_not_known",
+        "#proactive-risk",
+        "Or, once identified as high potentials or candidates for top-level positions, some of these individuals will see this as a sign of their increased marketability and may use it as leverage to find high-level positions outside of the organization.",
+        {**SUCCESSION_WITH_CANDIDATES, "flight_risk": "not_sure"},
+        "proactive",
+        readiness={"proactive": "unknown"},
+        not_raised=("proactive_flight_risk",),
+        not_known=("proactive_flight_risk",),
     ),
     scenario(
         "contribution_in_doubt",

@@ -47,6 +47,7 @@ def test_each_scenario_gets_the_outcome_the_article_implies(bank, scenario):
     if scenario.thin_evidence is not None:
         assert (result.thin_evidence is not None) is scenario.thin_evidence
     assert set(result.not_asked) == set(scenario.not_asked)
+    assert [item.id for item in result.find_out] == list(scenario.not_known)
 
 
 @EACH_SCENARIO
@@ -183,3 +184,25 @@ def test_when_several_conditions_block_an_approach_the_result_says_what_would_un
     assert {(change.question_id, change.option_id) for change in unblocking.changes} == {("contribution_valued", "valued"), ("dismissal_protection", "no")}
     changed = {**result.answers, **{change.question_id: change.option_id for change in unblocking.changes}}
     assert score_answers(bank, changed).recommended == "after_the_fact"
+
+
+NOT_KNOWN = [scenario for scenario in SCENARIOS if scenario.not_known]
+
+
+@pytest.mark.parametrize("scenario", NOT_KNOWN, ids=[scenario.name for scenario in NOT_KNOWN])
+def test_not_sure_never_decides_a_verdict_and_the_result_names_what_to_find_out(bank, scenario):
+    result = score_answers(bank, scenario.answers)
+    for caution_id in scenario.not_known:
+        rule = next(rule for rule in bank.cautions if rule.id == caution_id)
+        # Neither a yes (the condition raised) nor a no (the verdict "ready").
+        assert caution_id not in {caution.id for caution in result.cautions}
+        assert result.verdicts[rule.approach] == "at_risk" and result.readiness_for(rule.approach).status == "unknown"
+        assert result.verdict_labels[rule.approach] == bank.texts.verdict_label_unknown
+        assert rule.find_out in [step.text for step in result.next_steps[:len(result.find_out)]]
+        assert bank.texts.headline_not_known.format(name=bank.approach(rule.approach).name) in result.summary
+        # What would change shows what a definite answer would do, where it changes the result.
+        question_id = next(iter(rule.when))
+        for option_id in rule.when[question_id]:
+            changed = score_answers(bank, {**result.answers, question_id: option_id})
+            if changed.recommended != result.recommended:
+                assert any((way[0].question_id, way[0].option_id) == (question_id, option_id) for claim in result.what_would_change for way in claim.ways)

@@ -23,7 +23,7 @@ def test_questions_json_is_the_bank_with_roles_ask_if_need_and_weights(bank):
     assert by_id["contribution_valued"]["ask_if"] == {"observed_behaviour": ["some_concern", "yes_specific"]}
     assert by_id["succession_focus"]["ask_if"] == {}
     central = by_id["succession_focus"]["options"][0]
-    assert set(central) == {"id", "text", "anchor", "need", "weights", "no_coaching_today"}
+    assert set(central) == {"id", "text", "anchor", "need", "weights", "no_coaching_today", "not_sure"}
     assert central["need"] == {"proactive": "situation"}
 
 

@@ -26,9 +26,9 @@ def test_the_neutral_base_raises_no_caution(bank):
     assert caution_ids(bank) == []
 
 
-@pytest.mark.parametrize("answer", ["possibly", "yes"])
-def test_litigation_cover_is_raised_for_possibly_and_yes(bank, answer):
-    assert caution_ids(bank, **BEHAVIOUR_OBSERVED, dismissal_protection=answer) == ["after_the_fact_as_litigation_cover"]
+@pytest.mark.parametrize("answer, raised", [("yes", ["after_the_fact_as_litigation_cover"]), ("not_sure", []), ("no", [])])
+def test_litigation_cover_is_raised_for_yes_only_and_not_sure_is_not_a_yes(bank, answer, raised):
+    assert caution_ids(bank, **BEHAVIOUR_OBSERVED, dismissal_protection=answer) == raised
 
 
 def test_several_conditions_at_risk_are_all_raised_in_bank_order(bank):

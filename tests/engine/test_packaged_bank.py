@@ -197,8 +197,8 @@ def edit_option_id(data):
 
 
 def edit_caution_condition(data):
-    caution = next(entry for entry in data["cautions"] if entry["id"] == "after_the_fact_as_litigation_cover")
-    caution["when"] = {"dismissal_protection": ["yes"]}
+    caution = next(entry for entry in data["cautions"] if entry["id"] == "after_the_fact_positioned_as_requirement")
+    caution["when"] = {"positioning": ["carefully", "as_a_requirement"]}
 
 
 def edit_severity(data):
