@@ -96,6 +96,14 @@ TEXT_PLACEHOLDERS = {
     "heading_risks": set(),
     "heading_practice_notes": set(),
 }
+# Help that repeats this many words of an answer in a row hints at that answer.
+HINT_RUN = 3
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9°]+", text.lower())
+
+
 # A situation clause is one condition: the approach's sentence joins its clauses with "or", as its
 # rule takes any of them, so a clause that starts by joining ("and ...") would make the sentence
 # say what the rule does not.
@@ -410,6 +418,7 @@ class BankReader:
                 ask_if=self.ask_if(entry, location, role, questions),
             )
             self.check_question_moves_an_approach(question, location, approach_ids)
+            self.check_help_gives_no_answer_away(question, location)
             questions.append(question)
         return tuple(questions)
 
@@ -550,6 +559,16 @@ class BankReader:
         if missing:
             raise self.fail(location, f"weights.{missing[0]}", f"missing weight for approach '{missing[0]}'")
         return frozen_mapping({approach_id: weights[approach_id] for approach_id in approach_ids})
+
+    def check_help_gives_no_answer_away(self, question: Question, location: str) -> None:
+        """Help explains the question; repeating an answer's words (three in a row) would hint at it."""
+        help_words = words_of(question.help)
+        help_runs = {tuple(help_words[index:index + HINT_RUN]) for index in range(len(help_words) - HINT_RUN + 1)}
+        for option in question.options:
+            option_words = words_of(option.text)
+            for index in range(len(option_words) - HINT_RUN + 1):
+                if tuple(option_words[index:index + HINT_RUN]) in help_runs:
+                    raise self.fail(location, "help", f"repeats the words of answer '{option.id}' (\"{' '.join(option_words[index:index + HINT_RUN])}\"): explain the question without hinting at an answer")
 
     def check_question_moves_an_approach(self, question: Question, location: str, approach_ids: tuple[str, ...]) -> None:
         if question.role == PRACTICE:

@@ -204,6 +204,10 @@ MALFORMED_BANKS = {
     "situation on a question that is not a need question": (
         ('role = "readiness"\ntext = "Is alpha done with care?"', 'role = "readiness"\nsituation = "care matters"\ntext = "Is alpha done with care?"'),
         "question 'care'", "situation", "only need questions show a situation"),
+    # help
+    "help that repeats an answer's words": (
+        ('text = "What is the goal?"\nanchor = "second"', 'text = "What is the goal?"\nhelp = "Most teams pick the beta goal here."\nanchor = "second"'),
+        "question 'goal'", "help", "repeats the words of answer 'goal_beta' (\"the beta goal\"): explain the question without hinting at an answer"),
     # no coaching today
     "no-coaching flag on an answer that is not about practice": (
         ('text = "No goal"', 'text = "No goal"\nno_coaching_today = true'),
