@@ -92,8 +92,17 @@ def cached_snapshots(page) -> list[tuple[str, int]]:
 
 
 def wait_for_cached_snapshot(page) -> None:
+    """Until the cache holds the whole pinned snapshot, as the next visit checks it (an entry may be
+    listed while its 31 MB are still being written)."""
     page.wait_for_function(
-        """async (name) => (await (await caches.open(name)).keys()).length > 0""", arg=SNAPSHOT_CACHE, polling=200,
+        """async (name) => {
+            const holder = document.querySelector("[data-snapshot-url]");
+            const url = new URL(holder.dataset.snapshotUrl, document.baseURI).href;
+            const response = await (await caches.open(name)).match(url);
+            if (!response) return false;
+            const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.arrayBuffer()));
+            return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("") === holder.dataset.snapshotSha256;
+        }""", arg=SNAPSHOT_CACHE, polling=500,
     )
 
 
