@@ -94,7 +94,6 @@ UNKNOWN = "unknown"
 # Verdict of an approach.
 READY = "ready"
 NOT_CALLED = "not_called"
-VERDICTS = (READY, AT_RISK, BLOCKED, NOT_CALLED)
 
 
 def score_answers(bank: QuestionBank, answers: Mapping[str, str], *, allow_partial: bool = False, what_would_change: bool = True) -> AssessmentResult:
@@ -214,11 +213,6 @@ def outcome_label(bank: QuestionBank, answers: Mapping[str, str]) -> str:
     return judge(bank, bank.answers_to_asked(answers)).label
 
 
-def blocked_approaches(bank: QuestionBank, asked_answers: Mapping[str, str]) -> set[str]:
-    """The approaches one of whose blocking cautions matches: the article says they cannot work then."""
-    return {rule.approach for rule in bank.cautions if rule.severity == BLOCKING and rule.answers_match(asked_answers)}
-
-
 def need_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str) -> NeedFinding:
     evidence = []
     for question in bank.need_questions:
@@ -303,6 +297,8 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
     recommended_ids = judgement.recommended_ids
     practice_id = current_practice_approach(bank, asked_answers)
     readiness = {approach_id: readiness_finding(bank, asked_answers, approach_id, judgement) for approach_id in bank.approach_ids}
+    in_play = {*recommended_ids, *judgement.blocked_ids, practice_id}
+    find_out = conditions_to_find_out(bank, asked_answers, in_play=in_play)
     return AssessmentResult(
         recommended=judgement.label,
         recommended_approaches=recommended_ids,
@@ -318,11 +314,11 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         verdicts={approach_id: judgement.verdicts[approach_id] for approach_id in judgement.ranking},
         verdict_labels={approach_id: verdict_label(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking},
         verdict_texts={approach_id: verdict_sentence(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking},
-        cautions=raised_cautions(bank, asked_answers, in_play={*recommended_ids, *judgement.blocked_ids, practice_id}),
-        find_out=conditions_to_find_out(bank, asked_answers, in_play={*recommended_ids, *judgement.blocked_ids, practice_id}),
+        cautions=raised_cautions(bank, asked_answers, in_play=in_play),
+        find_out=find_out,
         caution_headings={BLOCKING: bank.texts.heading_blocking, RISK: bank.texts.heading_risks, PRACTICE_NOTE: bank.texts.heading_practice_notes},
         current_practice=describe_current_practice(bank, practice_id, judgement, no_coaching_today=offers_no_coaching_today(bank, asked_answers)),
-        next_steps=suggested_steps(bank, asked_answers, judgement, practice_id),
+        next_steps=suggested_steps(bank, asked_answers, judgement, practice_id, find_out),
         what_would_change=describe_changes(bank, changes_that_matter(bank, asked_answers, judgement)) if what_would_change else (),
         approaches=bank.approaches,
         answers=dict(asked_answers),
@@ -485,9 +481,10 @@ def describe_current_practice(bank: QuestionBank, practice_id: str | None, judge
     return CurrentPractice(practice_id, False, bank.texts.practice_differs.format(practice=practice, called=called))
 
 
-def suggested_steps(bank: QuestionBank, asked_answers: Mapping[str, str], judgement: Judgement, practice_id: str | None) -> tuple[SuggestedStep, ...]:
-    """What would have to be true first for each blocked approach leads; a blocked approach's own
-    steps are never given, as they presuppose that it can work."""
+def suggested_steps(bank: QuestionBank, asked_answers: Mapping[str, str], judgement: Judgement, practice_id: str | None,
+                    find_out: tuple[FindOut, ...]) -> tuple[SuggestedStep, ...]:
+    """What would have to be true first for each blocked approach leads, then what to find out; a
+    blocked approach's own steps are never given, as they presuppose that it can work."""
     recommended_ids = judgement.recommended_ids
     first = tuple(
         SuggestedStep(rule.first_step, rule.anchor, rule.approach)
@@ -495,8 +492,7 @@ def suggested_steps(bank: QuestionBank, asked_answers: Mapping[str, str], judgem
         for rule in bank.cautions
         if rule.approach == approach_id and rule.severity == BLOCKING and rule.answers_match(asked_answers)
     )
-    in_play = {*recommended_ids, *judgement.blocked_ids, practice_id}
-    first += tuple(SuggestedStep(item.text, item.anchor, item.approach or NO_APPROACH) for item in conditions_to_find_out(bank, asked_answers, in_play=in_play))
+    first += tuple(SuggestedStep(item.text, item.anchor, item.approach or NO_APPROACH) for item in find_out)
     wanted = list(recommended_ids) or ([] if judgement.blocked_ids else [NO_APPROACH])
     if recommended_ids and practice_id is not None and practice_id not in recommended_ids:
         wanted.append(PRACTICE_DIFFERS)
