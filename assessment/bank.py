@@ -86,6 +86,8 @@ TEXT_PLACEHOLDERS = {
     "outcome_one": {"name"},
     "outcome_several": {"names"},
     "outcome_none": set(),
+    "if_not_sure": {"question", "answer", "outcome"},
+    **{f"if_not_sure_{name}": {"name"} for name in ("holds", "at_risk", "unknown", "blocked")},
     "practice_unknown": set(),
     "practice_not_offered": set(),
     "practice_matches": {"practice"},

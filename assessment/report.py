@@ -55,13 +55,19 @@ def result_as_text(result: dict) -> str:
         lines += ["", "When each approach would apply"] + [f"  {approach['name']}: {approach['situation']} (see #{approach['anchor']})" for approach in result["approaches"]]
     for heading, cautions in cautions_by_severity(result):
         lines += ["", heading] + [f"  ! {caution['text']} The article: “{caution['passage']}” (see #{caution['anchor']})" for caution in cautions]
-    changes = [f"  - {change['text']}" for change in result["what_would_change"]]
+    changes = [f"  - {text}" for text in what_would_change_texts(result)]
     lines += ["", "What would change the result", *(changes or ["  - no change of one or two answers would"])]
     lines += ["", "What you do today", f"  {result['current_practice']['text']}"]
     if result["next_steps"]:
         lines += ["", "Next steps"] + [f"  {number}. {step['text']} (see #{step['anchor']})" for number, step in enumerate(result["next_steps"], start=1)]
     lines += ["", f"Section references (#...) point into the article at {result['article_path']}"]
     return "\n".join(lines) + "\n"
+
+
+def what_would_change_texts(result: dict) -> list[str]:
+    """What each answer to a "not sure" question would do first (finding it out comes next), then
+    the smallest changes. Results saved before "not sure" existed have no such lines."""
+    return [line["text"] for line in result.get("if_not_sure", [])] + [change["text"] for change in result["what_would_change"]]
 
 
 def cautions_by_severity(result: dict) -> list[tuple[str, list[dict]]]:
@@ -91,8 +97,8 @@ def result_as_markdown(result: dict, article_url: str | None = None) -> str:
     for heading, cautions in cautions_by_severity(result):
         lines += ["", f"## {heading}", ""]
         lines += [f"- {caution['text']} The article: “{caution['passage']}” ([see the article]({article_link(base, caution['anchor'])}))" for caution in cautions]
-    if result["what_would_change"]:
-        lines += ["", "## What would change the result", ""] + [f"- {change['text']}" for change in result["what_would_change"]]
+    if changes := what_would_change_texts(result):
+        lines += ["", "## What would change the result", ""] + [f"- {text}" for text in changes]
     lines += ["", "## What you do today", "", result["current_practice"]["text"]]
     if result["next_steps"]:
         lines += ["", "## Next steps", ""] + [f"{number}. {step['text']} ([see the article]({article_link(base, step['anchor'])}))" for number, step in enumerate(result["next_steps"], start=1)]
@@ -117,8 +123,10 @@ def readiness_signal(bank: QuestionBank, question_id: str, option_id: str) -> st
     looked_at = [rule for rule in bank.cautions if question_id in rule.when]
     raised = [rule for rule in looked_at if option_id in rule.when[question_id]]
     parts = [f"{rule.approach or 'any'} {SEVERITY_WORDS[rule.severity]}" for rule in raised]
-    holds = sorted({rule.approach or "any" for rule in looked_at} - {rule.approach or "any" for rule in raised})
-    return "readiness: " + ", ".join(parts + [f"{approach_id} holds" for approach_id in holds])
+    untouched = sorted({rule.approach or "any" for rule in looked_at} - {rule.approach or "any" for rule in raised})
+    # "Not sure" is counted as not known: it neither raises a caution nor lets a condition hold.
+    settled = "not known" if option_id in bank.not_sure_options.get(question_id, ()) else "holds"
+    return "readiness: " + ", ".join(parts + [f"{approach_id} {settled}" for approach_id in untouched])
 
 
 def asked_when(bank: QuestionBank, question) -> str:

@@ -40,6 +40,9 @@
                               "recommended": outcome label, "text": sentence}, ...]  smallest first; each way
                             leads to `recommended` (other answers to one question with the same outcome are
                             one line), `changes` is the first way
+    if_not_sure             [{question_id, question, option_ids, answers, standing: {approach id: readiness status},
+                              text}, ...]  for each question answered "not sure" that decides an approach called
+                            for: what each of its other answers would do (options with one outcome are one line)
     approaches              [{id, name, scope, summary, situation, anchor}, ...]  in bank order; scope: for
                             whom (the organization's programme, or the executive whose behaviour was observed);
                             situation: when it applies, the very rule that calls for it
@@ -185,6 +188,20 @@ class WhatWouldChange:
 
 
 @dataclass(frozen=True)
+class IfNotSureLine:
+    question_id: str
+    question: str
+    option_ids: tuple[str, ...]
+    answers: tuple[str, ...]
+    standing: Mapping[str, str]  # approach id -> readiness status, for the approaches this answer decides
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"question_id": self.question_id, "question": self.question, "option_ids": list(self.option_ids),
+                "answers": list(self.answers), "standing": dict(self.standing), "text": self.text}
+
+
+@dataclass(frozen=True)
 class AssessmentResult:
     recommended: str
     recommended_approaches: tuple[str, ...]
@@ -203,6 +220,7 @@ class AssessmentResult:
     current_practice: CurrentPractice
     next_steps: tuple[SuggestedStep, ...]
     what_would_change: tuple[WhatWouldChange, ...]
+    if_not_sure: tuple[IfNotSureLine, ...]
     approaches: tuple[Approach, ...]
     answers: Mapping[str, str]
     unanswered: tuple[str, ...]
@@ -239,6 +257,7 @@ class AssessmentResult:
             "current_practice": self.current_practice.to_dict(),
             "next_steps": [step.to_dict() for step in self.next_steps],
             "what_would_change": [change.to_dict() for change in self.what_would_change],
+            "if_not_sure": [line.to_dict() for line in self.if_not_sure],
             "approaches": [approach.to_dict() for approach in self.approaches],
             "answers": dict(self.answers),
             "complete": not self.unanswered,

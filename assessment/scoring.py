@@ -67,6 +67,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import partial
 
 from . import what_if
 from .errors import AnswersError, quoted
@@ -77,6 +78,7 @@ from .result import (
     CurrentPractice,
     Evidence,
     FindOut,
+    IfNotSureLine,
     NeedFinding,
     RaisedCaution,
     ReadinessFinding,
@@ -320,6 +322,7 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         current_practice=describe_current_practice(bank, practice_id, judgement, no_coaching_today=offers_no_coaching_today(bank, asked_answers)),
         next_steps=suggested_steps(bank, asked_answers, judgement, practice_id, find_out),
         what_would_change=describe_changes(bank, changes_that_matter(bank, asked_answers, judgement)) if what_would_change else (),
+        if_not_sure=describe_if_not_sure(bank, what_if.if_not_sure(bank, asked_answers, partial(standing_of, bank))) if what_would_change else (),
         approaches=bank.approaches,
         answers=dict(asked_answers),
         unanswered=tuple(question.id for question in asked_questions(bank, asked_answers) if question.id not in asked_answers),
@@ -330,12 +333,41 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
 
 
 def changes_that_matter(bank: QuestionBank, asked_answers: Mapping[str, str], judgement: Judgement) -> tuple[what_if.Alternative, ...]:
-    """The smallest changes, then, for each blocked approach, the changes that would unblock it."""
+    """The smallest changes, then, for each blocked approach, the changes that would unblock it. A
+    change of a "not sure" answer alone is left to `if_not_sure`, which says it for every answer."""
     def outcome_of(answers):
         return outcome_label(bank, answers)
 
+    unsure = {question_id for question_id, option_id in asked_answers.items() if option_id in bank.not_sure_options.get(question_id, ())}
     smallest = what_if.smallest_changes(bank, asked_answers, outcome_of)
+    smallest = tuple(alternative for alternative in smallest if not (len(alternative.changes) == 1 and alternative.changes[0][0].id in unsure))
     return smallest + what_if.unblocking_changes(bank, asked_answers, judgement.blocked_ids, outcome_of, smallest)
+
+
+def standing_of(bank: QuestionBank, answers: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """Each approach called for, with its readiness status: what a "not sure" answer can decide."""
+    asked_answers = bank.answers_to_asked(answers)
+    judgement = judge(bank, asked_answers)
+    return tuple((approach_id, readiness_status(bank, asked_answers, approach_id)) for approach_id in bank.approach_ids if judgement.verdicts[approach_id] != NOT_CALLED)
+
+
+def describe_if_not_sure(bank: QuestionBank, found: tuple[what_if.IfNotSure, ...]) -> tuple[IfNotSureLine, ...]:
+    """A line per way a "not sure" answer could turn out, naming only the approaches it decides."""
+    by_question: dict[str, list[what_if.IfNotSure]] = {}
+    for way in found:
+        by_question.setdefault(way.question.id, []).append(way)
+    lines = []
+    for ways in by_question.values():
+        standings = [dict(way.standing) for way in ways]
+        decided = [approach_id for approach_id in bank.approach_ids if len({standing.get(approach_id) for standing in standings}) > 1]
+        for way, standing in zip(ways, standings):
+            named = {approach_id: standing[approach_id] for approach_id in decided if approach_id in standing}
+            outcome = "; ".join(getattr(bank.texts, f"if_not_sure_{status}").format(name=bank.approach(approach_id).name) for approach_id, status in named.items())
+            answer = "” or “".join(option.text for option in way.options)
+            text = bank.texts.if_not_sure.format(question=way.question.text, answer=answer, outcome=outcome)
+            lines.append(IfNotSureLine(way.question.id, way.question.text, tuple(option.id for option in way.options),
+                                       tuple(option.text for option in way.options), named, text))
+    return tuple(lines)
 
 
 def describe_changes(bank: QuestionBank, alternatives: tuple[what_if.Alternative, ...]) -> tuple[WhatWouldChange, ...]:

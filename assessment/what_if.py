@@ -15,6 +15,11 @@ For an approach the answers block (the article says it cannot work), `unblocking
 the change of every blocking answer to one that clears it, however many questions that takes, so
 the result always says what would have to be true for it.
 
+A question answered "not sure" is not a change the reader could make but a fact to find out:
+`if_not_sure` says what each of its other answers would do to the approaches it decides (their
+standing: called for or not, and whether the article's conditions hold), options that lead to the
+same standing named together.
+
 Answers to questions that a change leaves unasked are dropped by `outcome_of` before scoring.
 A change can also bring up questions that were not asked before. Those that cannot decide the
 outcome are left unanswered (by rule they change nothing). Those that can are tried with every
@@ -40,6 +45,33 @@ class Alternative:
 
 
 Change = tuple[Question, Option]
+
+
+@dataclass(frozen=True)
+class IfNotSure:
+    """One way a "not sure" answer could turn out: the options that lead there, and the standing
+    (approach id, readiness status) of each approach called for then."""
+
+    question: Question
+    options: tuple[Option, ...]
+    standing: tuple[tuple[str, str], ...]
+
+
+def if_not_sure(bank: QuestionBank, asked_answers: Mapping[str, str], standing_of: Callable[[Mapping[str, str]], tuple]) -> tuple[IfNotSure, ...]:
+    """For each question answered "not sure" whose answer matters, every way it could turn out."""
+    current = standing_of(asked_answers)
+    found: list[IfNotSure] = []
+    for question in bank.asked_questions(asked_answers):
+        unsure = bank.not_sure_options.get(question.id, frozenset())
+        if asked_answers.get(question.id) not in unsure:
+            continue
+        ways: dict[tuple, list[Option]] = {}
+        for option in question.options:
+            if option.id not in unsure:
+                ways.setdefault(standing_of({**asked_answers, question.id: option.id}), []).append(option)
+        if set(ways) != {current}:
+            found += [IfNotSure(question, tuple(options), standing) for standing, options in ways.items()]
+    return tuple(found)
 
 
 def smallest_changes(bank: QuestionBank, asked_answers: Mapping[str, str], outcome_of: Callable[[Mapping[str, str]], str]) -> tuple[Alternative, ...]:

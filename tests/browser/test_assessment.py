@@ -161,6 +161,10 @@ def test_browser_results_equal_the_native_engine_for_the_articles_scenarios(boot
         assert page.get_attribute("[data-result]", "data-recommended") == expected["recommended"]
         shown_changes = page.locator("[data-result] [data-what-if]").all_inner_texts()
         assert shown_changes == [change["text"] for change in expected["what_would_change"]], scenario
+        # What each answer to a "not sure" question would do, as the engine words it.
+        shown_if_not_sure = page.locator("[data-result] [data-if-not-sure]").all_inner_texts()
+        assert shown_if_not_sure == [line["text"] for line in expected["if_not_sure"]], scenario
+        assert bool(shown_if_not_sure) == bool(scenario.not_known), scenario
         for approach_id, need in expected["need"].items():
             status = "present" if need["present"] else "absent"
             assert page.get_attribute(f'[data-result] [data-need="{approach_id}"]', "data-need-status") == status

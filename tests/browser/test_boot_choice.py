@@ -106,6 +106,11 @@ def wait_for_cached_snapshot(page) -> None:
     )
 
 
+def boot_steps(page) -> list[str]:
+    """The boot's profile, as the worker measured it: it names why a cached snapshot was not used."""
+    return page.evaluate("() => performance.getEntriesByType('measure').map(({ name }) => name)")
+
+
 def partial(bank) -> dict[str, str]:
     first = bank.questions[0]
     return {first.id: first.options[0].id}
@@ -165,7 +170,7 @@ def test_a_returning_visit_reads_the_snapshot_from_the_cache_not_the_network(vis
     page = visits.open(saved=answers, bank=bank)
     assert shown_result(page) == native_result(bank, answers)
     assert boot(page) == "snapshot"
-    assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl")
+    assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl"), boot_steps(page)
     assert visits.problems == []
 
 

@@ -200,9 +200,15 @@ def test_not_sure_never_decides_a_verdict_and_the_result_names_what_to_find_out(
         assert result.verdict_labels[rule.approach] == bank.texts.verdict_label_unknown
         assert rule.find_out in [step.text for step in result.next_steps[:len(result.find_out)]]
         assert bank.texts.headline_not_known.format(name=bank.approach(rule.approach).name) in result.summary
-        # What would change shows what a definite answer would do, where it changes the result.
+        # Each definite answer has its line, which says what re-scoring with it gives; none is left
+        # to the plain "what would change" lines as well.
         question_id = next(iter(rule.when))
-        for option_id in rule.when[question_id]:
-            changed = score_answers(bank, {**result.answers, question_id: option_id})
-            if changed.recommended != result.recommended:
-                assert any((way[0].question_id, way[0].option_id) == (question_id, option_id) for claim in result.what_would_change for way in claim.ways)
+        lines = [line for line in result.if_not_sure if line.question_id == question_id]
+        definite = [option.id for option in bank.question(question_id).options if option.id not in bank.not_sure_options[question_id]]
+        assert sorted(option_id for line in lines for option_id in line.option_ids) == sorted(definite)
+        for line in lines:
+            for option_id in line.option_ids:
+                changed = score_answers(bank, {**result.answers, question_id: option_id})
+                assert line.standing[rule.approach] == changed.readiness_for(rule.approach).status
+                assert bank.question(question_id).option(option_id).text in line.text
+        assert not any(claim.changes[0].question_id == question_id for claim in result.what_would_change if len(claim.changes) == 1)

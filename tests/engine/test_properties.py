@@ -271,11 +271,15 @@ def test_single_changes_are_all_listed_and_pairs_only_when_no_single_change_work
     ]
     smallest = [claim for claim in result.what_would_change if not (len(claim.changes) > 1 and {change.question_id for change in claim.changes} in unblocking)]
     sizes = {len(changed_before(claim, answers)) for claim in smallest}
+    # A "not sure" answer changed is said, for every answer, by the if-not-sure lines instead.
+    unsure = {(question_id, option_id) for question_id, option_id in working_singles if answers[question_id] in bank.not_sure_options.get(question_id, ())}
+    assert unsure <= {(line.question_id, option_id) for line in result.if_not_sure for option_id in line.option_ids}
+    working_singles -= unsure
     if working_singles:
         assert sizes == {1}
         listed = {(changed_before_way(way, answers)[0].question_id, changed_before_way(way, answers)[0].option_id) for claim in smallest for way in claim.ways}
         assert listed == working_singles
-    else:
+    elif not unsure:
         assert sizes <= {2}
 
 
@@ -407,3 +411,18 @@ def test_each_situation_sentence_is_its_rule(bank, answers):
         assert " and when " not in approach.situation
         shown = {bank.question(question_id).option(option_id).situation for question_id, option_id in answers.items() if bank.question(question_id).role == NEED}
         assert result.need_for(approach.id).present == bool(clauses & shown)
+
+
+@EXAMPLES
+@given(answers=complete_answers())
+def test_every_if_not_sure_line_says_what_that_answer_would_do(bank, answers):
+    result = score_answers(bank, answers)
+    for line in result.if_not_sure:
+        assert answers[line.question_id] in bank.not_sure_options[line.question_id]
+        assert line.standing and all(option_id not in bank.not_sure_options[line.question_id] for option_id in line.option_ids)
+        for option_id in line.option_ids:
+            changed = score_answers(bank, {**answers, line.question_id: option_id}, allow_partial=True)
+            for approach_id, status in line.standing.items():
+                assert changed.verdicts[approach_id] != "not_called" and changed.readiness_for(approach_id).status == status, line.text
+    ways = [(line.question_id, tuple(sorted(line.standing.items()))) for line in result.if_not_sure]
+    assert len(ways) == len(set(ways)), "answers with one outcome are one line"

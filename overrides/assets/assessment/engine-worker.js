@@ -294,13 +294,21 @@ async function cachedSnapshot(url, sha256) {
   try {
     const cache = await self.caches.open(SNAPSHOT_CACHE);
     const response = await cache.match(url);
-    if (!response) return null;
+    if (!response) return cacheMissed("no entry");
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (await hexDigest(bytes) === sha256) return bytes;
     await cache.delete(url); // damaged: the download below replaces it
-  } catch {
+    return cacheMissed("damaged");
+  } catch (error) {
     // Storage blocked or broken: the network has the same bytes.
+    return cacheMissed(describe(error));
   }
+}
+
+// Why the network was used instead, in the boot's profile: a returning visit that downloads the
+// snapshot again says so there.
+function cacheMissed(reason) {
+  performance.measure(`engine:snapshot cache missed (${reason})`, { start: 0, end: performance.now() });
   return null;
 }
 

@@ -92,10 +92,12 @@ function cautionSections(result, articleUrl) {
     ])))]));
 }
 
+// What each answer to a "not sure" question would do comes first: finding it out is the next step.
 function whatWouldChange(result) {
-  const changes = result.what_would_change ?? [];
-  if (changes.length === 0) return [element("p", { text: "No change of one or two answers would change this result." })];
-  return [element("ul", {}, changes.map((change) => element("li", { text: change.text, attributes: { "data-what-if": change.recommended } })))];
+  const unsure = (result.if_not_sure ?? []).map((line) => element("li", { text: line.text, attributes: { "data-if-not-sure": line.question_id } }));
+  const changes = (result.what_would_change ?? []).map((change) => element("li", { text: change.text, attributes: { "data-what-if": change.recommended } }));
+  if (unsure.length + changes.length === 0) return [element("p", { text: "No change of one or two answers would change this result." })];
+  return [element("ul", {}, [...unsure, ...changes])];
 }
 
 function linkedList(items, articleUrl) {
