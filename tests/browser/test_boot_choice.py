@@ -193,6 +193,7 @@ def test_a_damaged_or_older_cached_snapshot_is_replaced_from_the_network(visits,
     page.wait_for_function(
         """async ([name, older]) => !(await (await caches.open(name)).match(older))""", arg=[SNAPSHOT_CACHE, older_url], polling=200,
     )
+    wait_for_cached_snapshot(page)  # the older entry goes before the current one is stored
     [(url, size)] = cached_snapshots(page)
     assert url == snapshot_url and size > 1_000_000, "only the current snapshot is kept, whole"
     assert visits.problems == []

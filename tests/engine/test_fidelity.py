@@ -16,9 +16,13 @@ MODAL_PHRASES = [
     ("most often (but not always)", "aft-remediation", lambda bank, docs: [bank.approach("after_the_fact").summary, docs["approaches.md"], docs["glossary.md"]]),
     ("extremely carefully", "aft-resistance", lambda bank, docs: [caution(bank, "after_the_fact_positioned_as_requirement").text, step(bank, "Position the coaching")]),
     ("permanent", "aft-resistance", lambda bank, docs: [caution(bank, "after_the_fact_positioned_as_requirement").text, step(bank, "Position the coaching")]),
-    ("the trend is toward", "proactive-risk", lambda bank, docs: [caution(bank, "proactive_without_roi").text]),
+    ("the trend is toward", "proactive-risk", lambda bank, docs: [caution(bank, "proactive_without_roi").text, glossary_entry(docs, "roi")]),
     ("most often", "jit-evaluation", lambda bank, docs: [caution(bank, "just_in_time_satisfaction_survey_only").text]),
 ]
+
+
+def glossary_entry(docs, anchor):
+    return re.search(rf"\{{ #{anchor} \}}\n(.*?)\n\n", docs["glossary.md"] + "\n\n", re.DOTALL)[1]
 
 
 def caution(bank, caution_id):
@@ -43,9 +47,28 @@ def test_texts_that_paraphrase_a_passage_keep_its_modal_words(bank, phrase, anch
         assert phrase in normalized(text), text[:120]
 
 
-@pytest.mark.parametrize("softer", ["very carefully", "lasting breakdown", "carries substantial risk; the trend", "works only if"])
+@pytest.mark.parametrize("softer", ["very carefully", "lasting breakdown", "carries substantial risk; the trend", "works only if", "tend to have", "tends to have"])
 def test_no_text_softens_or_hardens_the_article(bank, softer):
     texts = [rule.text for rule in bank.cautions] + [item.text for item in bank.next_steps] + [approach.summary for approach in bank.approaches]
     texts += [(DOCS / name).read_text("utf-8") for name in ("approaches.md", "glossary.md")]
     # "works only if" is the article's "can work only if" with its modal dropped.
     assert not any(softer in normalized(text).replace("can work only if", "") for text in texts)
+
+
+EDITORIAL_PAGES = ["approaches.md", "glossary.md", "assessment.md"]
+
+
+@pytest.mark.parametrize("name", EDITORIAL_PAGES)
+def test_pages_in_the_editors_words_say_so(name):
+    assert "editors' reading" in normalized((DOCS / name).read_text("utf-8")) or "editors' words" in normalized((DOCS / name).read_text("utf-8"))
+
+
+def test_high_potentials_are_not_defined_as_the_candidates_the_article_names_beside_them(bank):
+    # The article: "high potentials or candidates for top-level positions", "high potentials and
+    # succession plan candidates": two groups, named side by side.
+    docs = {"glossary.md": (DOCS / "glossary.md").read_text("utf-8")}
+    terms = (DOCS / "includes" / "glossary-terms.md").read_text("utf-8")
+    tooltip = re.search(r"^\*\[high potentials\]: (.*)$", terms, re.MULTILINE)[1]
+    for definition in (glossary_entry(docs, "high-potentials"), tooltip):
+        first_sentence = normalized(definition).split(";")[0].split(". ")[0]
+        assert "candidates" not in first_sentence, definition
