@@ -204,6 +204,21 @@ class ResultTexts:
     practice_differs: str
     practice_none: str
     practice_blocked: str
+    heading_approaches: str
+    heading_why: str
+    heading_when_each_applies: str
+    heading_what_would_change: str
+    heading_current_practice: str
+    heading_next_steps: str
+    need_present: str
+    need_absent: str
+    evidence_situation: str
+    evidence_leaning: str
+    no_evidence: str
+    no_change: str
+    short_several: str
+    short_blocked: str
+    short_none: str
     heading_blocking: str
     heading_risks: str
     heading_practice_notes: str

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from .model import NEED, PRACTICE, QuestionBank
 
-READINESS_WORDS = {"holds": "conditions hold", "at_risk": "risks named", "blocked": "expected to fail", "unknown": "conditions not known yet"}
-
 
 def approach_names(result: dict) -> dict[str, str]:
     return {approach["id"]: approach["name"] for approach in result["approaches"]}
@@ -19,49 +17,13 @@ def article_link(article_path: str, anchor: str) -> str:
     return f"{article_path}#{anchor}"
 
 
-def conditions_word(result: dict, approach_id: str) -> str:
-    """Readiness matters only where the situation is present; elsewhere it would only confuse."""
-    if not result["need"][approach_id]["present"]:
-        return "-"
-    return READINESS_WORDS[result["readiness"][approach_id]["status"]]
-
-
-def need_word(result: dict, approach_id: str) -> str:
-    return "situation present" if result["need"][approach_id]["present"] else "situation absent"
-
-
-def evidence_phrase(item: dict) -> str:
-    strength = "" if item.get("signal", "situation") == "situation" else " (leans toward it)"
-    return f"{item['question']} “{item['answer']}”{strength}"
-
-
 # ---------------------------------------------------------------- results
+# Every sentence comes from the result (the engine words it); these functions only lay it out, as
+# the page does (overrides/assets/assessment/result-view.js), so the two say the same.
 
-def result_as_text(result: dict) -> str:
-    names = approach_names(result)
-    width = max(len(name) for name in names.values())
-    lines = [result["summary"]]
-    lines += [result["thin_evidence"]] if result["thin_evidence"] else []
-    lines += ["", "Each approach"]
-    lines += [f"  {names[approach_id]:<{width}}  {result['verdict_labels'][approach_id]}" for approach_id in result["ranking"]]
-    lines += [f"  {result['verdict_texts'][approach_id]}" for approach_id in result["ranking"] if result["verdicts"][approach_id] != "not_called"]
-    lines += ["", "Why"]
-    for approach_id in result["ranking"]:
-        conditions = conditions_word(result, approach_id)
-        lines.append(f"  {names[approach_id]}: {need_word(result, approach_id)}" + (f", {conditions}" if conditions != "-" else ""))
-        evidence = result["need"][approach_id]["evidence"]
-        lines += [f"    - {evidence_phrase(item)} (see #{item['anchor']})" for item in evidence] or ["    - no answer shows its situation"]
-    if not result["recommended_approaches"]:
-        lines += ["", "When each approach would apply"] + [f"  {approach['name']}: {approach['situation']} (see #{approach['anchor']})" for approach in result["approaches"]]
-    for heading, cautions in cautions_by_severity(result):
-        lines += ["", heading] + [f"  ! {caution['text']} The article: “{caution['passage']}” (see #{caution['anchor']})" for caution in cautions]
-    changes = [f"  - {text}" for text in what_would_change_texts(result)]
-    lines += ["", "What would change the result", *(changes or ["  - no change of one or two answers would"])]
-    lines += ["", "What you do today", f"  {result['current_practice']['text']}"]
-    if result["next_steps"]:
-        lines += ["", "Next steps"] + [f"  {number}. {step['text']} (see #{step['anchor']})" for number, step in enumerate(result["next_steps"], start=1)]
-    lines += ["", f"Section references (#...) point into the article at {result['article_path']}"]
-    return "\n".join(lines) + "\n"
+def verdict_line(result: dict, approach_id: str, names: dict[str, str], scopes: dict[str, str]) -> tuple[str, str]:
+    """The verdict in a few words, then for whom and the verdict as a sentence."""
+    return f"{names[approach_id]}: {result['verdict_labels'][approach_id]}", f"({scopes[approach_id]}). {result['verdict_texts'][approach_id]}"
 
 
 def what_would_change_texts(result: dict) -> list[str]:
@@ -76,32 +38,59 @@ def cautions_by_severity(result: dict) -> list[tuple[str, list[dict]]]:
     return [(heading, cautions) for heading, cautions in groups if cautions]
 
 
+def result_as_text(result: dict) -> str:
+    names, headings = approach_names(result), result["headings"]
+    scopes = {approach["id"]: approach["scope"] for approach in result["approaches"]}
+    lines = [result["summary"]]
+    lines += [result["thin_evidence"]] if result["thin_evidence"] else []
+    if not result["recommended_approaches"]:
+        lines += ["", headings["when_each_applies"]] + [f"  {approach['name']}: {approach['situation']} (see #{approach['anchor']})" for approach in result["approaches"]]
+    lines += ["", headings["approaches"]] + [f"  {' '.join(verdict_line(result, approach_id, names, scopes))}" for approach_id in result["ranking"]]
+    lines += ["", headings["why"]]
+    for approach_id in result["ranking"]:
+        need = result["need"][approach_id]
+        lines.append(f"  {need['heading']}")
+        lines += [f"    - {item['text']} (see #{item['anchor']})" for item in need["evidence"]] or [f"    - {result['no_evidence']}"]
+    for heading, cautions in cautions_by_severity(result):
+        lines += ["", heading] + [f"  ! {caution['text']} The article: “{caution['passage']}” (see #{caution['anchor']})" for caution in cautions]
+    changes = [f"  - {text}" for text in what_would_change_texts(result)]
+    lines += ["", headings["what_would_change"], *(changes or [f"  {result['no_change']}"])]
+    lines += ["", headings["current_practice"], f"  {result['current_practice']['text']}"]
+    if result["next_steps"]:
+        lines += ["", headings["next_steps"]] + [f"  {number}. {step['text']} (see #{step['anchor']})" for number, step in enumerate(result["next_steps"], start=1)]
+    lines += ["", f"Section references (#...) point into the article at {result['article_path']}"]
+    return "\n".join(lines) + "\n"
+
+
 def result_as_markdown(result: dict, article_url: str | None = None) -> str:
     """The result as Markdown; links point at `article_url` (the page's own address) or the article's path."""
-    names = approach_names(result)
+    names, headings = approach_names(result), result["headings"]
+    scopes = {approach["id"]: approach["scope"] for approach in result["approaches"]}
     base = article_url or result["article_path"]
+
+    def see(anchor: str) -> str:
+        return f"([see the article]({article_link(base, anchor)}))"
+
     lines = [f"# {result['summary']}", ""]
     lines += [result["thin_evidence"], ""] if result["thin_evidence"] else []
-    scopes = {approach["id"]: approach["scope"] for approach in result["approaches"]}
-    lines += ["| Approach | Verdict | For whom |", "| --- | --- | --- |"]
-    lines += [f"| {names[approach_id]} | {result['verdict_labels'][approach_id]} | {scopes[approach_id]} |" for approach_id in result["ranking"]]
-    lines += ["", *[f"- {result['verdict_texts'][approach_id]}" for approach_id in result["ranking"] if result["verdicts"][approach_id] != "not_called"]]
-    lines += ["", "## Why"]
-    for approach_id in result["ranking"]:
-        lines += ["", f"### {names[approach_id]}", ""]
-        evidence = result["need"][approach_id]["evidence"]
-        lines += [f"- {evidence_phrase(item)} ([see the article]({article_link(base, item['anchor'])}))" for item in evidence] or ["- No answer shows its situation."]
     if not result["recommended_approaches"]:
-        lines += ["", "## When each approach would apply", ""]
-        lines += [f"- **{approach['name']}**: {approach['situation']} ([see the article]({article_link(base, approach['anchor'])}))" for approach in result["approaches"]]
+        lines += [f"## {headings['when_each_applies']}", ""]
+        lines += [f"- **{approach['name']}:** {approach['situation']} {see(approach['anchor'])}" for approach in result["approaches"]] + [""]
+    lines += [f"## {headings['approaches']}", ""]
+    lines += [f"- **{label}** {sentence}" for label, sentence in (verdict_line(result, approach_id, names, scopes) for approach_id in result["ranking"])]
+    lines += ["", f"## {headings['why']}"]
+    for approach_id in result["ranking"]:
+        need = result["need"][approach_id]
+        lines += ["", f"### {need['heading']}", ""]
+        lines += [f"- {item['text']} {see(item['anchor'])}" for item in need["evidence"]] or [f"- {result['no_evidence']}"]
     for heading, cautions in cautions_by_severity(result):
         lines += ["", f"## {heading}", ""]
-        lines += [f"- {caution['text']} The article: “{caution['passage']}” ([see the article]({article_link(base, caution['anchor'])}))" for caution in cautions]
-    if changes := what_would_change_texts(result):
-        lines += ["", "## What would change the result", ""] + [f"- {text}" for text in changes]
-    lines += ["", "## What you do today", "", result["current_practice"]["text"]]
+        lines += [f"- {caution['text']} The article: “{caution['passage']}” {see(caution['anchor'])}" for caution in cautions]
+    lines += ["", f"## {headings['what_would_change']}", ""]
+    lines += [f"- {text}" for text in what_would_change_texts(result)] or [result["no_change"]]
+    lines += ["", f"## {headings['current_practice']}", "", result["current_practice"]["text"]]
     if result["next_steps"]:
-        lines += ["", "## Next steps", ""] + [f"{number}. {step['text']} ([see the article]({article_link(base, step['anchor'])}))" for number, step in enumerate(result["next_steps"], start=1)]
+        lines += ["", f"## {headings['next_steps']}", ""] + [f"{number}. {step['text']} {see(step['anchor'])}" for number, step in enumerate(result["next_steps"], start=1)]
     return "\n".join(lines) + "\n"
 
 

@@ -10,13 +10,14 @@
                             condition the article says it cannot work without is not met
     summary                 names every approach called for and for whom (its scope), each blocked one
                             as expected to fail; or says that none stands out
+    short                   the same in a few words, where results stand side by side (the team view)
     verdicts                {approach id: "ready" | "at_risk" | "blocked" | "not_called"}  in ranking order
     verdict_labels          {approach id: the verdict in a few words}  (where approaches stand side by side)
     verdict_texts           {approach id: the verdict as a sentence}
     thin_evidence           a sentence when the recommendation rests on a single answer, else null
-    need                    {approach id: {"present": bool, "evidence": [answer, ...]}}
-                            present: an answer shows the situation the approach exists for; evidence:
-                            the answers that signal it, each with "signal": "situation" | "leaning"
+    need                    {approach id: {"present": bool, "heading": str, "evidence": [answer, ...]}}
+                            present: an answer shows the situation the approach exists for; heading: that
+                            in words; evidence: the answers that signal it, each with "signal": "situation" | "leaning"
     readiness               {approach id: {"status": "holds" | "at_risk" | "blocked" | "unknown",
                                            "blocking": [caution id, ...], "risks": [caution id, ...],
                                            "checked": [answer, ...], "text": sentence (recommended or blocked) | null}}
@@ -43,6 +44,10 @@
     if_not_sure             [{question_id, question, option_ids, answers, standing: {approach id: readiness status},
                               text}, ...]  for each question answered "not sure" that decides an approach called
                             for: what each of its other answers would do (options with one outcome are one line)
+    headings                {part: heading}  approaches, why, when_each_applies, what_would_change,
+                            current_practice, next_steps: every view heads a result's parts with these
+    no_evidence, no_change  what a view says under an approach with no evidence, and when no change would
+                            change the result
     approaches              [{id, name, scope, summary, situation, anchor}, ...]  in bank order; scope: for
                             whom (the organization's programme, or the executive whose behaviour was observed);
                             situation: when it applies, the very rule that calls for it
@@ -53,7 +58,9 @@
     bank_fingerprint        short hash of everything in the bank that decides a result
     article_path            the article the anchors belong to
 
-An "answer" above is {question_id, option_id, question, answer, anchor} (+ "signal" in need evidence).
+An "answer" above is {question_id, option_id, question, answer, anchor, text} (+ "signal" in need evidence);
+text is the question and the answer as a sentence. Every sentence a view shows is written here, by the
+engine: the page, the Markdown, the terminal and the team view only lay them out.
 """
 
 from __future__ import annotations
@@ -74,9 +81,10 @@ class Evidence:
     answer: str
     anchor: str
     signal: str | None
+    text: str  # the question and the answer, as the result words them
 
     def to_dict(self) -> dict:
-        entry = {"question_id": self.question_id, "option_id": self.option_id, "question": self.question, "answer": self.answer, "anchor": self.anchor}
+        entry = {"question_id": self.question_id, "option_id": self.option_id, "question": self.question, "answer": self.answer, "anchor": self.anchor, "text": self.text}
         if self.signal is not None:
             entry["signal"] = self.signal
         return entry
@@ -88,9 +96,10 @@ class NeedFinding:
     present: bool
     points: int  # orders the approaches called for; never shown
     evidence: tuple[Evidence, ...]
+    heading: str  # "<name>: situation present" or absent
 
     def to_dict(self) -> dict:
-        return {"present": self.present, "evidence": [item.to_dict() for item in self.evidence]}
+        return {"present": self.present, "heading": self.heading, "evidence": [item.to_dict() for item in self.evidence]}
 
 
 @dataclass(frozen=True)
@@ -207,6 +216,7 @@ class AssessmentResult:
     recommended_approaches: tuple[str, ...]
     blocked: tuple[str, ...]
     summary: str
+    short: str  # the result in a few words, where results stand side by side
     thin_evidence: str | None
     needs: tuple[NeedFinding, ...]
     readiness: tuple[ReadinessFinding, ...]
@@ -221,6 +231,9 @@ class AssessmentResult:
     next_steps: tuple[SuggestedStep, ...]
     what_would_change: tuple[WhatWouldChange, ...]
     if_not_sure: tuple[IfNotSureLine, ...]
+    headings: Mapping[str, str]  # part of a result -> its heading
+    no_evidence: str  # said under an approach no answer calls for
+    no_change: str  # said when no change of answers would change the result
     approaches: tuple[Approach, ...]
     answers: Mapping[str, str]
     unanswered: tuple[str, ...]
@@ -244,6 +257,7 @@ class AssessmentResult:
             "recommended_approaches": list(self.recommended_approaches),
             "blocked": list(self.blocked),
             "summary": self.summary,
+            "short": self.short,
             "thin_evidence": self.thin_evidence,
             "verdicts": dict(self.verdicts),
             "verdict_labels": dict(self.verdict_labels),
@@ -258,6 +272,9 @@ class AssessmentResult:
             "next_steps": [step.to_dict() for step in self.next_steps],
             "what_would_change": [change.to_dict() for change in self.what_would_change],
             "if_not_sure": [line.to_dict() for line in self.if_not_sure],
+            "headings": dict(self.headings),
+            "no_evidence": self.no_evidence,
+            "no_change": self.no_change,
             "approaches": [approach.to_dict() for approach in self.approaches],
             "answers": dict(self.answers),
             "complete": not self.unanswered,

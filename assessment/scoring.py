@@ -71,7 +71,7 @@ from functools import partial
 
 from . import what_if
 from .errors import AnswersError, quoted
-from .model import BLOCKING, NO_APPROACH, PRACTICE_DIFFERS, PRACTICE_NOTE, RISK, SITUATION, Option, Question, QuestionBank
+from .model import BLOCKING, LEANING, NO_APPROACH, PRACTICE_DIFFERS, PRACTICE_NOTE, RISK, SITUATION, Option, Question, QuestionBank
 from .result import (
     AnswerChange,
     AssessmentResult,
@@ -87,6 +87,8 @@ from .result import (
 )
 
 BLEND_PREFIX = "blend:"
+# The parts of a result that views head with the bank's `heading_<part>` texts.
+RESULT_PARTS = ("approaches", "why", "when_each_applies", "what_would_change", "current_practice", "next_steps")
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
 # Readiness of an approach (and, for BLOCKED and AT_RISK, its verdict too).
 BLOCKED = "blocked"
@@ -220,11 +222,18 @@ def need_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_
     for question in bank.need_questions:
         option = question.option(asked_answers[question.id]) if question.id in asked_answers else None
         if option is not None and (signal := option.signal_for(approach_id)):
-            evidence.append(Evidence(question.id, option.id, question.text, option.text, option.anchor, signal))
+            evidence.append(quoted_answer(bank, question, option, option.anchor, signal))
     # Situations first, then leaning answers; bank order within each (a stable sort).
     evidence.sort(key=lambda item: item.signal != SITUATION)
     points = sum(bank.scoring.points_for(item.signal) for item in evidence)
-    return NeedFinding(approach_id, any(item.signal == SITUATION for item in evidence), points, tuple(evidence))
+    present = any(item.signal == SITUATION for item in evidence)
+    heading = (bank.texts.need_present if present else bank.texts.need_absent).format(name=bank.approach(approach_id).name)
+    return NeedFinding(approach_id, present, points, tuple(evidence), heading)
+
+
+def quoted_answer(bank: QuestionBank, question: Question, option: Option, anchor: str, signal: str | None) -> Evidence:
+    template = bank.texts.evidence_leaning if signal == LEANING else bank.texts.evidence_situation
+    return Evidence(question.id, option.id, question.text, option.text, anchor, signal, template.format(question=question.text, answer=option.text))
 
 
 def as_percent(share: Fraction) -> int:
@@ -283,6 +292,21 @@ def recommendation_summary(bank: QuestionBank, judgement: Judgement) -> str:
     return " ".join(sentences) or texts.headline_none
 
 
+def short_outcome(bank: QuestionBank, recommended_ids: tuple[str, ...], blocked_ids: tuple[str, ...]) -> str:
+    """A result in a few words: "A", "A and B, side by side", "...; C called for but expected to fail"."""
+    def names(approach_ids):
+        return joined([bank.approach(approach_id).name for approach_id in approach_ids])
+
+    parts = []
+    if len(recommended_ids) == 1:
+        parts.append(names(recommended_ids))
+    elif recommended_ids:
+        parts.append(bank.texts.short_several.format(names=names(recommended_ids)))
+    if blocked_ids:
+        parts.append(bank.texts.short_blocked.format(names=names(blocked_ids)))
+    return "; ".join(parts) or bank.texts.short_none
+
+
 def thin_evidence_note(bank: QuestionBank, judgement: Judgement) -> str | None:
     """Said when a recommended approach rests on one answer alone."""
     for approach_id in judgement.recommended_ids:
@@ -309,6 +333,7 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
             bank.texts.headline_not_known.format(name=bank.approach(approach_id).name)
             for approach_id in recommended_ids if readiness[approach_id].status == UNKNOWN and readiness[approach_id].unknown
         )]),
+        short=short_outcome(bank, recommended_ids, judgement.blocked_ids),
         thin_evidence=thin_evidence_note(bank, judgement),
         needs=tuple(judgement.needs[approach_id] for approach_id in bank.approach_ids),
         readiness=tuple(readiness[approach_id] for approach_id in bank.approach_ids),
@@ -322,6 +347,9 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         current_practice=describe_current_practice(bank, practice_id, judgement, no_coaching_today=offers_no_coaching_today(bank, asked_answers)),
         next_steps=suggested_steps(bank, asked_answers, judgement, practice_id, find_out),
         what_would_change=describe_changes(bank, changes_that_matter(bank, asked_answers, judgement)) if what_would_change else (),
+        headings={part: getattr(bank.texts, f"heading_{part}") for part in RESULT_PARTS},
+        no_evidence=bank.texts.no_evidence,
+        no_change=bank.texts.no_change,
         if_not_sure=describe_if_not_sure(bank, what_if.if_not_sure(bank, asked_answers, partial(standing_of, bank))) if what_would_change else (),
         approaches=bank.approaches,
         answers=dict(asked_answers),
@@ -436,7 +464,7 @@ def readiness_finding(bank: QuestionBank, asked_answers: Mapping[str, str], appr
     rules = condition_rules(bank, approach_id)
     looked_at = {question_id for rule in rules for question_id in rule.when}
     checked = tuple(
-        Evidence(question.id, asked_answers[question.id], question.text, question.option(asked_answers[question.id]).text, question.anchor, None)
+        quoted_answer(bank, question, question.option(asked_answers[question.id]), question.anchor, None)
         for question in bank.questions
         if question.id in looked_at and question.id in asked_answers
     )

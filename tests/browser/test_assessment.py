@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import random
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -168,6 +170,41 @@ def test_browser_results_equal_the_native_engine_for_the_articles_scenarios(boot
         for approach_id, need in expected["need"].items():
             status = "present" if need["present"] else "absent"
             assert page.get_attribute(f'[data-result] [data-need="{approach_id}"]', "data-need-status") == status
+    assert watch.problems == []
+
+
+# Every piece of text the result shows, bar link labels and the keep-or-share actions.
+RESULT_TEXTS = """() => {
+    const body = document.querySelector("[data-result] [data-result-body]");
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (node.parentElement.closest("a, script, [data-result-actions]")) continue;
+        if (node.textContent.trim()) texts.push(node.textContent.trim());
+    }
+    return texts;
+}"""
+
+
+def cli_markdown(answers: dict[str, str]) -> str:
+    completed = subprocess.run([sys.executable, "-m", "assessment", "--answers", "-", "--format", "markdown"],
+                               input=json.dumps(answers), capture_output=True, text=True, check=True)
+    return completed.stdout
+
+
+def test_every_text_of_the_page_result_is_in_the_terminals_markdown_word_for_word(booted, bank):
+    # One answer set per verdict and readiness, one with two approaches, one with none called for.
+    page, watch = booted
+    covered = set()
+    for scenario in SCENARIOS:
+        shown = result_for(page, scenario.answers)
+        covered |= {f"{verdict}/{shown['readiness'][approach_id]['status']}" for approach_id, verdict in shown["verdicts"].items()}
+        covered |= {f"called:{len(shown['recommended_approaches'])}"}
+        markdown = " ".join(cli_markdown(scenario.answers).replace("**", "").split())
+        for text in page.evaluate(RESULT_TEXTS):
+            assert " ".join(text.split()) in markdown, (scenario.name, text)
+    assert {"ready/holds", "at_risk/at_risk", "at_risk/unknown", "blocked/blocked", "not_called/unknown", "called:0", "called:2"} <= covered
     assert watch.problems == []
 
 

@@ -55,7 +55,8 @@ def test_text_shows_cautions_with_their_passages_and_anchors_and_the_readiness_s
     (caution,) = result["cautions"]
     assert f"{bank.texts.heading_blocking}\n  ! {caution['text']} The article: “{caution['passage']}” (see #{caution['anchor']})" in text
     assert result["readiness"]["after_the_fact"]["text"] in text
-    assert "After-the-fact coaching: situation present, expected to fail" in text
+    assert f"After-the-fact coaching: {bank.texts.verdict_label_blocked} (" in text
+    assert bank.texts.need_present.format(name="After-the-fact coaching") in text
 
 
 @RENDERINGS
@@ -87,8 +88,9 @@ def test_each_approachs_verdict_is_given_in_ranking_order_and_no_score(bank, ren
 def test_text_marks_leaning_answers_and_says_when_no_answer_shows_a_situation(bank):
     text = result_as_text(result_of(bank, "promote_from_within_policy_alone"))
     policy = bank.question("promote_from_within").option("from_within_policy")
-    assert f"“{policy.text}” (leans toward it)" in text
-    assert "no answer shows its situation" in text
+    question = bank.question("promote_from_within")
+    assert bank.texts.evidence_leaning.format(question=question.text, answer=policy.text) in text
+    assert bank.texts.no_evidence in text
 
 
 def test_markdown_links_point_at_the_given_page_address(bank):
@@ -99,11 +101,12 @@ def test_markdown_links_point_at_the_given_page_address(bank):
     assert f"]({bank.article_path}#proactive-risk)" in result_as_markdown(result)
 
 
-def test_markdown_has_a_row_per_approach_and_numbered_next_steps(bank):
+def test_markdown_has_a_verdict_per_approach_and_numbered_next_steps(bank):
     result = result_of(bank, "succession_candidates_acting_on_360_results")
     markdown = result_as_markdown(result)
     for approach in result["approaches"]:
-        assert f"| {approach['name']} | {result['verdict_labels'][approach['id']]} | {approach['scope']} |" in markdown
+        verdict = f"- **{approach['name']}: {result['verdict_labels'][approach['id']]}** ({approach['scope']}). {result['verdict_texts'][approach['id']]}"
+        assert verdict in markdown
     assert result["current_practice"]["text"] in markdown
     assert result["next_steps"]
     for number, step in enumerate(result["next_steps"], start=1):

@@ -1,5 +1,6 @@
 // Renders the engine's result (AssessmentResult.to_dict()) with DOM APIs and textContent only:
-// every string here came from data, so none of it is ever parsed as HTML.
+// every string here came from data, so none of it is ever parsed as HTML. The engine words every
+// sentence and heading; this only lays them out, as the Markdown does (assessment/report.py).
 
 const SAFE_ANCHOR = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -51,19 +52,15 @@ function verdictList(result, names) {
   ])));
 }
 
-function evidenceFor(result, names, articleUrl) {
-  const blocks = [];
-  for (const approachId of result.ranking) {
-    const evidence = result.need?.[approachId]?.evidence ?? [];
-    const heading = `${names.get(approachId) ?? approachId}: situation ${needStatus(result, approachId)}`;
-    const items = evidence.map((item) => element("li", {}, [
-      element("span", { text: `${item.question} You answered: “${item.answer}”${item.signal === "leaning" ? " (leans toward it)" : ""}. ` }),
-      readMore(articleUrl, item.anchor, item.question),
+function evidenceFor(result, articleUrl) {
+  return result.ranking.flatMap((approachId) => {
+    const need = result.need[approachId];
+    const items = need.evidence.map((item) => element("li", {}, [
+      element("span", { text: `${item.text} ` }), readMore(articleUrl, item.anchor, item.question),
     ]));
-    if (items.length === 0) items.push(element("li", { text: "No answer shows its situation." }));
-    blocks.push(element("h4", { text: heading }), element("ul", {}, items));
-  }
-  return blocks;
+    if (items.length === 0) items.push(element("li", { text: result.no_evidence }));
+    return [element("h4", { text: need.heading }), element("ul", {}, items)];
+  });
 }
 
 function whenEachApplies(result, articleUrl) {
@@ -96,7 +93,7 @@ function cautionSections(result, articleUrl) {
 function whatWouldChange(result) {
   const unsure = (result.if_not_sure ?? []).map((line) => element("li", { text: line.text, attributes: { "data-if-not-sure": line.question_id } }));
   const changes = (result.what_would_change ?? []).map((change) => element("li", { text: change.text, attributes: { "data-what-if": change.recommended } }));
-  if (unsure.length + changes.length === 0) return [element("p", { text: "No change of one or two answers would change this result." })];
+  if (unsure.length + changes.length === 0) return [element("p", { text: result.no_change })];
   return [element("ul", {}, [...unsure, ...changes])];
 }
 
@@ -106,23 +103,24 @@ function linkedList(items, articleUrl) {
   ])));
 }
 
-function section(title, children) {
-  return element("section", { className: "assessment-result__section" }, [element("h3", { text: title }), ...children]);
+function section(title, children, attributes = {}) {
+  return element("section", { className: "assessment-result__section", attributes }, [element("h3", { text: title }), ...children]);
 }
 
 export function renderResult(container, result, { articleUrl, shareUrl, onDownload, onPrint }) {
   const names = approachNames(result);
   const body = container.querySelector("[data-result-body]");
   const noneStandsOut = result.recommended_approaches.length === 0;
+  const headings = result.headings;
   const sections = [element("p", { className: "assessment-result__summary", text: result.summary })];
   if (result.thin_evidence) sections.push(element("p", { className: "assessment-result__thin", text: result.thin_evidence }));
-  if (noneStandsOut) sections.push(section("When each approach would apply", [whenEachApplies(result, articleUrl)]));
-  sections.push(section("Each approach", [verdictList(result, names)]));
-  sections.push(section("Why", evidenceFor(result, names, articleUrl)));
+  if (noneStandsOut) sections.push(section(headings.when_each_applies, [whenEachApplies(result, articleUrl)]));
+  sections.push(section(headings.approaches, [verdictList(result, names)]));
+  sections.push(section(headings.why, evidenceFor(result, articleUrl)));
   sections.push(...cautionSections(result, articleUrl));
-  sections.push(section("What would change the result", whatWouldChange(result)));
-  sections.push(section("Your current practice", [element("p", { text: result.current_practice.text })]));
-  if (result.next_steps.length) sections.push(section("What to do next", [linkedList(result.next_steps, articleUrl)]));
+  sections.push(section(headings.what_would_change, whatWouldChange(result)));
+  sections.push(section(headings.current_practice, [element("p", { text: result.current_practice.text })]));
+  if (result.next_steps.length) sections.push(section(headings.next_steps, [linkedList(result.next_steps, articleUrl)]));
   sections.push(section("Keep or share this result", [
     element("p", {}, [
       element("span", { text: "Share link (your answers travel in the link itself, never to a server): " }),
@@ -134,7 +132,7 @@ export function renderResult(container, result, { articleUrl, shareUrl, onDownlo
       button("Print", onPrint),
     ]),
     teamViewLink(container),
-  ]));
+  ], { "data-result-actions": "" }));
   // The full result, for people and tools that want the exact data behind the page.
   sections.push(element("script", { text: JSON.stringify(result), attributes: { type: "application/json", "data-result-json": "" } }));
   body.replaceChildren(...sections);
