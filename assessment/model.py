@@ -219,6 +219,27 @@ class ResultTexts:
     short_several: str
     short_blocked: str
     short_none: str
+    team_called: str
+    team_blocked: str
+    team_disputed: str
+    team_none: str
+    team_basis: str
+    team_need_everyone: str
+    team_need_no_one: str
+    team_need_split: str
+    team_readiness_everyone: str
+    team_readiness_split: str
+    readiness_label_holds: str
+    readiness_label_at_risk: str
+    readiness_label_blocked: str
+    readiness_label_unknown: str
+    team_division: str
+    team_tie_same: str
+    team_tie_ways: str
+    team_tie_way: str
+    team_condition_first: str
+    team_raised_by: str
+    team_no_agenda: str
     heading_blocking: str
     heading_risks: str
     heading_practice_notes: str

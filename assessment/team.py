@@ -62,9 +62,24 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .errors import AnswersError
-from .model import Question, QuestionBank
+from .model import BLOCKING, Question, QuestionBank
 from .result import AssessmentResult
-from .scoring import AT_RISK, BLOCKED, HOLDS, UNKNOWN, Judgement, as_percent, asked_questions, judge, score_answers
+from .scoring import (
+    AT_RISK,
+    BLOCKED,
+    HOLDS,
+    NOT_CALLED,
+    UNKNOWN,
+    Judgement,
+    as_percent,
+    asked_questions,
+    joined,
+    judge,
+    recommendation_label,
+    score_answers,
+    short_outcome,
+    with_scope,
+)
 
 SMALLEST_TEAM = 2
 LARGEST_TEAM = 12
@@ -104,7 +119,9 @@ class QuestionSplit:
     not_asked: tuple[str, ...]
     no_answer: tuple[str, ...]
     team_answer: str | None
-    settled_as: tuple[tuple[str, Judgement], ...]  # (option id, team judgement) per tied option of an open question
+    settled_as: tuple[tuple[str, Judgement, str], ...]  # (option id, team judgement, its outcome in words) per tied option of an open question
+    measure: str  # how divided, in words
+    settled_text: str | None  # what settling an open question each way would give, in words
 
     @property
     def answered(self) -> int:
@@ -144,10 +161,13 @@ class QuestionSplit:
             "team_answer": self.team_answer,
             "open": self.is_open,
             "on_agenda": self.on_agenda,
+            "measure": self.measure,
             "settled_as": [
-                {"option_id": option_id, "recommended": judgement.label, "recommended_approaches": list(judgement.recommended_ids), "blocked": list(judgement.blocked_ids)}
-                for option_id, judgement in self.settled_as
+                {"option_id": option_id, "recommended": judgement.label, "recommended_approaches": list(judgement.recommended_ids),
+                 "blocked": list(judgement.blocked_ids), "short": short}
+                for option_id, judgement, short in self.settled_as
             ],
+            "settled_text": self.settled_text,
         }
 
 
@@ -159,9 +179,24 @@ class TeamCaution:
     severity: str
     passage: str
     raised_by: tuple[str, ...]
+    raised_by_text: str
+    question_ids: tuple[str, ...]
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "text": self.text, "anchor": self.anchor, "severity": self.severity, "passage": self.passage, "raised_by": list(self.raised_by)}
+        return {"id": self.id, "text": self.text, "anchor": self.anchor, "severity": self.severity, "passage": self.passage,
+                "raised_by": list(self.raised_by), "raised_by_text": self.raised_by_text, "question_ids": list(self.question_ids)}
+
+
+@dataclass(frozen=True)
+class AgendaCondition:
+    """A blocking condition someone's answers raise: the first thing a team must settle."""
+
+    caution: TeamCaution
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"kind": "condition", "caution": self.caution.id, "text": self.text, "anchor": self.caution.anchor,
+                "passage": self.caution.passage, "question_ids": list(self.caution.question_ids)}
 
 
 @dataclass(frozen=True)
@@ -170,11 +205,13 @@ class ApproachAgreement:
 
     approach_id: str
     need: Mapping[str, tuple[str, ...]]  # "present" | "absent" -> labels
-    readiness: Mapping[str, tuple[str, ...]]  # "holds" | "at_risk" | "unknown" -> labels
+    readiness: Mapping[str, tuple[str, ...]]  # "holds" | "at_risk" | "blocked" | "unknown" -> labels
+    text: str  # both, in words
 
     def to_dict(self) -> dict:
         return {
             "approach": self.approach_id,
+            "text": self.text,
             "need": {group: list(labels) for group, labels in self.need.items()},
             "need_agreed": agreed(self.need),
             "readiness": {group: list(labels) for group, labels in self.readiness.items()},
@@ -193,10 +230,27 @@ class TeamView:
     splits: tuple[QuestionSplit, ...]
     agreement: tuple[ApproachAgreement, ...]
     cautions: tuple[TeamCaution, ...]
+    conditions: tuple[AgendaCondition, ...]  # blocking conditions someone's answers raise
+    disputed: tuple[str, ...]  # recommended for the team's answers, but blocked by someone's
+    outcome: tuple[str, ...]  # the team outcome, a sentence per approach called for
+    basis: str
+    no_agenda: str
+
+    @property
+    def recommended_approaches(self) -> tuple[str, ...]:
+        """The team's fits: never an approach anyone's answers block."""
+        return tuple(approach_id for approach_id in self.team_result.recommended_approaches if approach_id not in self.disputed)
 
     @property
     def recommended(self) -> str:
-        return self.team_result.recommended
+        return recommendation_label(self.recommended_approaches)
+
+    @property
+    def agenda(self) -> list[dict]:
+        """First every blocking condition someone's answers raise, then the questions that divide the team."""
+        return [condition.to_dict() for condition in self.conditions] + [
+            {"kind": "question", "question_id": split.question_id} for split in self.splits if split.on_agenda
+        ]
 
     @property
     def open_questions(self) -> tuple[str, ...]:
@@ -208,12 +262,19 @@ class TeamView:
             "rule": TEAM_RULE,
             "respondents": [respondent.to_dict() for respondent in self.respondents],
             "team": {
-                "recommended": team["recommended"],
+                "recommended": self.recommended,
+                "recommended_approaches": list(self.recommended_approaches),
+                "disputed": list(self.disputed),
+                "blocked": team["blocked"],
+                "outcome": list(self.outcome),
+                "basis": self.basis,
                 "summary": team["summary"],
                 "answers": team["answers"],
                 "open_questions": list(self.open_questions),
                 "result": team,
             },
+            "agenda": self.agenda,
+            "no_agenda": self.no_agenda,
             "splits": [split.to_dict() for split in self.splits],
             "agreement": [entry.to_dict() for entry in self.agreement],
             "cautions": [caution.to_dict() for caution in self.cautions],
@@ -231,13 +292,52 @@ def team_view(bank: QuestionBank, respondents: Sequence[tuple[str, Mapping[str, 
     team_answers = majority_answers(bank, scored)
     team_result = score_answers(bank, team_answers, allow_partial=True, what_would_change=False)
     splits = [question_split(bank, question, scored, team_answers) for question in bank.questions]
+    cautions = team_cautions(bank, scored)
+    disputed = tuple(
+        approach_id for approach_id in team_result.recommended_approaches
+        if any(respondent.result.readiness_for(approach_id).status == BLOCKED for respondent in scored)
+    )
+    open_questions = sum(1 for split in splits if split.is_open)
     return TeamView(
         respondents=scored,
         team_result=team_result,
         splits=tuple(sorted(splits, key=agenda_key(bank))),
-        agreement=tuple(approach_agreement(approach_id, scored) for approach_id in bank.approach_ids),
-        cautions=team_cautions(bank, scored),
+        agreement=tuple(approach_agreement(bank, approach_id, scored) for approach_id in bank.approach_ids),
+        cautions=cautions,
+        conditions=tuple(
+            AgendaCondition(caution, condition_first_text(bank, caution))
+            for caution in cautions if caution.severity == BLOCKING
+        ),
+        disputed=disputed,
+        outcome=team_outcome(bank, team_result, disputed, scored),
+        basis=bank.texts.team_basis.format(answered=len(team_answers), open=open_questions),
+        no_agenda=bank.texts.team_no_agenda,
     )
+
+
+def condition_first_text(bank: QuestionBank, caution: TeamCaution) -> str:
+    rule = next(rule for rule in bank.cautions if rule.id == caution.id)
+    questions = joined([f"“{bank.question(question_id).text}”" for question_id in caution.question_ids])
+    return bank.texts.team_condition_first.format(labels=joined(list(caution.raised_by)), questions=questions, name=bank.approach(rule.approach).name)
+
+
+def team_outcome(bank: QuestionBank, team_result: AssessmentResult, disputed: tuple[str, ...], respondents: Sequence[Respondent]) -> tuple[str, ...]:
+    """A sentence per approach the team's answers call for, with for whom it is: a fit, expected to
+    fail, or not the team's fit while someone's answers block it."""
+    sentences = []
+    for approach_id in team_result.ranking:
+        verdict = team_result.verdicts[approach_id]
+        if verdict == NOT_CALLED:
+            continue
+        approach = with_scope(bank, approach_id)
+        if verdict == BLOCKED:
+            sentences.append(bank.texts.team_blocked.format(approach=approach))
+        elif approach_id in disputed:
+            blocking = [respondent.label for respondent in respondents if respondent.result.readiness_for(approach_id).status == BLOCKED]
+            sentences.append(bank.texts.team_disputed.format(approach=approach, labels=joined(blocking)))
+        else:
+            sentences.append(bank.texts.team_called.format(approach=approach))
+    return tuple(sentences) or (bank.texts.team_none,)
 
 
 def score_respondents(bank: QuestionBank, respondents: Sequence[tuple[str, Mapping[str, str]]]) -> tuple[Respondent, ...]:
@@ -293,19 +393,36 @@ def question_split(bank: QuestionBank, question: Question, respondents: Sequence
     unanswered = [respondent for respondent in respondents if question_id not in respondent.result.answers]
     not_asked = tuple(respondent.label for respondent in unanswered if question_id not in asked_ids(bank, respondent.result))
     no_answer = tuple(respondent.label for respondent in unanswered if question_id in asked_ids(bank, respondent.result))
+    settled_as = []
+    for option_id in leaders if len(leaders) > 1 else ():
+        judgement = judge(bank, bank.answers_to_asked({**team_answers, question_id: option_id}))
+        settled_as.append((option_id, judgement, short_outcome(bank, judgement.recommended_ids, judgement.blocked_ids)))
+    options = tuple(OptionCount(option.id, option.text, tuple(groups.get(option.id, ()))) for option in question.options)
+    answered = sum(len(option.respondents) for option in options)
+    outside = answered - max((len(option.respondents) for option in options), default=0)
     return QuestionSplit(
         question_id=question_id,
         question=question.text,
         anchor=question.anchor,
-        options=tuple(OptionCount(option.id, option.text, tuple(groups.get(option.id, ()))) for option in question.options),
+        options=options,
         not_asked=not_asked,
         no_answer=no_answer,
         team_answer=leaders[0] if len(leaders) == 1 else None,
-        settled_as=tuple(
-            (option_id, judge(bank, bank.answers_to_asked({**team_answers, question_id: option_id})))
-            for option_id in (leaders if len(leaders) > 1 else ())
-        ),
+        settled_as=tuple(settled_as),
+        measure=bank.texts.team_division.format(division=as_percent(Fraction(outside, answered))) if outside else "",
+        settled_text=settled_text(bank, question, tuple(settled_as)),
     )
+
+
+def settled_text(bank: QuestionBank, question: Question, settled_as: tuple[tuple[str, Judgement, str], ...]) -> str | None:
+    """What settling a tied question each way would give the team."""
+    if not settled_as:
+        return None
+    outcomes = {short for _, _, short in settled_as}
+    if len(outcomes) == 1:
+        return bank.texts.team_tie_same.format(outcome=settled_as[0][2])
+    ways = [bank.texts.team_tie_way.format(answer=question.option(option_id).text, outcome=short) for option_id, _, short in settled_as]
+    return bank.texts.team_tie_ways.format(ways="; ".join(ways))
 
 
 def asked_ids(bank: QuestionBank, result: AssessmentResult) -> set[str]:
@@ -323,18 +440,31 @@ def agenda_key(bank: QuestionBank):
 
 # ---------------------------------------------------------------- need, readiness and cautions
 
-def approach_agreement(approach_id: str, respondents: Sequence[Respondent]) -> ApproachAgreement:
+def approach_agreement(bank: QuestionBank, approach_id: str, respondents: Sequence[Respondent]) -> ApproachAgreement:
     def who(finding_is) -> tuple[str, ...]:
         return tuple(respondent.label for respondent in respondents if finding_is(respondent.result))
 
-    return ApproachAgreement(
-        approach_id=approach_id,
-        need={
-            "present": who(lambda result: result.need_for(approach_id).present),
-            "absent": who(lambda result: not result.need_for(approach_id).present),
-        },
-        readiness={status: who(lambda result, status=status: result.readiness_for(approach_id).status == status) for status in (HOLDS, AT_RISK, BLOCKED, UNKNOWN)},
-    )
+    need = {
+        "present": who(lambda result: result.need_for(approach_id).present),
+        "absent": who(lambda result: not result.need_for(approach_id).present),
+    }
+    readiness = {status: who(lambda result, status=status: result.readiness_for(approach_id).status == status) for status in (HOLDS, AT_RISK, BLOCKED, UNKNOWN)}
+    return ApproachAgreement(approach_id, need, readiness, f"{need_sentence(bank, need)} {readiness_sentence(bank, readiness)}")
+
+
+def need_sentence(bank: QuestionBank, need: Mapping[str, tuple[str, ...]]) -> str:
+    if not need["absent"]:
+        return bank.texts.team_need_everyone
+    if not need["present"]:
+        return bank.texts.team_need_no_one
+    return bank.texts.team_need_split.format(present=", ".join(need["present"]), absent=", ".join(need["absent"]))
+
+
+def readiness_sentence(bank: QuestionBank, readiness: Mapping[str, tuple[str, ...]]) -> str:
+    groups = [(getattr(bank.texts, f"readiness_label_{status}"), labels) for status, labels in readiness.items() if labels]
+    if len(groups) == 1:
+        return bank.texts.team_readiness_everyone.format(status=groups[0][0])
+    return "; ".join(bank.texts.team_readiness_split.format(status=status, labels=", ".join(labels)) for status, labels in groups) + "."
 
 
 def team_cautions(bank: QuestionBank, respondents: Sequence[Respondent]) -> tuple[TeamCaution, ...]:
@@ -345,5 +475,6 @@ def team_cautions(bank: QuestionBank, respondents: Sequence[Respondent]) -> tupl
             if any(caution.id == rule.id for caution in respondent.result.cautions)
         )
         if raised_by:
-            cautions.append(TeamCaution(rule.id, rule.text, rule.anchor, rule.severity, rule.passage, raised_by))
+            raised_by_text = bank.texts.team_raised_by.format(labels=", ".join(raised_by))
+            cautions.append(TeamCaution(rule.id, rule.text, rule.anchor, rule.severity, rule.passage, raised_by, raised_by_text, tuple(rule.when)))
     return tuple(cautions)

@@ -21,6 +21,7 @@ from assessment import load_bank, score_answers
 from assessment.respondents import LARGEST_TEAM, team_link
 from assessment.team import team_view
 from assessment.team_report import team_as_markdown
+from engine.team_answers import AFTER_THE_FACT, AFTER_THE_FACT_AS_LITIGATION_COVER
 
 ROOT = Path(__file__).resolve().parents[2]
 TEAM_PAGE = "assessment/team/"
@@ -80,16 +81,31 @@ def shown_view(page) -> dict:
     return json.loads(page.text_content("[data-team-result] [data-team-json]"))
 
 
-def compare_in_terminal(tmp_path, bank, team) -> dict:
+def compare_in_terminal(tmp_path, bank, team, output_format: str = "json"):
     files = []
     for number, (_, answers) in enumerate(team):
         path = tmp_path / f"respondent-{number}.json"
         path.write_text(download_text(bank, answers), encoding="utf-8")
         files.append(str(path))
     labels = ",".join(label for label, _ in team)
-    completed = subprocess.run([sys.executable, "-m", "assessment", "compare", *files, "--labels", labels, "--format", "json"],
+    completed = subprocess.run([sys.executable, "-m", "assessment", "compare", *files, "--labels", labels, "--format", output_format],
                                cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
-    return json.loads(completed.stdout)
+    return json.loads(completed.stdout) if output_format == "json" else completed.stdout
+
+
+# Every piece of text the team view shows, bar headings, column headings, link labels and the
+# keep-or-share actions: the sentences, which the engine writes.
+TEAM_TEXTS = """() => {
+    const body = document.querySelector("[data-team-result] [data-team-body]");
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (node.parentElement.closest("a, script, h3, th[scope=col], [data-team-share]")) continue;
+        if (node.textContent.trim()) texts.push(node.textContent.trim());
+    }
+    return texts;
+}"""
 
 
 def assert_contract(page, view: dict) -> None:
@@ -119,6 +135,29 @@ def test_the_team_view_equals_the_terminals_for_three_teams(booted, bank, teams,
         assert view == compare_in_terminal(tmp_path, bank, team), name
         assert_contract(page, view)
         assert page.url.endswith(team_link(bank, team)), name
+        # Word for word: every sentence of the page is in the terminal's Markdown.
+        markdown = " ".join(compare_in_terminal(tmp_path, bank, team, "markdown").replace("**", "").split())
+        for text in page.evaluate(TEAM_TEXTS):
+            assert " ".join(text.split()) in markdown, (name, text)
+    assert watch.problems == []
+
+
+def test_one_respondents_blocking_answer_leads_the_agenda_and_the_team_outcome_calls_nothing_a_fit(booted, bank, tmp_path):
+    team = [("CEO", AFTER_THE_FACT), ("HR", AFTER_THE_FACT_AS_LITIGATION_COVER), ("Board", AFTER_THE_FACT)]
+    page, watch = booted
+    enter_team(page, [(label, share_link(bank, answers)) for label, answers in team])
+    page.click("form[data-team-form] button[type=submit]")
+    view = shown_view(page)
+    assert view == compare_in_terminal(tmp_path, bank, team)
+    first = page.locator("[data-team-agenda] > li").first
+    assert first.get_attribute("data-agenda-condition") == "after_the_fact_as_litigation_cover"
+    assert view["agenda"][0]["text"] in first.inner_text()
+    assert page.locator("[data-team-agenda] > li").nth(1).get_attribute("data-split") == "dismissal_protection"
+    assert page.get_attribute("[data-team-result]", "data-team-outcome") == "none"
+    outcome = page.locator("[data-team-outcome-box]").inner_text()
+    after_the_fact = bank.approach("after_the_fact")
+    assert bank.texts.team_called.format(approach=f"{after_the_fact.name}, {after_the_fact.scope}") not in outcome
+    assert bank.texts.team_disputed.format(approach=f"{after_the_fact.name}, {after_the_fact.scope}", labels="HR") in outcome
     assert watch.problems == []
 
 

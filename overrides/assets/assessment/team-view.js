@@ -1,18 +1,10 @@
 // Renders the engine's team view (assessment.team: TeamView.to_dict()) with DOM APIs and textContent
 // only: labels are typed by people and answers come from links, so nothing is ever parsed as HTML.
+// The engine words every sentence; this only lays them out, as the Markdown does (assessment/team_report.py).
 import { articleLink, element } from "./result-view.js";
 
 function approachNames(view) {
   return new Map(view.approaches.map((approach) => [approach.id, approach.name]));
-}
-
-function outcomeName(names, result) {
-  const chosen = (result.recommended_approaches ?? []).map((approachId) => names.get(approachId) ?? approachId);
-  const blocked = (result.blocked ?? []).map((approachId) => names.get(approachId) ?? approachId);
-  const parts = [];
-  if (chosen.length) parts.push(chosen.length > 1 ? `${chosen.join(" and ")}, side by side` : chosen[0]);
-  if (blocked.length) parts.push(`${blocked.join(" and ")} called for but expected to fail`);
-  return parts.join("; ") || "No timing stands out";
 }
 
 function section(title, children, attributes = {}) {
@@ -32,15 +24,11 @@ function scrollingTable(label, table) {
   return element("div", { className: "team-table", attributes: { role: "region", "aria-label": label, tabindex: "0" } }, [table]);
 }
 
-function teamOutcome(view, names) {
+function teamOutcome(view) {
   const team = view.team;
-  const open = team.open_questions.length;
   return section("Team outcome, by the team rule", [
-    element("p", { className: "team-result__outcome", text: `Team outcome: ${outcomeName(names, team.result)}.` }),
-    element("p", {
-      text: `Computed from ${Object.keys(team.answers).length} team answers; ${open === 1 ? "1 question is" : `${open} questions are`} open (tied). `
-        + `Each respondent's own outcome: ${view.respondents.map((respondent) => `${respondent.label}, ${outcomeName(names, respondent.result)}`).join("; ")}.`,
-    }),
+    element("ul", { className: "team-result__outcome" }, team.outcome.map((sentence) => element("li", { text: sentence }))),
+    element("p", { text: team.basis }),
     element("p", { className: "team-result__rule", text: view.rule }),
   ], { "data-team-outcome-box": "" });
 }
@@ -54,7 +42,7 @@ function respondentsTable(view, names) {
     const answered = Object.keys(result.answers).length;
     return element("tr", { attributes: { "data-respondent": respondent.label, "data-recommended": result.recommended } }, [
       element("th", { text: respondent.label, attributes: { scope: "row" } }),
-      element("td", { text: outcomeName(names, result) }),
+      element("td", { text: result.short }),
       ...approachIds.map((approachId) => element("td", {
         text: result.verdict_labels?.[approachId] ?? "",
         attributes: { "data-verdict": result.verdicts?.[approachId] ?? "", "data-approach": approachId },
@@ -66,34 +54,20 @@ function respondentsTable(view, names) {
   return section("Each respondent's outcome and verdict per approach", [scrollingTable("Each respondent's outcome and verdict per approach", table)]);
 }
 
-const READINESS_WORDS = { holds: "Conditions hold", at_risk: "Risks named", blocked: "Expected to fail", unknown: "Conditions not known" };
-
-function needSentence(entry) {
-  const { present, absent } = entry.need;
-  if (!absent.length) return "Everyone sees the need.";
-  if (!present.length) return "No one sees the need.";
-  return `Need seen by ${present.join(", ")}; not by ${absent.join(", ")}.`;
-}
-
-function readinessSentence(entry) {
-  const groups = Object.entries(entry.readiness).filter(([, labels]) => labels.length);
-  if (groups.length === 1) return `${READINESS_WORDS[groups[0][0]]} for everyone.`;
-  return `${groups.map(([status, labels]) => `${READINESS_WORDS[status]}: ${labels.join(", ")}`).join("; ")}.`;
-}
-
 // Where the team agrees on each approach's need (its situation is present) and readiness (its conditions).
 function agreementSection(view, names) {
   return section("Need and readiness per approach", [element("ul", { className: "team-agreement" }, view.agreement.map((entry) => element("li", {
     attributes: { "data-agreement": entry.approach, "data-need-agreed": String(entry.need_agreed), "data-readiness-agreed": String(entry.readiness_agreed) },
   }, [
     element("strong", { text: `${names.get(entry.approach) ?? entry.approach}: ` }),
-    element("span", { text: `${needSentence(entry)} ${readinessSentence(entry)}` }),
+    element("span", { text: entry.text }),
   ])))]);
 }
 
 function splitOptions(split) {
   const chosen = split.options.filter((option) => option.respondents.length)
     .map((option) => [`${option.answer} (${option.respondents.length})`, option.respondents]);
+  // "Not asked" and "No answer" are labels, like the column headings.
   if (split.not_asked.length) chosen.push(["Not asked", split.not_asked]);
   if (split.no_answer.length) chosen.push(["No answer", split.no_answer]);
   return element("ul", { className: "team-split__options" }, chosen.map(([answer, labels]) => element("li", {}, [
@@ -102,34 +76,39 @@ function splitOptions(split) {
   ])));
 }
 
-function settledWays(split, names) {
-  const answers = new Map(split.options.map((option) => [option.option_id, option.answer]));
-  const outcomes = new Set(split.settled_as.map((way) => way.recommended));
-  const text = outcomes.size === 1
-    ? `Tied, so the team has no answer here; however it is settled, the team outcome stays ${outcomeName(names, split.settled_as[0])}.`
-    : `Tied, so the team has no answer here. Settled as ${split.settled_as.map((way) => `“${answers.get(way.option_id)}”, the team outcome would be ${outcomeName(names, way)}`).join("; as ")}.`;
-  return element("p", { className: "team-split__open", text });
-}
-
-function splitItem(split, names, articleUrl) {
-  const measure = split.on_agenda ? `${split.division}% outside the largest group. ` : "";
+function splitItem(split, articleUrl) {
   const children = [element("h4", { text: split.question }), splitOptions(split)];
-  if (split.open) children.push(settledWays(split, names));
+  if (split.settled_text) children.push(element("p", { className: "team-split__open", text: split.settled_text }));
   children.push(element("p", { className: "team-split__measure" }, [
-    element("span", { text: measure }), passageLink(articleUrl, split.anchor, split.question),
+    element("span", { text: split.on_agenda ? `${split.measure} ` : "" }), passageLink(articleUrl, split.anchor, split.question),
   ]));
   return element("li", { className: split.open ? "team-split is-open" : "team-split", attributes: { "data-split": split.question_id } }, children);
 }
 
-function splitSections(view, names, articleUrl) {
-  const agenda = view.splits.filter((split) => split.on_agenda);
+// A blocking condition someone's answers raise: settled before anything else.
+function conditionItem(condition, articleUrl) {
+  return element("li", { className: "team-split is-condition", attributes: { "data-agenda-condition": condition.caution } }, [
+    element("h4", { text: condition.text }),
+    element("p", {}, [
+      element("span", { text: "The article: " }),
+      element("q", { text: condition.passage, attributes: { cite: articleLink(articleUrl, condition.anchor) } }),
+      element("span", { text: " " }),
+      passageLink(articleUrl, condition.anchor, condition.text),
+    ]),
+  ]);
+}
+
+function splitSections(view, articleUrl) {
+  const splits = new Map(view.splits.map((split) => [split.question_id, split]));
+  const agenda = view.agenda.map((entry) => (entry.kind === "condition"
+    ? conditionItem(entry, articleUrl) : splitItem(splits.get(entry.question_id), articleUrl)));
   const agreed = view.splits.filter((split) => !split.on_agenda && split.answered);
   const unasked = view.splits.filter((split) => !split.answered);
-  const items = (splits) => splits.map((split) => splitItem(split, names, articleUrl));
-  const sections = [section("Agenda: the questions that divide the team, most divided first", [
+  const items = (list) => list.map((split) => splitItem(split, articleUrl));
+  const sections = [section("Agenda: what to settle first, then the questions that divide the team", [
     agenda.length
-      ? element("ol", { className: "team-agenda", attributes: { "data-team-agenda": "" } }, items(agenda))
-      : element("p", { text: "Everyone who answered agrees on every question." }),
+      ? element("ol", { className: "team-agenda", attributes: { "data-team-agenda": "" } }, agenda)
+      : element("p", { text: view.no_agenda }),
   ], { "data-agenda-section": "" })];
   if (agreed.length) {
     sections.push(section("Where everyone who answered agrees", [element("ul", { className: "team-agreed" }, items(agreed))], { "data-agreed-section": "" }));
@@ -142,7 +121,7 @@ function splitSections(view, names, articleUrl) {
 
 function cautionsSection(view, articleUrl) {
   return section("Cautions any respondent raised", [element("ul", {}, view.cautions.map((caution) => element("li", {}, [
-    element("span", { text: `${caution.text} Raised by: ${caution.raised_by.join(", ")}. ` }),
+    element("span", { text: `${caution.text} ${caution.raised_by_text} ` }),
     passageLink(articleUrl, caution.anchor, caution.text),
   ])))]);
 }
@@ -171,7 +150,7 @@ function shareSection(teamUrl, teamLinkLength, { onDownload, onPrint }) {
 export function renderTeam(container, reply, { articleUrl, teamUrl, onDownload, onPrint }) {
   const view = reply.team;
   const names = approachNames(view);
-  const sections = [teamOutcome(view, names), respondentsTable(view, names), agreementSection(view, names), ...splitSections(view, names, articleUrl)];
+  const sections = [teamOutcome(view), respondentsTable(view, names), agreementSection(view, names), ...splitSections(view, articleUrl)];
   if (view.cautions.length) sections.push(cautionsSection(view, articleUrl));
   sections.push(shareSection(teamUrl, reply.team_link.length, { onDownload, onPrint }));
   // The full view, for people and tools that want the exact data behind the page.
