@@ -212,9 +212,11 @@ def ranking_of(bank: QuestionBank, needs: Mapping[str, NeedFinding], verdicts: M
     return tuple(sorted(bank.approach_ids, key=lambda approach_id: (group[verdicts[approach_id]], -needs[approach_id].points, position[approach_id])))
 
 
-def outcome_label(bank: QuestionBank, answers: Mapping[str, str]) -> str:
-    """The recommendation for any answers (those to unasked questions are dropped first)."""
-    return judge(bank, bank.answers_to_asked(answers)).label
+def recommended_for(bank: QuestionBank, answers: Mapping[str, str]) -> tuple[str, ...]:
+    """The approaches recommended for any answers (those to unasked questions are dropped first),
+    in bank order: what "what would change" compares."""
+    recommended = judge(bank, bank.answers_to_asked(answers)).recommended_ids
+    return tuple(approach_id for approach_id in bank.approach_ids if approach_id in recommended)
 
 
 def need_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str) -> NeedFinding:
@@ -249,23 +251,14 @@ def recommendation_label(recommended_ids: tuple[str, ...]) -> str:
     return BLEND_PREFIX + "+".join(sorted(recommended_ids))
 
 
-def approaches_of_label(label: str) -> tuple[str, ...]:
-    if label == NO_APPROACH:
-        return ()
-    if label.startswith(BLEND_PREFIX):
-        return tuple(label[len(BLEND_PREFIX):].split("+"))
-    return (label,)
-
-
 def joined(items: list[str]) -> str:
     """"A", "A and B", "A, B and C"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def outcome_phrase(bank: QuestionBank, label: str) -> str:
+def outcome_phrase(bank: QuestionBank, approach_ids: tuple[str, ...]) -> str:
     """How "what would change" names an outcome: "your answers would call for ..."."""
-    named = set(approaches_of_label(label))
-    names = [approach.name for approach in bank.approaches if approach.id in named]
+    names = [bank.approach(approach_id).name for approach_id in approach_ids]
     if not names:
         return bank.texts.outcome_none
     if len(names) == 1:
@@ -364,7 +357,7 @@ def changes_that_matter(bank: QuestionBank, asked_answers: Mapping[str, str], ju
     """The smallest changes, then, for each blocked approach, the changes that would unblock it. A
     change of a "not sure" answer alone is left to `if_not_sure`, which says it for every answer."""
     def outcome_of(answers):
-        return outcome_label(bank, answers)
+        return recommended_for(bank, answers)
 
     unsure = {question_id for question_id, option_id in asked_answers.items() if option_id in bank.not_sure_options.get(question_id, ())}
     smallest = what_if.smallest_changes(bank, asked_answers, outcome_of)
@@ -425,7 +418,7 @@ def describe_alternative(bank: QuestionBank, group: list[what_if.Alternative]) -
         text = bank.texts.change_one.format(change=phrases[0], outcome=outcome)
     else:
         text = bank.texts.change_two.format(first_change=", ".join(phrases[:-1]), second_change=phrases[-1], outcome=outcome)
-    return WhatWouldChange(ways, group[0].outcome, text[:1].upper() + text[1:])
+    return WhatWouldChange(ways, recommendation_label(group[0].outcome), text[:1].upper() + text[1:])
 
 
 def change_phrase(bank: QuestionBank, question: Question, options: list[Option]) -> str:

@@ -41,7 +41,7 @@ PAIRS_PER_OUTCOME = 2
 @dataclass(frozen=True)
 class Alternative:
     changes: tuple[tuple[Question, Option], ...]
-    outcome: str
+    outcome: tuple[str, ...]  # the approaches recommended after the changes, in bank order
 
 
 Change = tuple[Question, Option]
@@ -74,7 +74,7 @@ def if_not_sure(bank: QuestionBank, asked_answers: Mapping[str, str], standing_o
     return tuple(found)
 
 
-def smallest_changes(bank: QuestionBank, asked_answers: Mapping[str, str], outcome_of: Callable[[Mapping[str, str]], str]) -> tuple[Alternative, ...]:
+def smallest_changes(bank: QuestionBank, asked_answers: Mapping[str, str], outcome_of: Callable[[Mapping[str, str]], tuple[str, ...]]) -> tuple[Alternative, ...]:
     current = outcome_of(asked_answers)
     deciding = deciding_questions(bank)
     singles = tuple(
@@ -85,7 +85,7 @@ def smallest_changes(bank: QuestionBank, asked_answers: Mapping[str, str], outco
     return singles or changed_pairs(bank, asked_answers, outcome_of, current, deciding)
 
 
-def alternatives_after(bank: QuestionBank, answers: Mapping[str, str], changes: tuple[Change, ...], outcome_of, current: str, deciding: set[str]) -> list[Alternative]:
+def alternatives_after(bank: QuestionBank, answers: Mapping[str, str], changes: tuple[Change, ...], outcome_of, current: tuple[str, ...], deciding: set[str]) -> list[Alternative]:
     """What these changes lead to, with the deciding questions they bring up tried every way."""
     changed = {**answers, **{question.id: option.id for question, option in changes}}
     asked_before = {question.id for question in bank.asked_questions(answers)}
@@ -93,7 +93,7 @@ def alternatives_after(bank: QuestionBank, answers: Mapping[str, str], changes: 
         question for question in bank.asked_questions(changed)
         if question.id not in asked_before and question.id not in changed and question.id in deciding
     ]
-    outcomes: dict[str, tuple[Change, ...]] = {}
+    outcomes: dict[tuple[str, ...], tuple[Change, ...]] = {}
     for completion in product(*[[(question, option) for option in question.options] for question in brought_up]):
         outcome = outcome_of({**changed, **{question.id: option.id for question, option in completion}})
         outcomes.setdefault(outcome, completion)
@@ -118,8 +118,8 @@ def deciding_questions(bank: QuestionBank) -> set[str]:
     return deciding | {question_id for question in bank.questions if question.id in deciding for question_id in question.ask_if}
 
 
-def changed_pairs(bank: QuestionBank, asked_answers: Mapping[str, str], outcome_of, current: str, deciding: set[str]) -> tuple[Alternative, ...]:
-    found: dict[str, list[Alternative]] = {}
+def changed_pairs(bank: QuestionBank, asked_answers: Mapping[str, str], outcome_of, current: tuple[str, ...], deciding: set[str]) -> tuple[Alternative, ...]:
+    found: dict[tuple[str, ...], list[Alternative]] = {}
     first_changes = [change for change in other_answers(bank.asked_questions(asked_answers), asked_answers) if change[0].id in deciding]
     for first_question, first_option in first_changes:
         once_changed = {**asked_answers, first_question.id: first_option.id}
