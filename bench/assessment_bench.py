@@ -10,6 +10,11 @@ compare the columns measured in the same run).
 
 `--before REF` also builds the site as it was at a git commit (from a temporary worktree of this
 repository, with this checkout's packages) and measures it in the same run, beside today's.
+
+`--networks` (default: all) then measures each kind of visit (plain, shared link, team link), cold
+and warm, on emulated networks (CDP Network.emulateNetworkConditions on every page, which throttles
+its worker too), the page beside the naive boot in the same run, and prints times, bytes and
+ratios as one table: the figures the README's boot section quotes.
 """
 
 from __future__ import annotations
@@ -29,11 +34,12 @@ from playwright.sync_api import sync_playwright
 
 from assessment import load_bank
 from assessment.browser import warm_up_answers
+from assessment.respondents import team_link
 from support.chromium import launch_options
 from support.server import StaticSite
 from support.site import ROOT, build_site
 
-from .figures import machine_note, ratio, verdict
+from .figures import machine_note, print_table, ratio, verdict
 from .naive_page import add_naive_page
 
 TIMEOUT_MS = 180_000
@@ -274,12 +280,134 @@ def print_targets(page: dict, naive: dict, slow: Samples) -> None:
     print(f"  no main-thread long task > 200 ms (any run):  {milliseconds(longest):>10}  {verdict(longest <= 200)}")
 
 
+# ---------------------------------------------------------------- emulated networks
+
+@dataclass(frozen=True)
+class Network:
+    """A network the reader may be on: downlink (and uplink) in Mbit/s and round-trip time; no
+    downlink means loopback, nothing emulated."""
+
+    key: str
+    name: str
+    down_mbit: float | None = None
+    rtt_ms: int = 0
+
+    def apply(self, context, page) -> None:
+        if self.down_mbit is None:
+            return
+        session = context.new_cdp_session(page)
+        session.send("Network.enable")
+        rate = self.down_mbit * 1e6 / 8
+        session.send("Network.emulateNetworkConditions", {"offline": False, "latency": self.rtt_ms, "downloadThroughput": rate, "uploadThroughput": rate})
+
+
+NETWORKS = (
+    Network("loopback", "loopback"),
+    Network("50mbit", "50 Mbit/s, 20 ms", 50, 20),
+    Network("4g", "4G: 9 Mbit/s, 170 ms", 9, 170),
+    Network("slow4g", "slow 4G: 1.6 Mbit/s, 150 ms", 1.6, 150),
+)
+
+
+@dataclass(frozen=True)
+class NetworkVisit:
+    """A kind of visit on a network: where it goes, and the mark that says the reader has what they came for."""
+
+    name: str
+    path: str
+    fragment: str
+    mark: str
+
+
+def network_visits(bank, naive_path: str) -> list[tuple[NetworkVisit, NetworkVisit]]:
+    """(the page's visit, the naive baseline for it): the naive page has no team view, so a team
+    link is compared with the naive shared link, which also shows a result on arrival."""
+    link = next(visit.fragment for visit in visit_kinds(bank) if visit.name == "shared link")
+    team = team_link(bank, [("CEO", warm_up_answers()), ("HR", warm_up_answers())])
+    naive_plain = NetworkVisit("plain", naive_path, "", "assessment:engine-ready")
+    naive_link = NetworkVisit("shared link", naive_path, link, "assessment:result-shown")
+    return [
+        (NetworkVisit("plain", "assessment/", "", "assessment:engine-ready"), naive_plain),
+        (NetworkVisit("shared link", "assessment/", link, "assessment:result-shown"), naive_link),
+        (NetworkVisit("team link", "assessment/team/", team, "team:shown"), naive_link),
+    ]
+
+
+def timed_visit(context, site: StaticSite, network: Network, visit: NetworkVisit) -> tuple[float, int]:
+    """One visit in this browser context: (ms until its mark, bytes sent to it)."""
+    page = context.new_page()
+    network.apply(context, page)
+    site.take_bytes_sent()
+    page.goto(site.url + visit.path + visit.fragment, wait_until="commit")
+    page.wait_for_function("(mark) => performance.getEntriesByName(mark).length > 0", arg=visit.mark, timeout=TIMEOUT_MS * 3, polling=100)
+    elapsed = page.evaluate("(mark) => performance.getEntriesByName(mark)[0].startTime", visit.mark)
+    page.close()
+    return elapsed, site.take_bytes_sent()
+
+
+def network_samples(browser, site: StaticSite, network: Network, visit: NetworkVisit, runs: int) -> dict[str, Samples]:
+    """Cold (a new browser context each run) and warm (the same visit again in that context)."""
+    samples = {"cold": Samples(), "warm": Samples()}
+    for _ in range(runs):
+        context = browser.new_context()
+        for mode in ("cold", "warm"):
+            elapsed, sent = timed_visit(context, site, network, visit)
+            samples[mode].add("time", elapsed)
+            samples[mode].add("bytes", sent)
+        context.close()
+    return samples
+
+
+def bench_networks(browser, site: StaticSite, networks: list[Network], visits, runs: int) -> list[list[str]]:
+    rows = []
+    for network in networks:
+        naive_done: dict[str, dict[str, Samples]] = {}
+        for page_visit, naive_visit in visits:
+            page = network_samples(browser, site, network, page_visit, runs)
+            if naive_visit.name not in naive_done:
+                naive_done[naive_visit.name] = network_samples(browser, site, network, naive_visit, runs)
+            naive = naive_done[naive_visit.name]
+            for mode in ("cold", "warm"):
+                time, naive_time = page[mode].median("time"), naive[mode].median("time")
+                rows.append([network.name, page_visit.name, mode, seconds(time), seconds(naive_time), ratio(time, naive_time),
+                             megabytes(page[mode].median("bytes")), megabytes(naive[mode].median("bytes"))])
+            print(f"  measured: {network.name}, {page_visit.name}", flush=True)
+    return rows
+
+
+def print_network_table(rows: list[list[str]], runs: int) -> None:
+    print_table(
+        f"Each kind of visit on emulated networks, medians of {runs} run(s): until Python is ready (plain) or the result"
+        " is shown (shared and team links), the page beside the naive main-thread boot (a team link beside the naive"
+        " shared link); bytes sent by the server (gzip).",
+        ["network", "visit", "caches", "page", "naive", "page/naive", "bytes page", "bytes naive"],
+        rows,
+    )
+
+
+def chosen_networks(text: str) -> list[Network]:
+    if text == "all":
+        return list(NETWORKS)
+    if text == "none":
+        return []
+    keys = text.split(",")
+    unknown = [key for key in keys if key not in {network.key for network in NETWORKS}]
+    if unknown:
+        raise SystemExit(f"unknown network(s): {', '.join(unknown)}; choose from {', '.join(network.key for network in NETWORKS)}, all or none")
+    return [network for network in NETWORKS if network.key in keys]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.assessment_bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="measured runs per figure (median)")
     parser.add_argument("--before", metavar="REF", help="also measure the site as built at this git commit")
+    parser.add_argument("--networks", default="all", help="emulated networks to measure, comma-separated: "
+                        + ", ".join(network.key for network in NETWORKS) + "; or all (default), or none")
+    parser.add_argument("--network-runs", type=int, default=1, help="runs per figure on emulated networks (median; default 1)")
+    parser.add_argument("--only-networks", action="store_true", help="skip the loopback detail table")
     arguments = parser.parse_args(argv)
     runs = arguments.runs
+    networks = chosen_networks(arguments.networks)
     print(machine_note("Assessment bench"), flush=True)
     bank = load_bank()
     visits = visit_kinds(bank)
@@ -289,18 +417,23 @@ def main(argv: list[str] | None = None) -> None:
         before_dir = site_at(arguments.before, Path(folder)) if arguments.before else None
         with StaticSite(site_dir, gzip=True) as site, sync_playwright() as playwright:
             browser = playwright.chromium.launch(**launch_options())
-            page = bench_page(browser, site, "assessment/", visits, bank.fingerprint, runs, can_submit=True)
-            naive = bench_page(browser, site, naive_path, visits[:2], bank.fingerprint, runs, can_submit=False)
-            slow = slow_cpu_boot(browser, site, "assessment/", visits[0], bank.fingerprint, runs)
-            before = None
-            if before_dir is not None:
-                with StaticSite(before_dir, gzip=True) as before_site:
-                    before = bench_page(browser, before_site, "assessment/", visits, bank.fingerprint, runs, can_submit=True)
+            page = naive = slow = before = None
+            if not arguments.only_networks:
+                page = bench_page(browser, site, "assessment/", visits, bank.fingerprint, runs, can_submit=True)
+                naive = bench_page(browser, site, naive_path, visits[:2], bank.fingerprint, runs, can_submit=False)
+                slow = slow_cpu_boot(browser, site, "assessment/", visits[0], bank.fingerprint, runs)
+                if before_dir is not None:
+                    with StaticSite(before_dir, gzip=True) as before_site:
+                        before = bench_page(browser, before_site, "assessment/", visits, bank.fingerprint, runs, can_submit=True)
+            network_rows = bench_networks(browser, site, networks, network_visits(bank, naive_path), arguments.network_runs) if networks else []
             browser.close()
-        report(page, naive, slow, runs)
+        if page is not None:
+            report(page, naive, slow, runs)
         if before is not None:
             print(f"\nThe same page as built at {arguments.before}, measured in this run (naive columns repeated):")
             print_columns(before, naive)
+        if network_rows:
+            print_network_table(network_rows, arguments.network_runs)
     print(f"\nLoad average at end: {os.getloadavg()[0]:.1f}.")
 
 
