@@ -304,6 +304,7 @@ class Network:
 NETWORKS = (
     Network("loopback", "loopback"),
     Network("50mbit", "50 Mbit/s, 20 ms", 50, 20),
+    Network("25mbit", "25 Mbit/s, 40 ms", 25, 40),
     Network("4g", "4G: 9 Mbit/s, 170 ms", 9, 170),
     Network("slow4g", "slow 4G: 1.6 Mbit/s, 150 ms", 1.6, 150),
 )

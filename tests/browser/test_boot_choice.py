@@ -1,7 +1,9 @@
 """Which boot a visit gets, told by the files it fetched: a visit with nothing to show at once boots
 Python the normal way and never asks for the memory snapshot; a visit that shows a result on
-arrival (a share link, complete saved answers, a team link on the team page) boots from it, and a returning one reads it from the
-browser's cache. A cache that is blocked or holds damaged bytes means the network, quietly.
+arrival (a share link, complete saved answers, a team link on the team page) boots from it where
+the line makes that pay off (loopback here; not an emulated 4G line), and any visit reads it from
+the browser's cache when it is there. A cache that is blocked or holds damaged bytes means the
+network, quietly.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from assessment.respondents import team_link
 BOOT_TIMEOUT_MS = 180_000
 STORAGE_KEY = "coaching-timing:assessment"
 SNAPSHOT_CACHE = "assessment-engine-snapshot"
+# An emulated 4G line (CDP; it throttles the page's worker too): the snapshot does not pay off there.
+FOUR_G = {"offline": False, "latency": 170, "downloadThroughput": 9e6 / 8, "uploadThroughput": 9e6 / 8}
 
 
 @pytest.fixture(scope="module")
@@ -29,17 +33,22 @@ def bank():
 class Visits:
     """One browser context (one reader's browser): the runtime files each visit fetched, and problems."""
 
-    def __init__(self, browser, site_url: str):
+    def __init__(self, context, site_url: str):
         self.site_url = site_url
-        self.context = browser.new_context()
+        self.context = context
         self.requests: list[str] = []
         self.problems: list[str] = []
         self.context.on("request", lambda request: self.requests.append(urlsplit(request.url).path))
 
-    def open(self, fragment: str = "", saved: dict[str, str] | None = None, bank=None, path: str = "assessment/"):
-        """A visit to the page; `saved` answers are in the browser's storage before it loads."""
+    def open(self, fragment: str = "", saved: dict[str, str] | None = None, bank=None, path: str = "assessment/", network: dict | None = None):
+        """A visit to the page; `saved` answers are in the browser's storage before it loads; `network`:
+        the line it is on (CDP Network.emulateNetworkConditions), loopback without."""
         self.requests.clear()
         page = self.context.new_page()
+        if network is not None:
+            session = self.context.new_cdp_session(page)
+            session.send("Network.enable")
+            session.send("Network.emulateNetworkConditions", network)
         page.set_default_timeout(BOOT_TIMEOUT_MS)
         page.on("console", lambda message: self.problems.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: self.problems.append(str(error)))
@@ -61,7 +70,17 @@ class Visits:
 
 @pytest.fixture
 def visits(browser, site_url):
-    opened = Visits(browser, site_url)
+    opened = Visits(browser.new_context(), site_url)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def returning_visits(browser_type, browser_type_launch_args, site_url, tmp_path):
+    """A reader's own browser profile, kept on disk: what it caches outlives the tabs that stored it.
+    (A context without a profile keeps Cache API entries in memory, and may drop them as soon as no
+    page of the site holds them.)"""
+    opened = Visits(browser_type.launch_persistent_context(tmp_path / "profile", **browser_type_launch_args), site_url)
     yield opened
     opened.close()
 
@@ -140,7 +159,7 @@ def test_a_visit_that_shows_a_result_on_arrival_boots_from_the_snapshot(visits, 
     else:
         page = visits.open(saved=answers, bank=bank)
     assert shown_result(page) == native_result(bank, answers)
-    assert boot(page) == "snapshot"
+    assert boot(page) == "snapshot", boot_steps(page)
     assert visits.fetched("engine.snapshot") and not visits.fetched(".whl")
     assert visits.problems == []
 
@@ -157,20 +176,48 @@ def test_a_team_link_boots_the_team_page_from_the_snapshot(visits, bank):
     team = [("CEO", warm_up_answers()), ("HR", warm_up_answers())]
     page = visits.open(team_link(bank, team), path="assessment/team/")
     page.wait_for_selector("[data-team-result]:not([hidden])", state="attached")
-    assert boot(page) == "snapshot"
+    assert boot(page) == "snapshot", boot_steps(page)
     assert visits.fetched("engine.snapshot") and not visits.fetched(".whl")
     assert visits.problems == []
 
 
-def test_a_returning_visit_reads_the_snapshot_from_the_cache_not_the_network(visits, bank):
+def test_a_returning_visit_reads_the_snapshot_from_the_cache_not_the_network(returning_visits, bank):
+    visits = returning_visits
     answers = warm_up_answers()
     first = visits.open(share_link(bank, answers))
     wait_for_cached_snapshot(first)
     first.close()
     page = visits.open(saved=answers, bank=bank)
     assert shown_result(page) == native_result(bank, answers)
-    assert boot(page) == "snapshot"
+    assert boot(page) == "snapshot", boot_steps(page)
     assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl"), boot_steps(page)
+    assert visits.problems == []
+
+
+def test_on_a_4g_line_a_shared_link_boots_normally_without_the_snapshot(visits, bank):
+    answers = warm_up_answers()
+    page = visits.open(share_link(bank, answers), network=FOUR_G)
+    assert shown_result(page) == native_result(bank, answers)
+    assert boot(page) == "normal"
+    assert not visits.fetched("engine.snapshot") and visits.fetched(".whl"), boot_steps(page)
+    assert cached_snapshots(page) == []
+    assert visits.problems == []
+
+
+def test_a_cached_snapshot_is_used_whatever_the_line_and_by_any_visit(returning_visits, bank):
+    visits = returning_visits
+    answers = warm_up_answers()
+    first = visits.open(share_link(bank, answers))
+    wait_for_cached_snapshot(first)
+    first.close()
+    on_4g = visits.open(share_link(bank, answers), network=FOUR_G)
+    assert shown_result(on_4g) == native_result(bank, answers)
+    assert boot(on_4g) == "snapshot", boot_steps(on_4g)
+    assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl"), boot_steps(on_4g)
+    on_4g.close()
+    plain = visits.open()  # nothing to show at once, but the snapshot is at hand
+    assert boot(plain) == "snapshot", boot_steps(plain)
+    assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl"), boot_steps(plain)
     assert visits.problems == []
 
 

@@ -26,7 +26,7 @@ function startAssessment(root) {
   const page = { root, form, resultView, bank, articleUrl: root.dataset.articleUrl, waitingForEngine: false };
 
   const engine = EngineClient.fromPage(root, (status, detail) => showEngineStatus(page, status, detail), {
-    useSnapshot: showsResultOnArrival(bank),
+    resultOnArrival: showsResultOnArrival(bank),
   });
   page.engine = engine;
   engine.start();

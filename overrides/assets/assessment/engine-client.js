@@ -7,13 +7,14 @@ import { STAGE } from "./boot-stages.js";
 const STAGE_DEADLINE_MS = 90_000;
 
 export class EngineClient {
-  // `snapshot` ({ url, integrity, sha256 }) is where a memory snapshot is; `useSnapshot: false`
-  // boots without it (a visit with no result to show at once need not download it).
+  // `snapshot` ({ url, integrity, sha256, download, always }) is where a memory snapshot is: the
+  // worker uses it whenever this browser's cache holds it; it may download it when `download` is
+  // set (where the line makes that pay off), and does so whatever the line when `always` is.
   // `resultOnArrival`: the page asks for a result the moment the engine is ready.
-  constructor({ workerUrl, indexURL, lockFileURL, snapshot, useSnapshot = true, resultOnArrival = useSnapshot, engineSha256, onStatus }) {
+  constructor({ workerUrl, indexURL, lockFileURL, snapshot, resultOnArrival = false, engineSha256, onStatus }) {
     this.workerUrl = workerUrl;
     this.engineSha256 = engineSha256;
-    this.snapshot = useSnapshot ? snapshot : null;
+    this.snapshot = snapshot;
     this.resultOnArrival = resultOnArrival;
     this.indexURL = indexURL;
     this.lockFileURL = lockFileURL;
@@ -27,16 +28,18 @@ export class EngineClient {
   // The engine of a page whose root element carries the build's data-* addresses (see assessment.html).
   // Under `mkdocs serve` the page says every visit boots from the snapshot: an author's edit is
   // then usable about 1.3 s after the reload, and the bytes never leave their machine.
-  static fromPage(root, onStatus, { useSnapshot = true } = {}) {
+  static fromPage(root, onStatus, { resultOnArrival = false } = {}) {
     const address = (relative) => new URL(relative, document.baseURI).href;
     const { snapshotUrl, snapshotIntegrity, snapshotSha256 } = root.dataset;
+    const always = "snapshotEveryVisit" in root.dataset;
     return new EngineClient({
       workerUrl: address(root.dataset.workerUrl),
       indexURL: address(root.dataset.runtimeUrl),
       lockFileURL: address(root.dataset.lockUrl),
-      snapshot: snapshotUrl ? { url: address(snapshotUrl), integrity: snapshotIntegrity, sha256: snapshotSha256 } : null,
-      useSnapshot: useSnapshot || "snapshotEveryVisit" in root.dataset,
-      resultOnArrival: useSnapshot,
+      snapshot: snapshotUrl
+        ? { url: address(snapshotUrl), integrity: snapshotIntegrity, sha256: snapshotSha256, download: always || resultOnArrival, always }
+        : null,
+      resultOnArrival,
       engineSha256: root.dataset.engineSha256,
       onStatus,
     });

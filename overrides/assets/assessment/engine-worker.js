@@ -49,7 +49,7 @@ self.fetch = async (resource, options) => {
   const url = new URL(resource instanceof Request ? resource.url : String(resource), self.location.href);
   let response;
   try {
-    response = await browserFetch(resource, options);
+    response = await (takeEarlyRuntime(url) ?? browserFetch(resource, options));
   } catch {
     const pinned = options?.integrity || (resource instanceof Request && resource.integrity);
     return endBoot(`${runtimeFile(url)} could not be downloaded${pinned ? ", or it is not the copy this site was built with" : ""}`);
@@ -141,15 +141,16 @@ let loadPyodide = null;
 async function boot({ indexURL, lockFileURL, snapshot, engineSha256, resultOnArrival }) {
   let runtimeModule = null;
   try {
-    // Every download starts now, side by side: the snapshot and the runtime's large module load
-    // while its small entry module does. (Same URL, so the runtime's own import reuses it.)
-    const snapshotDownload = snapshot ? profiled("engine:snapshot bytes", snapshotBytes(snapshot)) : null;
-    snapshotDownload?.catch(() => {}); // a failed snapshot is handled where it is awaited
+    // Every download that either boot needs starts now, side by side: the runtime's WebAssembly
+    // (whose first bytes measure the line), its large module, and a look in the cache for the snapshot.
+    const line = earlyRuntime(new URL("pyodide.asm.wasm", indexURL));
+    const cached = snapshot ? cachedSnapshot(snapshot.url, snapshot.sha256) : Promise.resolve(null);
     runtimeModule = importRuntimeModule(new URL("pyodide.asm.mjs", indexURL)); // the runtime's own import reuses it
     runtimeModule.catch(() => {}); // a failure is reported below, named
+    const snapshotSource = profiled("engine:snapshot chosen", chosenSnapshot(snapshot, cached, line));
     ({ loadPyodide } = await profiled("engine:runtime module", importRuntimeModule(new URL("pyodide.mjs", indexURL))));
     self.postMessage({ type: "stage", stage: STAGE.RUNTIME });
-    const pyodide = await profiled("engine:python started", startPython(indexURL, lockFileURL, snapshotDownload));
+    const pyodide = await profiled("engine:python started", startPython(indexURL, lockFileURL, await snapshotSource));
     self.postMessage({ type: "stage", stage: STAGE.ENGINE });
     browserAdapter = await profiled("engine:engine imported", engineAdapter(pyodide, engineSha256, lockFileURL));
     self.postMessage({ type: "ready", fromSnapshot: Boolean(pyodide.fromSnapshot), ...bootProfile() });
@@ -160,9 +161,114 @@ async function boot({ indexURL, lockFileURL, snapshot, engineSha256, resultOnArr
   }
 }
 
-async function startPython(indexURL, lockFileURL, snapshotDownload) {
-  return (snapshotDownload && await bootFromSnapshot(indexURL, lockFileURL, snapshotDownload))
+// `source`: the snapshot's bytes (cached), { download } (a promise of them), or null: the normal boot.
+async function startPython(indexURL, lockFileURL, source) {
+  const restore = source instanceof Uint8Array ? source : source?.download;
+  return (restore && await bootFromSnapshot(indexURL, lockFileURL, restore))
     || loadPyodide({ indexURL, lockFileURL, ...quiet });
+}
+
+// --- which boot: by what this browser holds, and by the line --------------------------------------
+// A snapshot in this browser's cache is always used. Otherwise it is downloaded only where the page
+// allows it (a visit that shows a result on arrival) and the line makes it pay off: below the
+// break-even downlink its extra megabytes take longer to arrive than the seconds of boot they
+// save (README, "How Python starts, by visit and by network": `python -m bench.assessment_bench`).
+// The line is measured on the runtime's WebAssembly, which both boots download first: its bytes as
+// the browser hands them over (inflated, when the host compresses it).
+const SNAPSHOT_BREAK_EVEN_MBIT = 45;
+const METERED_BYTES = 768 * 1024;
+
+async function chosenSnapshot(snapshot, cached, line) {
+  const bytes = await cached;
+  if (bytes) return bytes;
+  if (!snapshot?.download) return null;
+  const mbit = await line.mbit;
+  performance.measure(`engine:line ${mbit === null ? "not measured" : `${Math.round(mbit)} Mbit/s`}`, { start: 0, end: performance.now() });
+  if (!snapshot.always && !(mbit >= SNAPSHOT_BREAK_EVEN_MBIT && !navigator.connection?.saveData)) return null;
+  const download = profiled("engine:snapshot bytes", snapshotBytes(snapshot));
+  download.catch(() => {}); // a failed snapshot is handled where it is awaited: the normal boot
+  return { download };
+}
+
+let earlyRuntimeResponse = null;
+// A read of the whole WebAssembly from the browser's HTTP cache ends within this (it is inflated
+// as it is read); a download over a line slow enough to matter does not.
+const CACHE_READ_MS = 300;
+
+// The runtime's WebAssembly, requested before the runtime asks for it (self.fetch hands this
+// response over then); a copy of its stream measures the line.
+function earlyRuntime(url) {
+  let reportMbit;
+  const mbit = new Promise((resolve) => { reportMbit = resolve; });
+  const response = browserFetch(url).then((original) => {
+    if (!original.ok || !original.body) {
+      reportMbit(null);
+      return original;
+    }
+    const [forRuntime, forMeter] = original.body.tee();
+    lineMbit(url, forMeter).then(reportMbit, () => reportMbit(null));
+    return new Response(forRuntime, { status: original.status, statusText: original.statusText, headers: original.headers });
+  });
+  response.catch(() => reportMbit(null));
+  earlyRuntimeResponse = { href: url.href, response };
+  return { mbit };
+}
+
+// The line's rate, or null when the bytes came from the browser's HTTP cache (they say nothing
+// about the line): a cached body is read whole at once, and its timing entry then shows a
+// transfer smaller than the body.
+async function lineMbit(url, stream) {
+  const meter = meterStream(stream);
+  const mbit = await meter.mbit;
+  const endedAtOnce = await Promise.race([meter.ended.then(() => true), delay(CACHE_READ_MS).then(() => false)]);
+  return endedAtOnce && await cameFromCache(url) ? null : mbit;
+}
+
+// The timing entry of a response is added shortly after its body is in.
+async function cameFromCache(url) {
+  for (let waited = 0; waited <= 100; waited += 10) {
+    const entry = performance.getEntriesByName(url.href).at(-1);
+    if (entry) return entry.transferSize < entry.encodedBodySize;
+    await delay(10);
+  }
+  return false;
+}
+
+function delay(milliseconds) {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+// Megabits a second from the first chunk to METERED_BYTES later (the first chunk's own wait is the
+// round trip, not the line); a download that ends sooner counts what it had. The stream is read to
+// its end (`ended`), so a cached body is consumed, and timed, at once.
+function meterStream(stream) {
+  let reportMbit;
+  const mbit = new Promise((resolve) => { reportMbit = resolve; });
+  const ended = (async () => {
+    const reader = stream.getReader();
+    let first = null;
+    let last = null;
+    let bytes = 0;
+    const rate = () => (first === null ? null : last > first ? (bytes * 8) / ((last - first) * 1000) : Infinity);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      last = performance.now();
+      if (first === null) first = last;
+      else if (bytes < METERED_BYTES) bytes += value.byteLength;
+      if (bytes >= METERED_BYTES) reportMbit(rate());
+    }
+    reportMbit(rate());
+  })();
+  ended.catch(() => reportMbit(null));
+  return { mbit, ended };
+}
+
+function takeEarlyRuntime(url) {
+  if (earlyRuntimeResponse?.href !== url.href) return null;
+  const { response } = earlyRuntimeResponse;
+  earlyRuntimeResponse = null;
+  return response;
 }
 
 async function engineAdapter(pyodide, engineSha256, lockFileURL) {
@@ -256,11 +362,9 @@ async function bootFromSnapshot(indexURL, lockFileURL, snapshotDownload) {
   }
 }
 
-// The snapshot's inflated bytes: from this browser's cache when it holds the pinned ones, else
-// downloaded (the browser checks the integrity) and kept for the next visit that needs them.
+// The snapshot's inflated bytes, downloaded (the browser checks the integrity) and kept for the
+// next visit that needs them.
 async function snapshotBytes({ url, integrity, sha256 }) {
-  const cached = await cachedSnapshot(url, sha256);
-  if (cached) return cached;
   const response = await browserFetch(url, { integrity }); // optional: its failure means a normal boot
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
   const inflated = new Response(response.body.pipeThrough(new DecompressionStream("gzip")));

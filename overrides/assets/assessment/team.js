@@ -35,7 +35,7 @@ function startTeamPage(root) {
   // Only a team link has a result to show on arrival: the snapshot's bytes buy seconds for it alone
   // (see showsResultOnArrival in assessment.js); pasting links takes longer than a normal boot.
   page.engine = EngineClient.fromPage(root, (status, detail) => showEngineStatus(page, status, detail), {
-    useSnapshot: hasTeamLink(),
+    resultOnArrival: hasTeamLink(),
   });
   page.engine.start();
 
