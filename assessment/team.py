@@ -120,7 +120,7 @@ class QuestionSplit:
     no_answer: tuple[str, ...]
     team_answer: str | None
     settled_as: tuple[tuple[str, Judgement, str], ...]  # (option id, team judgement, its outcome in words) per tied option of an open question
-    measure: str  # how divided, in words
+    division_template: str  # the bank's words for how divided ("{division}% outside ...")
     settled_text: str | None  # what settling an open question each way would give, in words
 
     @property
@@ -146,6 +146,11 @@ class QuestionSplit:
     @property
     def on_agenda(self) -> bool:
         return self.division > 0
+
+    @property
+    def measure(self) -> str:
+        """How divided, in words; nothing where everyone who answered agrees."""
+        return self.division_template.format(division=as_percent(self.division)) if self.on_agenda else ""
 
     def to_dict(self) -> dict:
         return {
@@ -397,19 +402,16 @@ def question_split(bank: QuestionBank, question: Question, respondents: Sequence
     for option_id in leaders if len(leaders) > 1 else ():
         judgement = judge(bank, bank.answers_to_asked({**team_answers, question_id: option_id}))
         settled_as.append((option_id, judgement, short_outcome(bank, judgement.recommended_ids, judgement.blocked_ids)))
-    options = tuple(OptionCount(option.id, option.text, tuple(groups.get(option.id, ()))) for option in question.options)
-    answered = sum(len(option.respondents) for option in options)
-    outside = answered - max((len(option.respondents) for option in options), default=0)
     return QuestionSplit(
         question_id=question_id,
         question=question.text,
         anchor=question.anchor,
-        options=options,
+        options=tuple(OptionCount(option.id, option.text, tuple(groups.get(option.id, ()))) for option in question.options),
         not_asked=not_asked,
         no_answer=no_answer,
         team_answer=leaders[0] if len(leaders) == 1 else None,
         settled_as=tuple(settled_as),
-        measure=bank.texts.team_division.format(division=as_percent(Fraction(outside, answered))) if outside else "",
+        division_template=bank.texts.team_division,
         settled_text=settled_text(bank, question, tuple(settled_as)),
     )
 

@@ -21,6 +21,14 @@ def split_groups(split: dict) -> list[tuple[str, list[str]]]:
     return groups
 
 
+def splits_off_the_agenda(view: dict) -> list[tuple[str, list[dict]]]:
+    """(heading, splits): where everyone who answered agrees, then what nobody answered; empty groups left out."""
+    agreed = [split for split in view["splits"] if not split["on_agenda"] and split["answered"]]
+    unasked = [split for split in view["splits"] if not split["answered"]]
+    groups = (("Where everyone who answered agrees", agreed), ("Not asked of anyone, or not answered", unasked))
+    return [(heading, splits) for heading, splits in groups if splits]
+
+
 def agenda_items(view: dict) -> list[tuple[dict, dict | None]]:
     """(agenda entry, its question's split or None for a condition), in agenda order."""
     splits = {split["question_id"]: split for split in view["splits"]}
@@ -51,14 +59,11 @@ def team_as_text(view: dict) -> str:
             lines.append(f"     {split['settled_text']}")
     if not view["agenda"]:
         lines.append(f"  {view['no_agenda']}")
-    agreed = [split for split in view["splits"] if not split["on_agenda"] and split["answered"]]
-    unasked = [split for split in view["splits"] if not split["answered"]]
-    for heading, splits in (("Where everyone who answered agrees", agreed), ("Not asked of anyone, or not answered", unasked)):
-        if splits:
-            lines += ["", heading]
-            for split in splits:
-                lines.append(f"  - {split['question']}")
-                lines += [f"     {answer}: {', '.join(labels)}" for answer, labels in split_groups(split)]
+    for heading, splits in splits_off_the_agenda(view):
+        lines += ["", heading]
+        for split in splits:
+            lines.append(f"  - {split['question']}")
+            lines += [f"     {answer}: {', '.join(labels)}" for answer, labels in split_groups(split)]
     if view["cautions"]:
         lines += ["", "Cautions any respondent raised"]
         lines += [f"  ! {caution['text']} {caution['raised_by_text']} (see #{caution['anchor']})" for caution in view["cautions"]]
@@ -96,14 +101,11 @@ def team_as_markdown(view: dict, article_url: str | None = None) -> str:
             lines.append(f"    - {split['settled_text']}")
     if not view["agenda"]:
         lines.append(view["no_agenda"])
-    agreed = [split for split in view["splits"] if not split["on_agenda"] and split["answered"]]
-    unasked = [split for split in view["splits"] if not split["answered"]]
-    for heading, splits in (("Where everyone who answered agrees", agreed), ("Not asked of anyone, or not answered", unasked)):
-        if splits:
-            lines += ["", f"## {heading}", ""]
-            for split in splits:
-                lines.append(f"- **{split['question']}**")
-                lines += [f"    - {answer}: {', '.join(labels)}" for answer, labels in split_groups(split)]
+    for heading, splits in splits_off_the_agenda(view):
+        lines += ["", f"## {heading}", ""]
+        for split in splits:
+            lines.append(f"- **{split['question']}**")
+            lines += [f"    - {answer}: {', '.join(labels)}" for answer, labels in split_groups(split)]
     if view["cautions"]:
         lines += ["", "## Cautions any respondent raised", ""]
         lines += [f"- {caution['text']} {caution['raised_by_text']} {see(caution['anchor'])}" for caution in view["cautions"]]

@@ -173,18 +173,20 @@ def test_browser_results_equal_the_native_engine_for_the_articles_scenarios(boot
     assert watch.problems == []
 
 
-# Every piece of text the result shows, bar link labels and the keep-or-share actions.
-RESULT_TEXTS = """() => {
-    const body = document.querySelector("[data-result] [data-result-body]");
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    const texts = [];
-    while (walker.nextNode()) {
-        const node = walker.currentNode;
-        if (node.parentElement.closest("a, script, [data-result-actions]")) continue;
-        if (node.textContent.trim()) texts.push(node.textContent.trim());
-    }
-    return texts;
-}"""
+def shown_texts(page, root: str, skipped: str) -> list[str]:
+    """Every piece of text under `root`, bar what is inside `skipped` (labels, actions): the sentences."""
+    return page.evaluate(
+        """([root, skipped]) => {
+            const walker = document.createTreeWalker(document.querySelector(root), NodeFilter.SHOW_TEXT);
+            const texts = [];
+            while (walker.nextNode()) {
+                const node = walker.currentNode;
+                if (!node.parentElement.closest(skipped) && node.textContent.trim()) texts.push(node.textContent.trim());
+            }
+            return texts;
+        }""",
+        [root, skipped],
+    )
 
 
 def cli_markdown(answers: dict[str, str]) -> str:
@@ -202,7 +204,8 @@ def test_every_text_of_the_page_result_is_in_the_terminals_markdown_word_for_wor
         covered |= {f"{verdict}/{shown['readiness'][approach_id]['status']}" for approach_id, verdict in shown["verdicts"].items()}
         covered |= {f"called:{len(shown['recommended_approaches'])}"}
         markdown = " ".join(cli_markdown(scenario.answers).replace("**", "").split())
-        for text in page.evaluate(RESULT_TEXTS):
+        # Bar link labels and the keep-or-share actions.
+        for text in shown_texts(page, "[data-result] [data-result-body]", "a, script, [data-result-actions]"):
             assert " ".join(text.split()) in markdown, (scenario.name, text)
     assert {"ready/holds", "at_risk/at_risk", "at_risk/unknown", "blocked/blocked", "not_called/unknown", "called:0", "called:2"} <= covered
     assert watch.problems == []

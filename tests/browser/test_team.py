@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from test_assessment import BOOT_TIMEOUT_MS, RESULT_TIMEOUT_MS, PageWatch, axe_violations, random_answer_sets
+from test_assessment import BOOT_TIMEOUT_MS, RESULT_TIMEOUT_MS, PageWatch, axe_violations, random_answer_sets, shown_texts
 
 from assessment import load_bank, score_answers
 from assessment.respondents import LARGEST_TEAM, team_link
@@ -93,20 +93,6 @@ def compare_in_terminal(tmp_path, bank, team, output_format: str = "json"):
     return json.loads(completed.stdout) if output_format == "json" else completed.stdout
 
 
-# Every piece of text the team view shows, bar headings, column headings, link labels and the
-# keep-or-share actions: the sentences, which the engine writes.
-TEAM_TEXTS = """() => {
-    const body = document.querySelector("[data-team-result] [data-team-body]");
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    const texts = [];
-    while (walker.nextNode()) {
-        const node = walker.currentNode;
-        if (node.parentElement.closest("a, script, h3, th[scope=col], [data-team-share]")) continue;
-        if (node.textContent.trim()) texts.push(node.textContent.trim());
-    }
-    return texts;
-}"""
-
 
 def assert_contract(page, view: dict) -> None:
     """The page's marks for tests and tools agree with the view it shows."""
@@ -137,7 +123,8 @@ def test_the_team_view_equals_the_terminals_for_three_teams(booted, bank, teams,
         assert page.url.endswith(team_link(bank, team)), name
         # Word for word: every sentence of the page is in the terminal's Markdown.
         markdown = " ".join(compare_in_terminal(tmp_path, bank, team, "markdown").replace("**", "").split())
-        for text in page.evaluate(TEAM_TEXTS):
+        # Bar headings, column headings, link labels and the keep-or-share actions.
+        for text in shown_texts(page, "[data-team-result] [data-team-body]", "a, script, h3, th[scope=col], [data-team-share]"):
             assert " ".join(text.split()) in markdown, (name, text)
     assert watch.problems == []
 
