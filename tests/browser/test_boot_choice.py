@@ -21,6 +21,8 @@ from assessment.respondents import team_link
 BOOT_TIMEOUT_MS = 180_000
 STORAGE_KEY = "coaching-timing:assessment"
 SNAPSHOT_CACHE = "assessment-engine-snapshot"
+# A restored Python has imported all it uses: only a normal boot downloads the standard library.
+STDLIB = "python_stdlib.zip"
 # An emulated 4G line (CDP; it throttles the page's worker too): the snapshot does not pay off there.
 FOUR_G = {"offline": False, "latency": 170, "downloadThroughput": 9e6 / 8, "uploadThroughput": 9e6 / 8}
 
@@ -145,7 +147,7 @@ def test_a_visit_with_nothing_to_show_at_once_boots_normally_without_the_snapsho
         "page anchor": lambda: visits.open("#question-" + bank.questions[0].id),
     }[visit]()
     assert boot(page) == "normal"
-    assert not visits.fetched("engine.snapshot") and visits.fetched(".whl")
+    assert not visits.fetched("engine.snapshot") and visits.fetched(".whl") and visits.fetched(STDLIB)
     assert page.locator("[data-result]").is_hidden()
     assert cached_snapshots(page) == [], "nothing cached for a visit that did not need the snapshot"
     assert visits.problems == []
@@ -160,7 +162,7 @@ def test_a_visit_that_shows_a_result_on_arrival_boots_from_the_snapshot(visits, 
         page = visits.open(saved=answers, bank=bank)
     assert shown_result(page) == native_result(bank, answers)
     assert boot(page) == "snapshot", boot_steps(page)
-    assert visits.fetched("engine.snapshot") and not visits.fetched(".whl")
+    assert visits.fetched("engine.snapshot") and not visits.fetched(".whl") and not visits.fetched(STDLIB)
     assert visits.problems == []
 
 
@@ -168,7 +170,7 @@ def test_a_visit_that_shows_a_result_on_arrival_boots_from_the_snapshot(visits, 
 def test_the_team_page_without_a_team_link_boots_normally_without_the_snapshot(visits, fragment):
     page = visits.open(fragment, path="assessment/team/")
     assert boot(page) == "normal"
-    assert not visits.fetched("engine.snapshot") and visits.fetched(".whl")
+    assert not visits.fetched("engine.snapshot") and visits.fetched(".whl") and visits.fetched(STDLIB)
     assert visits.problems == []
 
 
@@ -177,7 +179,7 @@ def test_a_team_link_boots_the_team_page_from_the_snapshot(visits, bank):
     page = visits.open(team_link(bank, team), path="assessment/team/")
     page.wait_for_selector("[data-team-result]:not([hidden])", state="attached")
     assert boot(page) == "snapshot", boot_steps(page)
-    assert visits.fetched("engine.snapshot") and not visits.fetched(".whl")
+    assert visits.fetched("engine.snapshot") and not visits.fetched(".whl") and not visits.fetched(STDLIB)
     assert visits.problems == []
 
 
@@ -190,7 +192,7 @@ def test_a_returning_visit_reads_the_snapshot_from_the_cache_not_the_network(ret
     page = visits.open(saved=answers, bank=bank)
     assert shown_result(page) == native_result(bank, answers)
     assert boot(page) == "snapshot", boot_steps(page)
-    assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl"), boot_steps(page)
+    assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl") and not visits.fetched(STDLIB), boot_steps(page)
     assert visits.problems == []
 
 
@@ -199,7 +201,7 @@ def test_on_a_4g_line_a_shared_link_boots_normally_without_the_snapshot(visits, 
     page = visits.open(share_link(bank, answers), network=FOUR_G)
     assert shown_result(page) == native_result(bank, answers)
     assert boot(page) == "normal"
-    assert not visits.fetched("engine.snapshot") and visits.fetched(".whl"), boot_steps(page)
+    assert not visits.fetched("engine.snapshot") and visits.fetched(".whl") and visits.fetched(STDLIB), boot_steps(page)
     assert cached_snapshots(page) == []
     assert visits.problems == []
 
@@ -213,11 +215,11 @@ def test_a_cached_snapshot_is_used_whatever_the_line_and_by_any_visit(returning_
     on_4g = visits.open(share_link(bank, answers), network=FOUR_G)
     assert shown_result(on_4g) == native_result(bank, answers)
     assert boot(on_4g) == "snapshot", boot_steps(on_4g)
-    assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl"), boot_steps(on_4g)
+    assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl") and not visits.fetched(STDLIB), boot_steps(on_4g)
     on_4g.close()
     plain = visits.open()  # nothing to show at once, but the snapshot is at hand
     assert boot(plain) == "snapshot", boot_steps(plain)
-    assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl"), boot_steps(plain)
+    assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl") and not visits.fetched(STDLIB), boot_steps(plain)
     assert visits.problems == []
 
 

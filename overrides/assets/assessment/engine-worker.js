@@ -2,7 +2,7 @@
 // lock file (sha256), answering one question at a time: "here are answers, what is the result?".
 
 import { STAGE } from "./boot-stages.js";
-import { snapshotOptions } from "./snapshot-options.mjs";
+import { EMPTY_STDLIB, snapshotOptions } from "./snapshot-options.mjs";
 
 const ENGINE_PACKAGE = "coaching-timing";
 let browserAdapter = null;
@@ -44,9 +44,12 @@ const RUNTIME_FILES = [
 class BootFailure extends Error {}
 
 const browserFetch = self.fetch.bind(self);
+// What a restore is told the standard library's address is: answered here, never downloaded.
+const STDLIB_IN_SNAPSHOT = new URL("stdlib-in-snapshot.zip", self.location.href);
 
 self.fetch = async (resource, options) => {
   const url = new URL(resource instanceof Request ? resource.url : String(resource), self.location.href);
+  if (url.href === STDLIB_IN_SNAPSHOT.href) return new Response(EMPTY_STDLIB);
   let response;
   try {
     response = await (takeEarlyRuntime(url) ?? browserFetch(resource, options));
@@ -150,9 +153,9 @@ async function boot({ indexURL, lockFileURL, snapshot, engineSha256, resultOnArr
     const snapshotSource = profiled("engine:snapshot chosen", chosenSnapshot(snapshot, cached, line));
     ({ loadPyodide } = await profiled("engine:runtime module", importRuntimeModule(new URL("pyodide.mjs", indexURL))));
     self.postMessage({ type: "stage", stage: STAGE.RUNTIME });
-    const pyodide = await profiled("engine:python started", startPython(indexURL, lockFileURL, await snapshotSource));
+    const pyodide = await profiled("engine:python started", startPython(indexURL, lockFileURL, await snapshotSource, snapshot));
     self.postMessage({ type: "stage", stage: STAGE.ENGINE });
-    browserAdapter = await profiled("engine:engine imported", engineAdapter(pyodide, engineSha256, lockFileURL));
+    browserAdapter = await profiled("engine:engine imported", engineAdapter(pyodide, engineSha256, lockFileURL, indexURL));
     self.postMessage({ type: "ready", fromSnapshot: Boolean(pyodide.fromSnapshot), ...bootProfile() });
     if (!resultOnArrival) keepDownloadedSnapshot();
   } catch (error) {
@@ -162,10 +165,17 @@ async function boot({ indexURL, lockFileURL, snapshot, engineSha256, resultOnArr
 }
 
 // `source`: the snapshot's bytes (cached), { download } (a promise of them), or null: the normal boot.
-async function startPython(indexURL, lockFileURL, source) {
+// Under `mkdocs serve` (`always`) the snapshot may hold an earlier engine, which is replaced on
+// top of it: that reads the standard library, so the preview restores with it.
+async function startPython(indexURL, lockFileURL, source, snapshot) {
   const restore = source instanceof Uint8Array ? source : source?.download;
-  return (restore && await bootFromSnapshot(indexURL, lockFileURL, restore))
-    || loadPyodide({ indexURL, lockFileURL, ...quiet });
+  const stdLibURL = snapshot?.always ? undefined : STDLIB_IN_SNAPSHOT.href;
+  return (restore && await bootFromSnapshot({ indexURL, lockFileURL, stdLibURL }, restore))
+    || normalBoot(indexURL, lockFileURL);
+}
+
+function normalBoot(indexURL, lockFileURL) {
+  return loadPyodide({ indexURL, lockFileURL, ...quiet });
 }
 
 // --- which boot: by what this browser holds, and by the line --------------------------------------
@@ -271,10 +281,14 @@ function takeEarlyRuntime(url) {
   return response;
 }
 
-async function engineAdapter(pyodide, engineSha256, lockFileURL) {
+async function engineAdapter(pyodide, engineSha256, lockFileURL, indexURL) {
   try {
     if (!pyodide.fromSnapshot) return await installedEngine(pyodide);
-    return importedEngine(pyodide, engineSha256) ?? await replacedEngine(pyodide, lockFileURL);
+    const imported = importedEngine(pyodide, engineSha256);
+    if (imported) return imported;
+    // Another engine, restored without the library that replacing it needs: start afresh.
+    if (pyodide.withoutStdlib) return await installedEngine(await normalBoot(indexURL, lockFileURL));
+    return await replacedEngine(pyodide, lockFileURL);
   } catch (error) {
     throw error instanceof BootFailure ? error : new BootFailure(`the assessment engine could not be installed (${describe(error)})`);
   }
@@ -348,12 +362,13 @@ async function replacedEngine(pyodide, lockFileURL) {
 
 // Restores CPython's memory as the build left it (engine imported) instead of starting it:
 // a fraction of a second instead of seconds. Any problem -> null, and the normal boot runs.
-async function bootFromSnapshot(indexURL, lockFileURL, snapshotDownload) {
+async function bootFromSnapshot(files, snapshotDownload) {
   tryingSnapshot = true;
   try {
     // Handed over as a promise: the runtime loads its own files while the snapshot downloads.
-    const pyodide = await loadPyodide({ indexURL, lockFileURL, ...snapshotOptions({ restore: snapshotDownload }), ...quiet });
+    const pyodide = await loadPyodide({ ...files, ...snapshotOptions({ restore: snapshotDownload }), ...quiet });
     pyodide.fromSnapshot = true;
+    pyodide.withoutStdlib = files.stdLibURL === STDLIB_IN_SNAPSHOT.href;
     return pyodide;
   } catch {
     return null;
