@@ -2,7 +2,8 @@
 
 - `assessment_runtime.py`: where the Pyodide runtime comes from and where the site serves it;
 - `assessment_package.py`: the engine as a wheel (standard builder) and its lock entry;
-- `assessment_snapshot.py`: the memory snapshot, made by `overrides/assets/assessment/make-snapshot.mjs`.
+- `assessment_snapshot.py`: the memory snapshot, made by `overrides/assets/assessment/make-snapshot.mjs`;
+- `assessment_stdlib.py`: the standard library cut to what the engine imports (`used-stdlib.mjs`).
 
 State: `mkdocs serve` and `mkdocs build` differ in two things, both for an author's quick preview:
 serve makes the snapshot in the background (build waits for it), and its pages boot every visit
@@ -17,14 +18,16 @@ from __future__ import annotations
 
 import importlib
 import json
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from assessment_package import BANK_FILE, ENGINE_PACKAGE, PackageBuildFailed, engine_wheel, import_engine, site_lock
-from assessment_runtime import SNAPSHOT_MAKER, WORKER_FILE, RuntimeMissing, build_cache, pyodide_runtime
+from assessment_runtime import BUILD_SCRIPTS, STDLIB_FILE, WORKER_FILE, RuntimeMissing, build_cache, pyodide_runtime
 from assessment_snapshot import SNAPSHOT_NAME, SnapshotFailed, make_snapshot, snapshot_soon
+from assessment_stdlib import StdlibFailed, cut_stdlib
 
 ASSESSMENT_PAGE = "assessment.md"
 # The team view runs the same engine in the same way (overrides/assessment-team.html).
@@ -57,10 +60,11 @@ def on_serve(server, config, builder):
 
 
 def on_files(files, config):
-    # The snapshot maker runs at build time in Node; it is not part of the site.
-    maker = files.get_file_from_path(SNAPSHOT_MAKER.removeprefix("overrides/"))
-    if maker is not None:
-        files.remove(maker)
+    # The build's own scripts run in Node; they are not part of the site.
+    for script in BUILD_SCRIPTS:
+        built = files.get_file_from_path(script.removeprefix("overrides/"))
+        if built is not None:
+            files.remove(built)
     global _bank
     _bank = fresh_bank(config, files)
     return files
@@ -133,6 +137,8 @@ def on_post_build(config):
     (folder / wheel.path.name).write_bytes(wheel.path.read_bytes())
     lock = site_lock(runtime.upstream_lock(), wheel)
     (folder / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True), "utf-8")
+    if not _serving:  # the preview keeps the whole library: an author's new import works at once
+        shutil.copyfile(stdlib_used(root, runtime, wheel, folder), folder / STDLIB_FILE)
     snapshot = engine_snapshot(root, runtime, wheel)
     if snapshot is not None:
         (folder / SNAPSHOT_NAME).write_bytes(snapshot.path.read_bytes())
@@ -142,6 +148,13 @@ def built_wheel(root: Path):
     try:
         return engine_wheel(root, build_cache(root) / "wheels")
     except PackageBuildFailed as error:
+        raise PluginError(str(error)) from None
+
+
+def stdlib_used(root: Path, runtime, wheel, folder: Path) -> Path:
+    try:
+        return cut_stdlib(root, runtime, wheel, folder, build_cache(root) / "stdlib")
+    except StdlibFailed as error:
         raise PluginError(str(error)) from None
 
 

@@ -14,11 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Only what the boot fetches; the rest of the npm package (console pages, maps, types) stays out.
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+STDLIB_FILE = "python_stdlib.zip"
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB_FILE)
 ASSETS_DIR = "assets/assessment"
 WORKER_FILE = f"{ASSETS_DIR}/engine-worker.js"
-# Made at build time by Node, never served: it sits beside the worker because it shares its code.
+# Run at build time by Node, never served: they sit beside the worker because they share its code
+# (the snapshot maker) or boot the runtime as it does (which files of the standard library are used).
 SNAPSHOT_MAKER = "overrides/assets/assessment/make-snapshot.mjs"
+STDLIB_TRACER = "overrides/assets/assessment/used-stdlib.mjs"
+BUILD_SCRIPTS = (SNAPSHOT_MAKER, STDLIB_TRACER)
 
 
 class RuntimeMissing(RuntimeError):

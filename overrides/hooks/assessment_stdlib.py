@@ -1,0 +1,77 @@
+"""The standard library the site serves: the runtime's, cut to the files the engine and the boot import.
+
+Plain Python (no MkDocs). Which files those are is read, not kept by hand: Node boots the built
+runtime the way a reader's browser does (`overrides/assets/assessment/used-stdlib.mjs`), installs
+the engine, runs every path of it and lists what `sys.modules` then holds from the library. The
+cut archive keeps those entries exactly as the runtime's archive has them, so the same inputs give
+the same bytes; it is cached by everything it depends on. A restore from the snapshot reads no
+library at all (snapshot-options.mjs); `mkdocs serve` serves the whole one, so an author's new
+import works at once in the preview.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+from assessment_package import EngineWheel, prune
+from assessment_runtime import STDLIB_FILE, STDLIB_TRACER, PyodideRuntime
+
+STDLIB_TIMEOUT_S = 300
+KEPT = 3
+
+
+class StdlibFailed(RuntimeError):
+    """Node could not say which files the engine imports: one line saying why."""
+
+
+def cut_stdlib(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, runtime_dir: Path, cache: Path) -> Path:
+    """The cut archive for this runtime and engine, made now if it is not cached. `runtime_dir`: a
+    folder laid out as the site serves the runtime (the whole library, the lock file and the wheel)."""
+    tracer = (root / STDLIB_TRACER).read_bytes()
+    key = hashlib.sha256(runtime.version.encode() + wheel.sha256.encode() + tracer).hexdigest()[:16]
+    path = cache / f"{key}.zip"
+    if path.is_file():
+        os.utime(path)  # in use: keep it among the newest when old ones are pruned
+        return path
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    write_cut(runtime.package_dir / STDLIB_FILE, used_files(root, runtime_dir), partial)
+    partial.replace(path)  # whole or not at all, for a build running at the same time
+    prune(cache, "*.zip", keep=KEPT)
+    return path
+
+
+def used_files(root: Path, runtime_dir: Path) -> list[str]:
+    node = shutil.which("node")
+    if node is None:
+        raise StdlibFailed("Node.js is needed to build the site (see README, 'What a machine needs')")
+    try:
+        done = subprocess.run([node, str(root / STDLIB_TRACER), str(runtime_dir)], check=True,
+                              capture_output=True, text=True, timeout=STDLIB_TIMEOUT_S)
+    except subprocess.CalledProcessError as error:
+        last_line = (error.stderr.strip() or "no output").splitlines()[-1]
+        raise StdlibFailed(f"{STDLIB_TRACER} failed: {last_line}") from None
+    except subprocess.TimeoutExpired:
+        raise StdlibFailed(f"{STDLIB_TRACER} took more than {STDLIB_TIMEOUT_S} s") from None
+    return done.stdout.split()
+
+
+def write_cut(full: Path, used: list[str], target: Path) -> None:
+    """The used entries, with the folders that hold them, as the runtime's archive has them."""
+    with zipfile.ZipFile(full) as source:
+        wanted = set(used) | {folder for name in used for folder in parent_folders(name)}
+        with zipfile.ZipFile(target, "w") as cut:
+            for entry in source.infolist():
+                if entry.filename in wanted:
+                    compression = zipfile.ZIP_STORED if entry.is_dir() else zipfile.ZIP_DEFLATED
+                    cut.writestr(entry, source.read(entry), compress_type=compression, compresslevel=9)
+
+
+def parent_folders(name: str) -> list[str]:
+    parts = name.split("/")[:-1]
+    return ["/".join(parts[:depth]) + "/" for depth in range(1, len(parts) + 1)]
