@@ -1,7 +1,9 @@
 """The baseline: the same assessment page, but booting Pyodide the plain way, on the main thread.
 
 Built next to the real page in the bench's temporary site (never shipped): same HTML, same runtime
-files, same wheel; only the script differs. It sets the same performance marks as the real page.
+files and wheel, except the standard library, which is the whole one the runtime ships (the site
+serves it cut to what the engine imports); the script differs. It sets the same performance marks
+as the real page.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 NAIVE_FOLDER = "bench-naive"
 
 NAIVE_SCRIPT = Path(__file__).with_name("naive-page.js")
+UPSTREAM_STDLIB = Path(__file__).resolve().parents[1] / "node_modules" / "pyodide" / "python_stdlib.zip"
 
 
 def add_naive_page(site_dir: Path) -> str:
@@ -25,8 +28,14 @@ def add_naive_page(site_dir: Path) -> str:
     )
     if replaced != 1:
         raise RuntimeError("bench: could not find the assessment script tag in assessment/index.html")
+    naive_page, replaced = re.subn(r'data-runtime-url="[^"]*"', 'data-runtime-url="runtime/"', naive_page)
+    if replaced != 1:
+        raise RuntimeError("bench: could not find data-runtime-url in assessment/index.html")
     folder = site_dir / NAIVE_FOLDER
     folder.mkdir(exist_ok=True)
     (folder / "index.html").write_text(naive_page, "utf-8")
+    (built_runtime,) = (site_dir / "assets" / "assessment").glob("pyodide-*")
+    shutil.copytree(built_runtime, folder / "runtime", dirs_exist_ok=True)
+    shutil.copyfile(UPSTREAM_STDLIB, folder / "runtime" / "python_stdlib.zip")
     shutil.copyfile(NAIVE_SCRIPT, folder / "naive.js")
     return NAIVE_FOLDER + "/"

@@ -6,5 +6,6 @@ finds it through `pythonpath` in pyproject.toml. It is never part of the site or
 
 - `support.site`: the project root, the strict `mkdocs build` in a fresh process, the pages of a built site;
 - `support.server`: a built site served on loopback with a real host's content types (gzip optional);
-- `support.chromium`: Debian's Chromium and the flags it is launched with.
+- `support.chromium`: Debian's Chromium and the flags it is launched with;
+- `support.snapshot_cache`: the engine snapshot in a page's Cache API (kept yet?).
 """

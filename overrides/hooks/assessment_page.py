@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from assessment_package import BANK_FILE, ENGINE_PACKAGE, PackageBuildFailed, engine_wheel, import_engine, site_lock
-from assessment_runtime import BUILD_SCRIPTS, STDLIB_FILE, WORKER_FILE, RuntimeMissing, build_cache, pyodide_runtime
+from assessment_runtime import BUILD_SCRIPTS, LOCK_FILE, RUNTIME_FILES, STDLIB_FILE, WORKER_FILE, RuntimeMissing, build_cache, download_sizes, pyodide_runtime
 from assessment_snapshot import SNAPSHOT_NAME, SnapshotFailed, make_snapshot, snapshot_soon
 from assessment_stdlib import StdlibFailed, cut_stdlib
 
@@ -100,7 +100,7 @@ def on_page_context(context, page, config, nav):
         "team_url": get_relative_url("assessment/team/", page.url),
         "team_sizes": team_sizes(),
         "runtime_url": get_relative_url(runtime.site_dir + "/", page.url),
-        "lock_url": get_relative_url(f"{runtime.site_dir}/pyodide-lock.json", page.url) + f"?v={wheel.sha256[:16]}",
+        "lock_url": get_relative_url(f"{runtime.site_dir}/{LOCK_FILE}", page.url) + f"?v={wheel.sha256[:16]}",
         "worker_url": get_relative_url(WORKER_FILE, page.url),
         # The worker checks a snapshot holds this engine, and installs it on top when not.
         "engine_sha256": wheel.sha256,
@@ -110,6 +110,12 @@ def on_page_context(context, page, config, nav):
             "inflated_sha256": snapshot.inflated_sha256,
             "every_visit": _serving,
         },
+        "download_sizes": json.dumps(download_sizes({
+            **{name: runtime.package_dir / name for name in RUNTIME_FILES},
+            STDLIB_FILE: served_stdlib(root, runtime, wheel),
+            wheel.path.name: wheel.path,
+            **({SNAPSHOT_NAME: snapshot.path} if snapshot else {}),
+        })),
     }
     return context
 
@@ -136,9 +142,8 @@ def on_post_build(config):
     wheel = built_wheel(root)
     (folder / wheel.path.name).write_bytes(wheel.path.read_bytes())
     lock = site_lock(runtime.upstream_lock(), wheel)
-    (folder / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True), "utf-8")
-    if not _serving:  # the preview keeps the whole library: an author's new import works at once
-        shutil.copyfile(stdlib_used(root, runtime, wheel, folder), folder / STDLIB_FILE)
+    (folder / LOCK_FILE).write_text(json.dumps(lock, indent=1, sort_keys=True), "utf-8")
+    shutil.copyfile(served_stdlib(root, runtime, wheel), folder / STDLIB_FILE)
     snapshot = engine_snapshot(root, runtime, wheel)
     if snapshot is not None:
         (folder / SNAPSHOT_NAME).write_bytes(snapshot.path.read_bytes())
@@ -151,9 +156,13 @@ def built_wheel(root: Path):
         raise PluginError(str(error)) from None
 
 
-def stdlib_used(root: Path, runtime, wheel, folder: Path) -> Path:
+def served_stdlib(root: Path, runtime, wheel) -> Path:
+    """Cut to what the engine imports; the preview keeps the whole library, so an author's new
+    import works at once."""
+    if _serving:
+        return runtime.package_dir / STDLIB_FILE
     try:
-        return cut_stdlib(root, runtime, wheel, folder, build_cache(root) / "stdlib")
+        return cut_stdlib(root, runtime, wheel, site_lock(runtime.upstream_lock(), wheel), build_cache(root) / "stdlib")
     except StdlibFailed as error:
         raise PluginError(str(error)) from None
 

@@ -6,6 +6,8 @@ layout; tests call it directly. The runtime is the npm package `pyodide`, pinned
 
 from __future__ import annotations
 
+import functools
+import gzip
 import hashlib
 import json
 import shutil
@@ -15,6 +17,7 @@ from pathlib import Path
 
 # Only what the boot fetches; the rest of the npm package (console pages, maps, types) stays out.
 STDLIB_FILE = "python_stdlib.zip"
+LOCK_FILE = "pyodide-lock.json"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB_FILE)
 ASSETS_DIR = "assets/assessment"
 WORKER_FILE = f"{ASSETS_DIR}/engine-worker.js"
@@ -44,7 +47,7 @@ class PyodideRuntime:
         return self.package_dir / "pyodide.mjs"
 
     def upstream_lock(self) -> dict:
-        return json.loads((self.package_dir / "pyodide-lock.json").read_text("utf-8"))
+        return json.loads((self.package_dir / LOCK_FILE).read_text("utf-8"))
 
     def copy_into(self, site: Path) -> Path:
         """Copy the files the browser needs into the built site; returns the folder."""
@@ -53,6 +56,24 @@ class PyodideRuntime:
         for name in RUNTIME_FILES:
             shutil.copyfile(self.package_dir / name, target / name)
         return target
+
+
+# What hosts compress on the way (text-like types); archives, wheels and the gzipped snapshot go as they are.
+COMPRESSED_BY_HOSTS = (".wasm", ".mjs", ".js", ".json")
+
+
+def download_sizes(files: dict[str, Path]) -> dict[str, list[int]]:
+    """For each file a boot may download, by the name the site serves it under: [its bytes as the
+    browser hands them over (inflated), its bytes on the wire]. The page shows how far a boot's
+    downloads are from them."""
+    return {name: list(file_sizes(str(path), path.stat().st_mtime_ns)) for name, path in files.items()}
+
+
+@functools.lru_cache(maxsize=16)
+def file_sizes(path: str, modified_ns: int) -> tuple[int, int]:
+    data = Path(path).read_bytes()
+    on_the_wire = len(gzip.compress(data, compresslevel=6)) if path.endswith(COMPRESSED_BY_HOSTS) else len(data)
+    return len(data), on_the_wire
 
 
 def pyodide_runtime(root: Path) -> PyodideRuntime:

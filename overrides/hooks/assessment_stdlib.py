@@ -12,14 +12,16 @@ import works at once in the preview.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 
 from assessment_package import EngineWheel, prune
-from assessment_runtime import STDLIB_FILE, STDLIB_TRACER, PyodideRuntime
+from assessment_runtime import LOCK_FILE, RUNTIME_FILES, STDLIB_FILE, STDLIB_TRACER, PyodideRuntime
 
 STDLIB_TIMEOUT_S = 300
 KEPT = 3
@@ -29,21 +31,32 @@ class StdlibFailed(RuntimeError):
     """Node could not say which files the engine imports: one line saying why."""
 
 
-def cut_stdlib(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, runtime_dir: Path, cache: Path) -> Path:
-    """The cut archive for this runtime and engine, made now if it is not cached. `runtime_dir`: a
-    folder laid out as the site serves the runtime (the whole library, the lock file and the wheel)."""
+def cut_stdlib(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, lock: dict, cache: Path) -> Path:
+    """The cut archive for this runtime and engine (`lock`: the site's lock file), made now if it
+    is not cached."""
     tracer = (root / STDLIB_TRACER).read_bytes()
-    key = hashlib.sha256(runtime.version.encode() + wheel.sha256.encode() + tracer).hexdigest()[:16]
+    key = hashlib.sha256(runtime.version.encode() + wheel.sha256.encode() + tracer + json.dumps(lock, sort_keys=True).encode()).hexdigest()[:16]
     path = cache / f"{key}.zip"
     if path.is_file():
         os.utime(path)  # in use: keep it among the newest when old ones are pruned
         return path
     cache.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-    write_cut(runtime.package_dir / STDLIB_FILE, used_files(root, runtime_dir), partial)
+    with tempfile.TemporaryDirectory(prefix="stdlib-") as folder:
+        runtime_dir = served_layout(runtime, wheel, lock, Path(folder))
+        write_cut(runtime.package_dir / STDLIB_FILE, used_files(root, runtime_dir), partial)
     partial.replace(path)  # whole or not at all, for a build running at the same time
     prune(cache, "*.zip", keep=KEPT)
     return path
+
+
+def served_layout(runtime: PyodideRuntime, wheel: EngineWheel, lock: dict, folder: Path) -> Path:
+    """The runtime laid out as the site serves it, the whole library included, by links."""
+    for name in RUNTIME_FILES:
+        (folder / name).symlink_to(runtime.package_dir / name)
+    (folder / wheel.path.name).symlink_to(wheel.path)
+    (folder / LOCK_FILE).write_text(json.dumps(lock), "utf-8")
+    return folder
 
 
 def used_files(root: Path, runtime_dir: Path) -> list[str]:

@@ -17,10 +17,10 @@ from conftest import share_link
 from assessment import load_bank, score_answers
 from assessment.browser import warm_up_answers
 from assessment.respondents import team_link
+from support.snapshot_cache import SNAPSHOT_CACHE, wait_until_snapshot_kept
 
 BOOT_TIMEOUT_MS = 180_000
 STORAGE_KEY = "coaching-timing:assessment"
-SNAPSHOT_CACHE = "assessment-engine-snapshot"
 # A restored Python has imported all it uses: only a normal boot downloads the standard library.
 STDLIB = "python_stdlib.zip"
 # An emulated 4G line (CDP; it throttles the page's worker too): the snapshot does not pay off there.
@@ -112,21 +112,6 @@ def cached_snapshots(page) -> list[tuple[str, int]]:
     )
 
 
-def wait_for_cached_snapshot(page) -> None:
-    """Until the cache holds the whole pinned snapshot, as the next visit checks it (an entry may be
-    listed while its 31 MB are still being written)."""
-    page.wait_for_function(
-        """async (name) => {
-            const holder = document.querySelector("[data-snapshot-url]");
-            const url = new URL(holder.dataset.snapshotUrl, document.baseURI).href;
-            const response = await (await caches.open(name)).match(url);
-            if (!response) return false;
-            const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.arrayBuffer()));
-            return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("") === holder.dataset.snapshotSha256;
-        }""", arg=SNAPSHOT_CACHE, polling=500,
-    )
-
-
 def boot_steps(page) -> list[str]:
     """The boot's profile, as the worker measured it: it names why a cached snapshot was not used."""
     return page.evaluate("() => performance.getEntriesByType('measure').map(({ name }) => name)")
@@ -187,7 +172,7 @@ def test_a_returning_visit_reads_the_snapshot_from_the_cache_not_the_network(ret
     visits = returning_visits
     answers = warm_up_answers()
     first = visits.open(share_link(bank, answers))
-    wait_for_cached_snapshot(first)
+    wait_until_snapshot_kept(first)
     first.close()
     page = visits.open(saved=answers, bank=bank)
     assert shown_result(page) == native_result(bank, answers)
@@ -210,7 +195,7 @@ def test_a_cached_snapshot_is_used_whatever_the_line_and_by_any_visit(returning_
     visits = returning_visits
     answers = warm_up_answers()
     first = visits.open(share_link(bank, answers))
-    wait_for_cached_snapshot(first)
+    wait_until_snapshot_kept(first)
     first.close()
     on_4g = visits.open(share_link(bank, answers), network=FOUR_G)
     assert shown_result(on_4g) == native_result(bank, answers)
@@ -242,7 +227,7 @@ def test_a_damaged_or_older_cached_snapshot_is_replaced_from_the_network(visits,
     page.wait_for_function(
         """async ([name, older]) => !(await (await caches.open(name)).match(older))""", arg=[SNAPSHOT_CACHE, older_url], polling=200,
     )
-    wait_for_cached_snapshot(page)  # the older entry goes before the current one is stored
+    wait_until_snapshot_kept(page)  # the older entry goes before the current one is stored
     [(url, size)] = cached_snapshots(page)
     assert url == snapshot_url and size > 1_000_000, "only the current snapshot is kept, whole"
     assert visits.problems == []

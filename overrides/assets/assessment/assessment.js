@@ -212,7 +212,9 @@ function showResult(page, result) {
   });
   const heading = page.resultView.querySelector("h2");
   heading.focus({ preventScroll: true });
-  heading.scrollIntoView({ block: "start" });
+  // The result is painted first, below what the reader sees, and scrolled to in the next frame:
+  // nothing in view moves under the reader (no layout shift), the page then goes to the result.
+  requestAnimationFrame(() => requestAnimationFrame(() => heading.scrollIntoView({ block: "start" })));
   performance.mark("assessment:result-shown");
 }
 

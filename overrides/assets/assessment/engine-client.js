@@ -11,9 +11,11 @@ export class EngineClient {
   // worker uses it whenever this browser's cache holds it; it may download it when `download` is
   // set (where the line makes that pay off), and does so whatever the line when `always` is.
   // `resultOnArrival`: the page asks for a result the moment the engine is ready.
-  constructor({ workerUrl, indexURL, lockFileURL, snapshot, resultOnArrival = false, engineSha256, onStatus }) {
+  // `downloadSizes`: the build's {file name: [bytes read, bytes on the wire]}, for the progress.
+  constructor({ workerUrl, indexURL, lockFileURL, snapshot, resultOnArrival = false, engineSha256, downloadSizes, onStatus }) {
     this.workerUrl = workerUrl;
     this.engineSha256 = engineSha256;
+    this.downloadSizes = downloadSizes;
     this.snapshot = snapshot;
     this.resultOnArrival = resultOnArrival;
     this.indexURL = indexURL;
@@ -41,6 +43,7 @@ export class EngineClient {
         : null,
       resultOnArrival,
       engineSha256: root.dataset.engineSha256,
+      downloadSizes: JSON.parse(root.dataset.downloadSizes ?? "{}"),
       onStatus,
     });
   }
@@ -64,7 +67,7 @@ export class EngineClient {
     this.armDeadline();
     this.worker.postMessage({
       type: "boot", indexURL: this.indexURL, lockFileURL: this.lockFileURL, snapshot: this.snapshot, engineSha256: this.engineSha256,
-      resultOnArrival: this.resultOnArrival,
+      resultOnArrival: this.resultOnArrival, downloadSizes: this.downloadSizes,
     });
   }
 
@@ -108,6 +111,9 @@ export class EngineClient {
     if (message?.type === "stage") {
       this.armDeadline();
       this.report("loading", message.stage);
+    } else if (message?.type === "progress") {
+      this.armDeadline(); // bytes arriving: not stalled, however slow the line
+      this.report("progress", { received: message.received, total: message.total });
     } else if (message?.type === "ready") {
       clearTimeout(this.deadline);
       this.state = "ready";

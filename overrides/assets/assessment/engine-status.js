@@ -1,21 +1,28 @@
 // The status box of a page that runs the engine (partials/assessment-engine.html): each stage of
-// the boot as a step, ready, or why it failed next to a retry button. One wording for every page.
+// the boot as a step, how far its downloads are, ready, or why it failed next to a retry button.
+// One wording for every page.
 import { STAGE } from "./boot-stages.js";
 
 const STATUS_TEXT = {
-  [STAGE.DOWNLOAD]: "Step 1 of 3: getting Python ready (about 6 MB the first time)…",
+  [STAGE.DOWNLOAD]: "Step 1 of 3: getting Python ready…",
   [STAGE.RUNTIME]: "Step 2 of 3: starting Python…",
   [STAGE.ENGINE]: "Step 3 of 3: loading the assessment engine…",
   ready: "The assessment engine is ready.",
 };
+const QUARTERS = 4;
 
 // kept: what the reader keeps if it fails; advice: what to do then; waiting: what happens once ready.
 export function showEngineStatus(root, status, detail, { kept, advice, waiting = "" }) {
   const box = root.querySelector("[data-engine-status]");
+  if (status === "progress") {
+    showProgress(box, detail);
+    return;
+  }
   const text = box.querySelector("[data-engine-status-text]");
   box.hidden = false;
   box.dataset.engineStatus = status;
   root.querySelector("[data-engine-retry]").hidden = status !== "failed";
+  if (status !== "loading") hideProgress(box);
   if (status === "failed") {
     text.textContent = `The assessment engine could not start: ${detail ?? "unknown reason"}. ${kept} ${advice}`;
   } else if (status === "ready") {
@@ -27,4 +34,33 @@ export function showEngineStatus(root, status, detail, { kept, advice, waiting =
     const stage = STATUS_TEXT[box.dataset.engineStage] ?? STATUS_TEXT[STAGE.DOWNLOAD];
     text.textContent = waiting ? `${stage} ${waiting}` : stage;
   }
+}
+
+// Shown as the bytes arrive (the worker reports a few times a second); screen readers hear it
+// politely at each quarter, not at every update.
+function showProgress(box, { received, total }) {
+  const line = box.querySelector("[data-engine-progress]");
+  const words = `Loading the assessment engine: ${megabytes(received)} of ${megabytes(total)} MB`;
+  line.hidden = false;
+  const bar = line.querySelector("[data-engine-progress-bar]");
+  bar.max = total;
+  bar.value = received;
+  line.querySelector("[data-engine-progress-text]").textContent = words;
+  const quarter = Math.floor((QUARTERS * received) / total);
+  if (quarter > Number(line.dataset.announcedQuarter ?? 0)) {
+    line.dataset.announcedQuarter = quarter;
+    line.querySelector("[data-engine-progress-announce]").textContent = words;
+  }
+}
+
+// The line keeps its place (see assessment.css), so nothing below it moves when it goes.
+function hideProgress(box) {
+  const line = box.querySelector("[data-engine-progress]");
+  line.hidden = true;
+  delete line.dataset.announcedQuarter;
+  line.querySelector("[data-engine-progress-announce]").textContent = "";
+}
+
+function megabytes(bytes) {
+  return (bytes / 1_000_000).toFixed(1);
 }

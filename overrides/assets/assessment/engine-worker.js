@@ -1,11 +1,14 @@
 // The assessment engine, off the main thread: Pyodide plus our wheel, verified by the site's own
 // lock file (sha256), answering one question at a time: "here are answers, what is the result?".
 
+import { BootProgress } from "./boot-progress.js";
 import { STAGE } from "./boot-stages.js";
 import { EMPTY_STDLIB, snapshotOptions } from "./snapshot-options.mjs";
 
 const ENGINE_PACKAGE = "coaching-timing";
 let browserAdapter = null;
+// The boot's downloads, counted for the page's progress (set when the boot starts).
+let progress = null;
 // While a snapshot is tried, the runtime's internal rejections belong to that attempt, which
 // falls back to a normal boot; they must not end the whole boot.
 let tryingSnapshot = false;
@@ -50,16 +53,28 @@ const STDLIB_IN_SNAPSHOT = new URL("stdlib-in-snapshot.zip", self.location.href)
 self.fetch = async (resource, options) => {
   const url = new URL(resource instanceof Request ? resource.url : String(resource), self.location.href);
   if (url.href === STDLIB_IN_SNAPSHOT.href) return new Response(EMPTY_STDLIB);
+  const early = takeEarlyRuntime(url); // counted as it arrives, by earlyRuntime
   let response;
   try {
-    response = await (takeEarlyRuntime(url) ?? browserFetch(resource, options));
+    response = await (early ?? browserFetch(resource, options));
   } catch {
     const pinned = options?.integrity || (resource instanceof Request && resource.integrity);
     return endBoot(`${runtimeFile(url)} could not be downloaded${pinned ? ", or it is not the copy this site was built with" : ""}`);
   }
+  if (!early) response = counted(url, response); // before its content is checked, which reads it whole
   const problem = responseProblem(url, response) ?? await contentProblem(url, response);
   return problem ? endBoot(`${runtimeFile(url)} ${problem}`) : response;
 };
+
+function fileName(url) {
+  return url.pathname.split("/").pop();
+}
+
+function counted(url, response) {
+  const body = progress?.counted(fileName(url), response.body);
+  if (!body || body === response.body) return response;
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
 
 // Only a file that does not compile is damaged; any other refusal stays the runtime's to handle.
 for (const name of ["instantiate", "instantiateStreaming"]) {
@@ -71,7 +86,7 @@ for (const name of ["instantiate", "instantiateStreaming"]) {
 }
 
 function runtimeFile(url) {
-  const name = url.pathname.split("/").pop();
+  const name = fileName(url);
   const [, label] = RUNTIME_FILES.find(([pattern]) => pattern.test(name)) ?? [null, "a file Python needs"];
   return `${label} (${name})`;
 }
@@ -118,7 +133,9 @@ function endBoot(reason) {
 // The module loader only says a module "failed"; one more request tells the reader why.
 async function importRuntimeModule(url) {
   try {
-    return await import(url.href);
+    const module = await import(url.href);
+    progress?.done(fileName(url));
+    return module;
   } catch {
     throw new BootFailure(`${runtimeFile(url)} ${await importProblem(url)}`);
   }
@@ -141,8 +158,9 @@ const quiet = { stdout: () => {}, stderr: () => {} };
 // The runtime's folder carries its version, so the page says where it is.
 let loadPyodide = null;
 
-async function boot({ indexURL, lockFileURL, snapshot, engineSha256, resultOnArrival }) {
+async function boot({ indexURL, lockFileURL, snapshot, engineSha256, resultOnArrival, downloadSizes }) {
   let runtimeModule = null;
+  progress = new BootProgress(downloadSizes, (sent) => self.postMessage({ type: "progress", ...sent }));
   try {
     // Every download that either boot needs starts now, side by side: the runtime's WebAssembly
     // (whose first bytes measure the line), its large module, and a look in the cache for the snapshot.
@@ -152,8 +170,11 @@ async function boot({ indexURL, lockFileURL, snapshot, engineSha256, resultOnArr
     runtimeModule.catch(() => {}); // a failure is reported below, named
     const snapshotSource = profiled("engine:snapshot chosen", chosenSnapshot(snapshot, cached, line));
     ({ loadPyodide } = await profiled("engine:runtime module", importRuntimeModule(new URL("pyodide.mjs", indexURL))));
-    self.postMessage({ type: "stage", stage: STAGE.RUNTIME });
+    // Python starts once its WebAssembly is in (the library and the engine may still be coming).
+    const starting = once(() => self.postMessage({ type: "stage", stage: STAGE.RUNTIME }));
+    progress.whenRead("pyodide.asm.wasm").then(starting);
     const pyodide = await profiled("engine:python started", startPython(indexURL, lockFileURL, await snapshotSource, snapshot));
+    starting();
     self.postMessage({ type: "stage", stage: STAGE.ENGINE });
     browserAdapter = await profiled("engine:engine imported", engineAdapter(pyodide, engineSha256, lockFileURL, indexURL));
     self.postMessage({ type: "ready", fromSnapshot: Boolean(pyodide.fromSnapshot), ...bootProfile() });
@@ -162,6 +183,14 @@ async function boot({ indexURL, lockFileURL, snapshot, engineSha256, resultOnArr
     // A damaged runtime module fails the runtime too, sooner and in its words: name the file instead.
     fail(await (runtimeModule ?? Promise.resolve()).then(() => error, (failure) => failure));
   }
+}
+
+function once(action) {
+  let done = false;
+  return () => {
+    if (!done) action();
+    done = true;
+  };
 }
 
 // `source`: the snapshot's bytes (cached), { download } (a promise of them), or null: the normal boot.
@@ -175,6 +204,7 @@ async function startPython(indexURL, lockFileURL, source, snapshot) {
 }
 
 function normalBoot(indexURL, lockFileURL) {
+  progress.plan("normal");
   return loadPyodide({ indexURL, lockFileURL, ...quiet });
 }
 
@@ -190,11 +220,15 @@ const METERED_BYTES = 768 * 1024;
 
 async function chosenSnapshot(snapshot, cached, line) {
   const bytes = await cached;
-  if (bytes) return bytes;
+  if (bytes) {
+    progress.plan("cached");
+    return bytes;
+  }
   if (!snapshot?.download) return null;
   const mbit = await line.mbit;
   performance.measure(`engine:line ${mbit === null ? "not measured" : `${Math.round(mbit)} Mbit/s`}`, { start: 0, end: performance.now() });
   if (!snapshot.always && !(mbit >= SNAPSHOT_BREAK_EVEN_MBIT && !navigator.connection?.saveData)) return null;
+  progress.plan("snapshot");
   const download = profiled("engine:snapshot bytes", snapshotBytes(snapshot));
   download.catch(() => {}); // a failed snapshot is handled where it is awaited: the normal boot
   return { download };
@@ -216,7 +250,7 @@ function earlyRuntime(url) {
       return original;
     }
     const [forRuntime, forMeter] = original.body.tee();
-    lineMbit(url, forMeter).then(reportMbit, () => reportMbit(null));
+    lineMbit(url, progress.counted(fileName(url), forMeter)).then(reportMbit, () => reportMbit(null));
     return new Response(forRuntime, { status: original.status, statusText: original.statusText, headers: original.headers });
   });
   response.catch(() => reportMbit(null));
@@ -382,7 +416,7 @@ async function bootFromSnapshot(files, snapshotDownload) {
 async function snapshotBytes({ url, integrity, sha256 }) {
   const response = await browserFetch(url, { integrity }); // optional: its failure means a normal boot
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-  const inflated = new Response(response.body.pipeThrough(new DecompressionStream("gzip")));
+  const inflated = new Response(progress.counted(fileName(new URL(url)), response.body).pipeThrough(new DecompressionStream("gzip")));
   const bytes = new Uint8Array(await inflated.arrayBuffer());
   if (sha256) {
     const entry = new Response(bytes); // a copy, taken now: the runtime may reuse the bytes it is given

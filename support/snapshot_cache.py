@@ -1,0 +1,25 @@
+"""The engine snapshot in a page's Cache API, as tests and benches look at it (the worker owns it:
+overrides/assets/assessment/engine-worker.js)."""
+
+from __future__ import annotations
+
+SNAPSHOT_CACHE = "assessment-engine-snapshot"
+
+# True once the cache holds the whole snapshot the page pins (an entry may be listed while its
+# 31 MB are still being written), or at once when the visit did not boot from a snapshot.
+SNAPSHOT_KEPT = """async (name) => {
+    const status = document.querySelector("[data-engine-status]");
+    if (status?.dataset.engineBoot !== "snapshot") return true;
+    const holder = document.querySelector("[data-snapshot-url]");
+    const url = new URL(holder.dataset.snapshotUrl, document.baseURI).href;
+    const response = await (await caches.open(name)).match(url);
+    if (!response) return false;
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.arrayBuffer()));
+    return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("") === holder.dataset.snapshotSha256;
+}"""
+
+
+def wait_until_snapshot_kept(page, timeout_ms: float = 30_000) -> None:
+    """After a visit that booted from the snapshot, until this browser's cache holds it for the next
+    visit: the worker stores it once the first result is sent, as a reader reads that result."""
+    page.wait_for_function(SNAPSHOT_KEPT, arg=SNAPSHOT_CACHE, polling=250, timeout=timeout_ms)
