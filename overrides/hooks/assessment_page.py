@@ -106,7 +106,6 @@ def on_page_context(context, page, config, nav):
         "engine_sha256": wheel.sha256,
         "snapshot": snapshot and {
             "url": get_relative_url(f"{runtime.site_dir}/{SNAPSHOT_NAME}", page.url) + f"?v={snapshot.sha256[:16]}",
-            "integrity": snapshot.integrity,
             "inflated_sha256": snapshot.inflated_sha256,
             "every_visit": _serving,
         },

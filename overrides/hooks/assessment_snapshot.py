@@ -9,7 +9,6 @@ edit is usable in seconds.
 
 from __future__ import annotations
 
-import base64
 import functools
 import gzip
 import hashlib
@@ -39,10 +38,6 @@ class EngineSnapshot:
     # Of the inflated bytes: what the browser keeps in its cache, checked again each time it is read.
     inflated_sha256: str
 
-    @property
-    def integrity(self) -> str:
-        """Subresource Integrity value for fetch(): the browser checks the bytes itself."""
-        return "sha256-" + base64.b64encode(bytes.fromhex(self.sha256)).decode()
 
 
 def maker_key(root: Path, runtime: PyodideRuntime) -> str:

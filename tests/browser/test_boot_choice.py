@@ -17,6 +17,7 @@ from conftest import share_link
 from assessment import load_bank, score_answers
 from assessment.browser import warm_up_answers
 from assessment.respondents import team_link
+from support.server import StaticSite
 from support.snapshot_cache import SNAPSHOT_CACHE, wait_until_snapshot_kept
 
 BOOT_TIMEOUT_MS = 180_000
@@ -85,6 +86,16 @@ def returning_visits(browser_type, browser_type_launch_args, site_url, tmp_path)
     opened = Visits(browser_type.launch_persistent_context(tmp_path / "profile", **browser_type_launch_args), site_url)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def caching_visits(browser_type, browser_type_launch_args, built_site, tmp_path):
+    """A reader's own browser profile and a host that lets browsers cache what it serves, as real
+    hosts do (the other tests' host sends no cache headers)."""
+    with StaticSite(built_site, gzip=True) as site:
+        opened = Visits(browser_type.launch_persistent_context(tmp_path / "profile", **browser_type_launch_args), site.url)
+        yield opened
+        opened.close()
 
 
 def boot(page) -> str:
@@ -205,6 +216,25 @@ def test_a_cached_snapshot_is_used_whatever_the_line_and_by_any_visit(returning_
     plain = visits.open()  # nothing to show at once, but the snapshot is at hand
     assert boot(plain) == "snapshot", boot_steps(plain)
     assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl") and not visits.fetched(STDLIB), boot_steps(plain)
+    assert visits.problems == []
+
+
+@pytest.mark.parametrize("line", ["loopback", "4G"])
+def test_with_the_runtime_in_the_http_cache_the_snapshots_first_bytes_measure_the_line(caching_visits, bank, line):
+    # A plain visit first: the runtime's WebAssembly comes from the browser's HTTP cache next time,
+    # and says nothing of the line; the snapshot's own first bytes do.
+    visits = caching_visits
+    network = FOUR_G if line == "4G" else None
+    visits.open(network=network).close()
+    answers = warm_up_answers()
+    page = visits.open(share_link(bank, answers), network=network)
+    assert shown_result(page) == native_result(bank, answers)
+    if line == "loopback":
+        assert boot(page) == "snapshot" and not visits.fetched(STDLIB), boot_steps(page)
+        assert any(step.startswith("engine:line on the snapshot") for step in boot_steps(page)), boot_steps(page)
+    else:
+        assert boot(page) == "normal", boot_steps(page)
+        assert cached_snapshots(page) == [], "an abandoned download is not kept"
     assert visits.problems == []
 
 

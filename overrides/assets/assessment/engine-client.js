@@ -7,7 +7,7 @@ import { STAGE } from "./boot-stages.js";
 const STAGE_DEADLINE_MS = 90_000;
 
 export class EngineClient {
-  // `snapshot` ({ url, integrity, sha256, download, always }) is where a memory snapshot is: the
+  // `snapshot` ({ url, sha256, download, always }) is where a memory snapshot is: the
   // worker uses it whenever this browser's cache holds it; it may download it when `download` is
   // set (where the line makes that pay off), and does so whatever the line when `always` is.
   // `resultOnArrival`: the page asks for a result the moment the engine is ready.
@@ -32,14 +32,14 @@ export class EngineClient {
   // then usable about 1.3 s after the reload, and the bytes never leave their machine.
   static fromPage(root, onStatus, { resultOnArrival = false } = {}) {
     const address = (relative) => new URL(relative, document.baseURI).href;
-    const { snapshotUrl, snapshotIntegrity, snapshotSha256 } = root.dataset;
+    const { snapshotUrl, snapshotSha256 } = root.dataset;
     const always = "snapshotEveryVisit" in root.dataset;
     return new EngineClient({
       workerUrl: address(root.dataset.workerUrl),
       indexURL: address(root.dataset.runtimeUrl),
       lockFileURL: address(root.dataset.lockUrl),
       snapshot: snapshotUrl
-        ? { url: address(snapshotUrl), integrity: snapshotIntegrity, sha256: snapshotSha256, download: always || resultOnArrival, always }
+        ? { url: address(snapshotUrl), sha256: snapshotSha256, download: always || resultOnArrival, always }
         : null,
       resultOnArrival,
       engineSha256: root.dataset.engineSha256,
