@@ -67,6 +67,11 @@ class Visits:
     def fetched(self, name: str) -> bool:
         return any(path.endswith(name) for path in self.requests)
 
+    def fetched_twice(self) -> list[str]:
+        """Runtime files this visit requested more than once (an early request the runtime missed)."""
+        runtime = [path for path in self.requests if "/pyodide-" in path]
+        return sorted({path for path in runtime if runtime.count(path) > 1})
+
     def close(self):
         self.context.close()
 
@@ -144,6 +149,7 @@ def test_a_visit_with_nothing_to_show_at_once_boots_normally_without_the_snapsho
     }[visit]()
     assert boot(page) == "normal"
     assert not visits.fetched("engine.snapshot") and visits.fetched(".whl") and visits.fetched(STDLIB)
+    assert visits.fetched_twice() == []
     assert page.locator("[data-result]").is_hidden()
     assert cached_snapshots(page) == [], "nothing cached for a visit that did not need the snapshot"
     assert visits.problems == []
@@ -159,6 +165,7 @@ def test_a_visit_that_shows_a_result_on_arrival_boots_from_the_snapshot(visits, 
     assert shown_result(page) == native_result(bank, answers)
     assert boot(page) == "snapshot", boot_steps(page)
     assert visits.fetched("engine.snapshot") and not visits.fetched(".whl") and not visits.fetched(STDLIB)
+    assert visits.fetched_twice() == []
     assert visits.problems == []
 
 
@@ -198,6 +205,7 @@ def test_on_a_4g_line_a_shared_link_boots_normally_without_the_snapshot(visits, 
     assert shown_result(page) == native_result(bank, answers)
     assert boot(page) == "normal"
     assert not visits.fetched("engine.snapshot") and visits.fetched(".whl") and visits.fetched(STDLIB), boot_steps(page)
+    assert visits.fetched_twice() == []
     assert cached_snapshots(page) == []
     assert visits.problems == []
 

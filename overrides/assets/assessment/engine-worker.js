@@ -49,19 +49,21 @@ class BootFailure extends Error {}
 const browserFetch = self.fetch.bind(self);
 // What a restore is told the standard library's address is: answered here, never downloaded.
 const STDLIB_IN_SNAPSHOT = new URL("stdlib-in-snapshot.zip", self.location.href);
+const STDLIB_FILE = "python_stdlib.zip";
 
 self.fetch = async (resource, options) => {
   const url = new URL(resource instanceof Request ? resource.url : String(resource), self.location.href);
   if (url.href === STDLIB_IN_SNAPSHOT.href) return new Response(EMPTY_STDLIB);
-  const early = takeEarlyRuntime(url); // counted as it arrives, by earlyRuntime
+  const early = takeEarly(url, options);
   let response;
   try {
-    response = await (early ?? browserFetch(resource, options));
+    response = await (early?.response ?? browserFetch(resource, options));
   } catch {
     const pinned = options?.integrity || (resource instanceof Request && resource.integrity);
     return endBoot(`${runtimeFile(url)} could not be downloaded${pinned ? ", or it is not the copy this site was built with" : ""}`);
   }
   if (!early) response = counted(url, response); // before its content is checked, which reads it whole
+  // (a file fetched early was counted as it arrived)
   const problem = responseProblem(url, response) ?? await contentProblem(url, response);
   return problem ? endBoot(`${runtimeFile(url)} ${problem}`) : response;
 };
@@ -168,7 +170,10 @@ async function boot({ indexURL, lockFileURL, snapshot, engineSha256, resultOnArr
     const cached = snapshot ? cachedSnapshot(snapshot.url, snapshot.sha256) : Promise.resolve(null);
     runtimeModule = importRuntimeModule(new URL("pyodide.asm.mjs", indexURL)); // the runtime's own import reuses it
     runtimeModule.catch(() => {}); // a failure is reported below, named
-    const snapshotSource = profiled("engine:snapshot chosen", chosenSnapshot(snapshot, cached, line));
+    const snapshotSource = profiled("engine:snapshot chosen", chosenSnapshot(snapshot, cached, line).then((source) => {
+      if (!source) fetchNormalBootEarly(indexURL, lockFileURL).catch(() => {}); // the runtime asks again
+      return source;
+    }));
     ({ loadPyodide } = await profiled("engine:runtime module", importRuntimeModule(new URL("pyodide.mjs", indexURL))));
     // Python starts once its WebAssembly is in (the library and the engine may still be coming).
     const starting = once(() => self.postMessage({ type: "stage", stage: STAGE.RUNTIME }));
@@ -178,6 +183,7 @@ async function boot({ indexURL, lockFileURL, snapshot, engineSha256, resultOnArr
     self.postMessage({ type: "stage", stage: STAGE.ENGINE });
     browserAdapter = await profiled("engine:engine imported", engineAdapter(pyodide, engineSha256, lockFileURL, indexURL));
     self.postMessage({ type: "ready", fromSnapshot: Boolean(pyodide.fromSnapshot), ...bootProfile() });
+    readBank();
     if (!resultOnArrival) keepDownloadedSnapshot();
   } catch (error) {
     // A damaged runtime module fails the runtime too, sooner and in its words: name the file instead.
@@ -269,13 +275,52 @@ async function downloadedSnapshot(snapshot, { probe = false } = {}) {
   return { download };
 }
 
-let earlyRuntimeResponse = null;
+// --- files requested before the runtime asks for them ---------------------------------------------
+// Each request the runtime makes waits for the one before (its module, then its lock file and
+// library, then, once Python runs, the engine's wheel): on a 170 ms line every wait is a round
+// trip. So what a boot will surely fetch is requested at once, and self.fetch hands the response
+// over when the runtime asks (only to the same request: the wheel is pinned by its lock's sha256).
+const earlyFetches = new Map(); // href -> { integrity, response }
+
+function takeEarly(url, options) {
+  const early = earlyFetches.get(url.href);
+  if (!early || early.integrity !== (options?.integrity ?? "")) return null;
+  earlyFetches.delete(url.href);
+  return early;
+}
+
+// A small file, read as it arrives (counted for the progress) and kept for the runtime.
+function fetchEarly(url, integrity = "") {
+  const response = browserFetch(url, integrity ? { integrity } : undefined).then(async (original) => {
+    if (!original.ok || !original.body) return original;
+    const bytes = await new Response(progress.counted(fileName(url), original.body)).arrayBuffer();
+    return new Response(bytes, { status: original.status, statusText: original.statusText, headers: original.headers });
+  });
+  response.catch(() => {}); // the runtime's own request reports a failure, named
+  earlyFetches.set(url.href, { integrity, response });
+  return response;
+}
+
+// A normal boot's library, lock file and wheel (named, and pinned, by the lock file).
+async function fetchNormalBootEarly(indexURL, lockFileURL) {
+  fetchEarly(new URL(STDLIB_FILE, indexURL));
+  const lock = await fetchEarly(new URL(lockFileURL));
+  const { packages } = await lock.clone().json();
+  for (const { file_name: name, sha256 } of Object.values(packages)) {
+    fetchEarly(new URL(name, lockFileURL), `sha256-${base64(sha256)}`);
+  }
+}
+
+function base64(hex) {
+  return btoa(String.fromCharCode(...hex.match(/../g).map((pair) => parseInt(pair, 16))));
+}
+
 // A read of the whole WebAssembly from the browser's HTTP cache ends within this (it is inflated
 // as it is read); a download over a line slow enough to matter does not.
 const CACHE_READ_MS = 300;
 
-// The runtime's WebAssembly, requested before the runtime asks for it (self.fetch hands this
-// response over then); a copy of its stream measures the line.
+// The runtime's WebAssembly, which both boots need, requested first; a copy of its stream measures
+// the line (and counts its bytes as they arrive).
 function earlyRuntime(url) {
   let reportMbit;
   const mbit = new Promise((resolve) => { reportMbit = resolve; });
@@ -289,7 +334,7 @@ function earlyRuntime(url) {
     return new Response(forRuntime, { status: original.status, statusText: original.statusText, headers: original.headers });
   });
   response.catch(() => reportMbit(null));
-  earlyRuntimeResponse = { href: url.href, response };
+  earlyFetches.set(url.href, { integrity: "", response });
   return { mbit };
 }
 
@@ -343,13 +388,6 @@ function meterStream(stream) {
   return { mbit, ended };
 }
 
-function takeEarlyRuntime(url) {
-  if (earlyRuntimeResponse?.href !== url.href) return null;
-  const { response } = earlyRuntimeResponse;
-  earlyRuntimeResponse = null;
-  return response;
-}
-
 async function engineAdapter(pyodide, engineSha256, lockFileURL, indexURL) {
   try {
     if (!pyodide.fromSnapshot) return await installedEngine(pyodide);
@@ -397,10 +435,19 @@ async function installedEngine(pyodide) {
 }
 
 function checkedAdapter(pyodide) {
-  const adapter = pyodide.pyimport("assessment.browser");
-  // Reading the bank once now means a broken bank fails the boot, not the reader's first submit.
-  adapter.questions_json();
-  return adapter;
+  return pyodide.pyimport("assessment.browser");
+}
+
+// The bank is read once, right after "ready": the reader's first request (or a link's result,
+// which needs it anyway) then finds it parsed, and "ready" does not wait for it. A bank that
+// cannot be read (the build checks it, so only a damaged wheel) ends the boot in these words.
+function readBank() {
+  try {
+    browserAdapter.questions_json();
+  } catch (error) {
+    browserAdapter = null;
+    fail(new BootFailure(`the assessment engine could not read its questions (${describe(error)})`));
+  }
 }
 
 // Under `mkdocs serve` the snapshot may hold an earlier engine: a new snapshot costs half a
