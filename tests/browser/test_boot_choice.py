@@ -227,21 +227,30 @@ def test_a_cached_snapshot_is_used_whatever_the_line_and_by_any_visit(returning_
     assert visits.problems == []
 
 
-@pytest.mark.parametrize("line", ["loopback", "4G"])
-def test_with_the_runtime_in_the_http_cache_the_snapshots_first_bytes_measure_the_line(caching_visits, bank, line):
+@pytest.mark.parametrize("line", ["loopback", "4G", "4G, forgotten"])
+def test_with_the_runtime_in_the_http_cache_the_line_is_remembered_or_measured_on_the_snapshot(caching_visits, bank, line):
     # A plain visit first: the runtime's WebAssembly comes from the browser's HTTP cache next time,
-    # and says nothing of the line; the snapshot's own first bytes do.
+    # and says nothing of the line. A slow line that visit measured is believed; otherwise the
+    # snapshot's own first bytes measure it.
     visits = caching_visits
-    network = FOUR_G if line == "4G" else None
-    visits.open(network=network).close()
+    network = None if line == "loopback" else FOUR_G
+    first = visits.open(network=network)
+    if line == "4G, forgotten":
+        first.evaluate("() => caches.delete('assessment-engine-line')")
+    first.close()
     answers = warm_up_answers()
     page = visits.open(share_link(bank, answers), network=network)
     assert shown_result(page) == native_result(bank, answers)
+    steps = boot_steps(page)
     if line == "loopback":
-        assert boot(page) == "snapshot" and not visits.fetched(STDLIB), boot_steps(page)
-        assert any(step.startswith("engine:line on the snapshot") for step in boot_steps(page)), boot_steps(page)
+        assert boot(page) == "snapshot" and not visits.fetched(STDLIB), steps
+        assert any(step.startswith("engine:line on the snapshot") for step in steps), steps
+    elif line == "4G":
+        assert boot(page) == "normal" and not visits.fetched("engine.snapshot"), steps
+        assert "engine:line remembered slow" in steps, steps
     else:
-        assert boot(page) == "normal", boot_steps(page)
+        assert boot(page) == "normal" and visits.fetched("engine.snapshot"), steps
+        assert any(step.startswith("engine:line on the snapshot") for step in steps), steps
         assert cached_snapshots(page) == [], "an abandoned download is not kept"
     assert visits.problems == []
 

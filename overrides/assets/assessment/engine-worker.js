@@ -167,6 +167,7 @@ async function boot({ indexURL, lockFileURL, snapshot, engineSha256, resultOnArr
     // Every download that either boot needs starts now, side by side: the runtime's WebAssembly
     // (whose first bytes measure the line), its large module, and a look in the cache for the snapshot.
     const line = earlyRuntime(new URL("pyodide.asm.wasm", indexURL));
+    line.mbit.then(rememberLine);
     const cached = snapshot ? cachedSnapshot(snapshot.url, snapshot.sha256) : Promise.resolve(null);
     runtimeModule = importRuntimeModule(new URL("pyodide.asm.mjs", indexURL)); // the runtime's own import reuses it
     runtimeModule.catch(() => {}); // a failure is reported below, named
@@ -240,7 +241,40 @@ async function chosenSnapshot(snapshot, cached, line) {
   const mbit = await line.mbit;
   measureLine("line", mbit);
   if (mbit !== null) return mbit >= SNAPSHOT_BREAK_EVEN_MBIT ? downloadedSnapshot(snapshot) : null;
+  if (await rememberedSlowLine()) {
+    performance.measure("engine:line remembered slow", { start: 0, end: performance.now() });
+    return null;
+  }
   return downloadedSnapshot(snapshot, { probe: true });
+}
+
+// --- the line as an earlier visit measured it -------------------------------------------------------
+// A slow line measured by a visit within the hour is believed when the runtime now comes from the
+// HTTP cache (probing would spend the snapshot's first 768 KB only to confirm it); a fast one is
+// not, since the reader may since be on a slower line: the snapshot's first bytes measure it again.
+// Kept in this browser only, like everything else the page stores.
+const LINE_CACHE = "assessment-engine-line";
+const LINE_KEY = new URL("measured-line", self.location.href).href;
+const LINE_BELIEVED_MS = 60 * 60 * 1000;
+
+async function rememberLine(mbit) {
+  if (mbit === null) return;
+  try {
+    await (await self.caches.open(LINE_CACHE)).put(LINE_KEY, new Response(JSON.stringify({ mbit, at: Date.now() })));
+  } catch {
+    // Storage blocked: the next visit measures the line again.
+  }
+}
+
+async function rememberedSlowLine() {
+  try {
+    const response = await (await self.caches.open(LINE_CACHE)).match(LINE_KEY);
+    if (!response) return false;
+    const { mbit, at } = await response.json();
+    return Date.now() - at < LINE_BELIEVED_MS && mbit < SNAPSHOT_BREAK_EVEN_MBIT;
+  } catch {
+    return false;
+  }
 }
 
 function measureLine(what, mbit) {
