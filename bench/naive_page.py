@@ -12,10 +12,12 @@ import re
 import shutil
 from pathlib import Path
 
+from support.site import ROOT
+
 NAIVE_FOLDER = "bench-naive"
 
 NAIVE_SCRIPT = Path(__file__).with_name("naive-page.js")
-UPSTREAM_STDLIB = Path(__file__).resolve().parents[1] / "node_modules" / "pyodide" / "python_stdlib.zip"
+UPSTREAM_STDLIB = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
 
 
 def add_naive_page(site_dir: Path) -> str:

@@ -67,6 +67,9 @@ class Visits:
     def fetched(self, name: str) -> bool:
         return any(path.endswith(name) for path in self.requests)
 
+    def fetched_none_of(self, *names: str) -> bool:
+        return not any(self.fetched(name) for name in names)
+
     def fetched_twice(self) -> list[str]:
         """Runtime files this visit requested more than once (an early request the runtime missed)."""
         runtime = [path for path in self.requests if "/pyodide-" in path]
@@ -101,6 +104,13 @@ def caching_visits(browser_type, browser_type_launch_args, built_site, tmp_path)
         opened = Visits(browser_type.launch_persistent_context(tmp_path / "profile", **browser_type_launch_args), site.url)
         yield opened
         opened.close()
+
+
+def keep_a_snapshot(visits, bank, answers: dict[str, str]) -> None:
+    """A first visit by a shared link, which downloads the snapshot and keeps it in the cache."""
+    first = visits.open(share_link(bank, answers))
+    wait_until_snapshot_kept(first)
+    first.close()
 
 
 def boot(page) -> str:
@@ -189,13 +199,11 @@ def test_a_team_link_boots_the_team_page_from_the_snapshot(visits, bank):
 def test_a_returning_visit_reads_the_snapshot_from_the_cache_not_the_network(returning_visits, bank):
     visits = returning_visits
     answers = warm_up_answers()
-    first = visits.open(share_link(bank, answers))
-    wait_until_snapshot_kept(first)
-    first.close()
+    keep_a_snapshot(visits, bank, answers)
     page = visits.open(saved=answers, bank=bank)
     assert shown_result(page) == native_result(bank, answers)
     assert boot(page) == "snapshot", boot_steps(page)
-    assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl") and not visits.fetched(STDLIB), boot_steps(page)
+    assert visits.fetched_none_of("engine.snapshot", ".whl", STDLIB), boot_steps(page)
     assert visits.problems == []
 
 
@@ -213,17 +221,15 @@ def test_on_a_4g_line_a_shared_link_boots_normally_without_the_snapshot(visits, 
 def test_a_cached_snapshot_is_used_whatever_the_line_and_by_any_visit(returning_visits, bank):
     visits = returning_visits
     answers = warm_up_answers()
-    first = visits.open(share_link(bank, answers))
-    wait_until_snapshot_kept(first)
-    first.close()
+    keep_a_snapshot(visits, bank, answers)
     on_4g = visits.open(share_link(bank, answers), network=FOUR_G)
     assert shown_result(on_4g) == native_result(bank, answers)
     assert boot(on_4g) == "snapshot", boot_steps(on_4g)
-    assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl") and not visits.fetched(STDLIB), boot_steps(on_4g)
+    assert visits.fetched_none_of("engine.snapshot", ".whl", STDLIB), boot_steps(on_4g)
     on_4g.close()
     plain = visits.open()  # nothing to show at once, but the snapshot is at hand
     assert boot(plain) == "snapshot", boot_steps(plain)
-    assert not visits.fetched("engine.snapshot") and not visits.fetched(".whl") and not visits.fetched(STDLIB), boot_steps(plain)
+    assert visits.fetched_none_of("engine.snapshot", ".whl", STDLIB), boot_steps(plain)
     assert visits.problems == []
 
 

@@ -1,7 +1,7 @@
 // The assessment engine, off the main thread: Pyodide plus our wheel, verified by the site's own
 // lock file (sha256), answering one question at a time: "here are answers, what is the result?".
 
-import { BootProgress } from "./boot-progress.js";
+import { BootProgress, STDLIB_FILE } from "./boot-progress.js";
 import { STAGE } from "./boot-stages.js";
 import { EMPTY_STDLIB, snapshotOptions } from "./snapshot-options.mjs";
 
@@ -49,7 +49,6 @@ class BootFailure extends Error {}
 const browserFetch = self.fetch.bind(self);
 // What a restore is told the standard library's address is: answered here, never downloaded.
 const STDLIB_IN_SNAPSHOT = new URL("stdlib-in-snapshot.zip", self.location.href);
-const STDLIB_FILE = "python_stdlib.zip";
 
 self.fetch = async (resource, options) => {
   const url = new URL(resource instanceof Request ? resource.url : String(resource), self.location.href);
@@ -73,7 +72,7 @@ function fileName(url) {
 }
 
 function counted(url, response) {
-  const body = progress?.counted(fileName(url), response.body);
+  const body = progress.counted(fileName(url), response.body);
   if (!body || body === response.body) return response;
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
