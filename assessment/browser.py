@@ -21,7 +21,8 @@ from . import report
 from .answers_json import parse_answers
 from .bank import load_bank
 from .errors import AnswersError, UnreadableAnswersError, listed
-from .respondents import ReadTeam, RespondentError, read_respondents, read_team_link, team_link
+from .links import team_link
+from .respondents import ReadTeam, RespondentError, read_respondents, read_team_link
 from .scoring import score_answers
 from .team import team_view
 from .team_report import team_as_markdown

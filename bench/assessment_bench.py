@@ -34,7 +34,7 @@ from playwright.sync_api import sync_playwright
 
 from assessment import load_bank
 from assessment.browser import warm_up_answers
-from assessment.respondents import team_link
+from assessment.links import share_link, team_link
 from support.chromium import launch_options
 from support.server import StaticSite
 from support.site import ROOT, build_site
@@ -101,9 +101,7 @@ class Visit:
 
 def visit_kinds(bank) -> list[Visit]:
     complete = warm_up_answers()
-    asked = bank.answers_to_asked(complete)
-    link = f"#assessment=1&bank={bank.fingerprint}&" + "&".join(
-        f"{question.id}={asked[question.id]}" for question in bank.questions if question.id in asked)
+    link = share_link(bank, complete)
     first = bank.questions[0]
     return [
         Visit("no fragment"),

@@ -19,7 +19,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from assessment import load_bank
-from assessment.respondents import LARGEST_TEAM, LONGEST_LABEL, team_link
+from assessment.links import LONGEST_LABEL, team_link
+from assessment.team import LARGEST_TEAM
 from assessment.team import team_view
 from support.chromium import launch_options
 from support.server import StaticSite

@@ -99,6 +99,8 @@ def on_page_context(context, page, config, nav):
         "article_url": get_relative_url(bank.article_path, page.url),
         "team_url": get_relative_url("assessment/team/", page.url),
         "team_sizes": team_sizes(),
+        # How share links are read, from the engine's module that builds and reads them.
+        "link_rules": json.dumps(importlib.import_module(f"{ENGINE_PACKAGE}.links").rules_for_page()),
         "runtime_url": get_relative_url(runtime.site_dir + "/", page.url),
         "lock_url": get_relative_url(f"{runtime.site_dir}/{LOCK_FILE}", page.url) + f"?v={wheel.sha256[:16]}",
         "worker_url": get_relative_url(WORKER_FILE, page.url),
@@ -123,8 +125,8 @@ def team_sizes() -> dict:
     """The engine's limits for a team (the engine was imported by fresh_bank), so the team page
     states and applies the same ones."""
     team = importlib.import_module(f"{ENGINE_PACKAGE}.team")
-    respondents = importlib.import_module(f"{ENGINE_PACKAGE}.respondents")
-    return {"smallest": team.SMALLEST_TEAM, "largest": team.LARGEST_TEAM, "longest_label": respondents.LONGEST_LABEL}
+    links = importlib.import_module(f"{ENGINE_PACKAGE}.links")
+    return {"smallest": team.SMALLEST_TEAM, "largest": team.LARGEST_TEAM, "longest_label": links.LONGEST_LABEL}
 
 
 def invite_from_article(context, page):

@@ -31,8 +31,12 @@ def sub_path_site_url(site_builder, tmp_path_factory):
         yield served.url
 
 
-def share_link(bank, answers: dict[str, str]) -> str:
-    """The fragment of a share link for these answers, as the page writes one (answers.js)."""
-    asked = bank.answers_to_asked(answers)
-    pairs = "&".join(f"{question.id}={asked[question.id]}" for question in bank.questions if question.id in asked)
-    return f"#assessment=1&bank={bank.fingerprint}&{pairs}"
+def enter_team(page, entries: list[tuple[str, str]]) -> None:
+    """Start over, then type each (label, link or JSON) into its own respondent's fields."""
+    page.click("[data-clear-team]")
+    for index, (label, text) in enumerate(entries):
+        if index >= page.locator("[data-entry]").count():
+            page.click("[data-add-entry]")
+        entry = page.locator("[data-entry]").nth(index)
+        entry.locator("[data-entry-label]").fill(label)
+        entry.locator("[data-entry-text]").fill(text)

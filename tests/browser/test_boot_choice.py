@@ -12,11 +12,11 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import share_link
+from assessment.links import share_link
 
 from assessment import load_bank, score_answers
 from assessment.browser import warm_up_answers
-from assessment.respondents import team_link
+from assessment.links import team_link
 from support.server import StaticSite
 from support.snapshot_cache import SNAPSHOT_CACHE, wait_until_snapshot_kept
 

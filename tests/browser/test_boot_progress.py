@@ -9,7 +9,7 @@ import json
 import re
 
 import pytest
-from conftest import share_link
+from assessment.links import share_link
 
 from assessment import load_bank
 from assessment.browser import warm_up_answers

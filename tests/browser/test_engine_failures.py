@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import share_link
+from assessment.links import share_link
 
 from assessment import load_bank
 from assessment.browser import warm_up_answers

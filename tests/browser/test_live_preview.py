@@ -16,7 +16,7 @@ import pytest
 
 from assessment import load_bank
 from assessment.browser import warm_up_answers
-from tests.browser.conftest import share_link
+from assessment.links import share_link
 
 SERVE_START_TIMEOUT_S = 180
 RELOAD_TIMEOUT_MS = 60_000

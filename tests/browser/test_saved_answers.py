@@ -121,7 +121,7 @@ def test_a_link_that_cannot_be_used_leaves_saved_answers_in_place(engine_stopped
     assert problems == []
 
 
-@pytest.mark.parametrize("fragment", ["#how-it-works", "#assessment-form-title", "#garbage", "#%E0%A4%A", "#ASSESSMENT=1"])
+@pytest.mark.parametrize("fragment", ["#how-it-works", "#assessment-form-title", "#garbage", "#%E0%A4%A", "#assessments=1"])
 def test_a_fragment_that_is_not_a_share_link_is_ignored(engine_stopped, site_url, bank, valid_link, fragment):
     own = own_answers(bank, valid_link[1])
     page, problems = new_page(engine_stopped, site_url)

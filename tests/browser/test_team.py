@@ -15,10 +15,12 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from conftest import enter_team
 from test_assessment import BOOT_TIMEOUT_MS, RESULT_TIMEOUT_MS, PageWatch, axe_violations, random_answer_sets, shown_texts
 
 from assessment import load_bank, score_answers
-from assessment.respondents import LARGEST_TEAM, team_link
+from assessment.links import share_link, team_link
+from assessment.team import LARGEST_TEAM
 from assessment.team import team_view
 from assessment.team_report import team_as_markdown
 from engine.team_answers import AFTER_THE_FACT, AFTER_THE_FACT_AS_LITIGATION_COVER
@@ -56,24 +58,8 @@ def booted(browser, site_url):
     context.close()
 
 
-def share_link(bank, answers: dict[str, str]) -> str:
-    pairs = "&".join(f"{question_id}={option_id}" for question_id, option_id in answers.items())
-    return f"#assessment=1&bank={bank.fingerprint}&{pairs}"
-
-
 def download_text(bank, answers: dict[str, str]) -> str:
     return json.dumps(score_answers(bank, answers, allow_partial=True).to_dict())
-
-
-def enter_team(page, entries: list[tuple[str, str]]) -> None:
-    """Start over, then type each (label, link or JSON) into its own respondent's fields."""
-    page.click("[data-clear-team]")
-    for index, (label, text) in enumerate(entries):
-        if index >= page.locator("[data-entry]").count():
-            page.click("[data-add-entry]")
-        entry = page.locator("[data-entry]").nth(index)
-        entry.locator("[data-entry-label]").fill(label)
-        entry.locator("[data-entry-text]").fill(text)
 
 
 def shown_view(page) -> dict:
@@ -192,7 +178,7 @@ def test_a_tampered_respondent_in_a_team_link_is_named_and_left_out(browser, sit
         assert view == json.loads(json.dumps(team_view(bank, kept).to_dict()))
         notice = page.locator("[data-notice]")
         assert notice.is_visible()
-        assert "HR could not be read" in notice.inner_text()
+        assert "HR is left out: it could not be read" in notice.inner_text()
         assert watch.problems == []
     finally:
         context.close()

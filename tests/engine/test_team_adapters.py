@@ -11,7 +11,7 @@ from hypothesis import given, settings
 
 from assessment import load_bank, score_answers
 from assessment.browser import team_json
-from assessment.respondents import team_link
+from assessment.links import team_link
 from assessment.team import team_view
 from assessment.team_report import team_as_markdown
 

@@ -16,7 +16,7 @@ from engine.article_scenarios import SCENARIOS
 
 from assessment import browser, cli, load_bank
 from assessment.browser import questions_json
-from assessment.respondents import team_link
+from assessment.links import team_link
 
 ARTICLE = "https://example.org/a/"
 

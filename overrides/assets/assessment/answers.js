@@ -3,20 +3,17 @@
 // against the questions on the page; nothing from storage or the URL is trusted.
 
 const STORAGE_KEY = "coaching-timing:assessment";
-const SHARE_PREFIX = "assessment=";
-const SHARE_VERSION = "1";
-// A complete link for today's bank is a few hundred characters; anything far longer is not ours.
-const SHARE_MAX_LENGTH = 2000;
 
 // The bank as the page shows it: [{id, options: [ids], askIf: {question id: [option ids]}}], in
-// order, plus its fingerprint. `askIf` comes from the bank (rendered into the page at build time).
-export function bankFromForm(form, fingerprint) {
+// order, plus its fingerprint and the rules of its links. `askIf` comes from the bank and `links`
+// from the engine's assessment.links.rules_for_page(), both rendered into the page at build time.
+export function bankFromForm(form, fingerprint, links) {
   const questions = [...form.querySelectorAll("fieldset[data-question]")].map((fieldset) => ({
     id: fieldset.dataset.question,
     options: [...fieldset.querySelectorAll("input[type=radio]")].map((input) => input.value),
     askIf: parseAskIf(fieldset.dataset.askIf),
   }));
-  return { fingerprint, questions, byId: new Map(questions.map((question) => [question.id, question])) };
+  return { fingerprint, links, questions, byId: new Map(questions.map((question) => [question.id, question])) };
 }
 
 function parseAskIf(text) {
@@ -39,7 +36,7 @@ function isAsked(question, kept) {
 export function askedAnswers(bank, answers) {
   const kept = {};
   for (const question of bank.questions) {
-    if (question.id in answers && isAsked(question, kept)) kept[question.id] = answers[question.id];
+    if (Object.hasOwn(answers, question.id) && isAsked(question, kept)) kept[question.id] = answers[question.id];
   }
   return kept;
 }
@@ -120,50 +117,79 @@ export function sameAnswers(first, second) {
   return ids.length === Object.keys(second).length && ids.every((id) => first[id] === second[id]);
 }
 
+// --- share links: built and read by the rules of the engine's assessment.links --------------------
+// The same steps as its read_share_link, in the same order, so a link either reader accepts the
+// other accepts with the same answers, and one refused is refused in the same words (the build
+// hands over the words; tests/browser/test_link_contract.py holds the two to one table).
+
 export function shareFragment(bank, answers) {
+  const { share } = bank.links;
   const asked = askedAnswers(bank, answers);
-  const pairs = bank.questions.filter((question) => question.id in asked)
-    .map((question) => `${question.id}=${answers[question.id]}`);
-  return `#${SHARE_PREFIX}${SHARE_VERSION}&bank=${bank.fingerprint}&${pairs.join("&")}`;
+  const pairs = bank.questions.filter((question) => Object.hasOwn(asked, question.id))
+    .map((question) => `${question.id}=${asked[question.id]}`);
+  return [`#${share.prefix}${share.version}`, `bank=${bank.fingerprint}`, ...pairs].join("&");
 }
 
 // Is this fragment meant as a share link? Only what starts like one: the page's own anchors
 // (#how-it-works) and anything else are left to the browser.
-export function looksLikeShareLink(fragment) {
-  return typeof fragment === "string" && fragment.replace(/^#/, "").startsWith(SHARE_PREFIX);
+export function looksLikeShareLink(fragment, bank) {
+  if (typeof fragment !== "string") return false;
+  const raw = fragment.replace(/^#/, "");
+  return (readAs(raw, bank.links.share) ?? raw.toLowerCase()).startsWith(bank.links.share.prefix);
 }
 
-// -> {ok: true, answers, outdated: false}
-//  | {ok: true, answers, outdated: true, dropped: ["question=option", ...], complete}  (an earlier bank)
-//  | {ok: false, reason: "unreadable"}
+// -> {ok: true, answers, complete, outdated, dropped: ["question=option", ...]}
+//  | {ok: false, reason, message}   (message: the engine's words for the reason)
 export function parseShareFragment(fragment, bank) {
-  const unreadable = { ok: false, reason: "unreadable" };
-  if (typeof fragment !== "string" || fragment.length > SHARE_MAX_LENGTH) return unreadable;
-  // Some messengers and mail programs add a trailing "&" to a link they pass on.
-  const raw = (fragment.startsWith("#") ? fragment.slice(1) : fragment).replace(/&+$/, "");
-  if (!raw.startsWith(SHARE_PREFIX)) return unreadable;
-  const fields = new Map();
-  for (const part of raw.split("&")) {
-    const pieces = part.split("=");
-    if (pieces.length !== 2 || !/^[a-z0-9_]+$/.test(pieces[0]) || !/^[a-z0-9_]+$/i.test(pieces[1])) return unreadable;
-    if (fields.has(pieces[0])) return unreadable;
-    fields.set(pieces[0], pieces[1]);
-  }
-  if (fields.get("assessment") !== SHARE_VERSION || !fields.has("bank")) return unreadable;
+  const { share, refusals } = bank.links;
+  const refused = (reason) => ({ ok: false, reason, message: refusals[reason] });
+  if (typeof fragment !== "string") return refused("unreadable");
+  const raw = fragment.includes("#") ? fragment.slice(fragment.indexOf("#") + 1) : fragment;
+  if (raw.length > share.longest) return refused("too_long");
+  const text = readAs(raw, share);
+  const fields = text === null ? null : linkFields(text, share, bank.links);
+  if (!fields) return refused("unreadable");
   const outdated = fields.get("bank") !== bank.fingerprint;
-  fields.delete("assessment");
   fields.delete("bank");
-  const answers = {};
+  const known = {};
   const dropped = [];
   for (const [questionId, optionId] of fields) {
-    const question = bank.byId.get(questionId);
-    if (question && question.options.includes(optionId)) answers[questionId] = optionId;
-    else if (outdated) dropped.push(`${questionId}=${optionId}`);
-    else return unreadable;
+    if (bank.byId.get(questionId)?.options.includes(optionId)) known[questionId] = optionId;
+    else dropped.push(`${questionId}=${optionId}`);
   }
-  const asked = askedAnswers(bank, answers);
-  const complete = unansweredQuestions(bank, asked).length === 0;
-  // A link of today's bank is always complete; one of an earlier bank is read as far as it goes.
-  if (!outdated) return complete ? { ok: true, answers: asked, outdated } : unreadable;
-  return { ok: true, answers: asked, outdated, dropped, complete };
+  if (dropped.length && !outdated) return refused("unknown_answers");
+  const answers = askedAnswers(bank, known);
+  if (Object.keys(answers).length === 0) return refused("no_answers");
+  return { ok: true, answers, complete: unansweredQuestions(bank, answers).length === 0, outdated, dropped };
+}
+
+// What mail programs and messengers do to a link, undone for a lenient format; null: not decodable.
+function readAs(fragment, format) {
+  let text = fragment;
+  if (format.lenient && text.includes("%")) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      return null;
+    }
+  }
+  return (format.lenient ? text.toLowerCase() : text).replace(/&+$/, "");
+}
+
+// The fields of a link (Map, "bank" always there, the version checked and left out), or null.
+function linkFields(text, format, { field_key: keyPattern, field_value: valuePattern }) {
+  if (!text.startsWith(format.prefix)) return null;
+  const key = new RegExp(`^(?:${keyPattern})$`);
+  const value = new RegExp(`^(?:${valuePattern})$`);
+  const fields = new Map();
+  for (const part of text.split("&")) {
+    const equals = part.indexOf("=");
+    if (equals < 0) return null;
+    const [name, content] = [part.slice(0, equals), part.slice(equals + 1)];
+    if (!key.test(name) || fields.has(name) || !value.test(content)) return null;
+    fields.set(name, content);
+  }
+  if (fields.get(format.name) !== format.version || !fields.has("bank")) return null;
+  fields.delete(format.name);
+  return fields;
 }

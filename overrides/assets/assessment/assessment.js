@@ -10,9 +10,7 @@ import {
 import { renderResult } from "./result-view.js";
 
 const FAILED_ADVICE = "Check your connection and choose “Try again”, or run the same assessment on your computer: python -m assessment.";
-const SHARE_NOTICE = {
-  unreadable: "This share link could not be read (it may be incomplete or changed), so it was not used. Any answers you saved on this device are below, unchanged.",
-};
+const INCOMPLETE_LINK_NOTICE = "This link holds only some of the answers: they are filled in below. Answer the remaining questions to see the result.";
 // How many of an old link's answers a notice names before it says "and N more".
 const NAMED_ANSWERS = 5;
 
@@ -22,7 +20,7 @@ if (root) startAssessment(root);
 function startAssessment(root) {
   const form = root.querySelector("[data-assessment-form]");
   const resultView = root.querySelector("[data-result]");
-  const bank = bankFromForm(form, root.dataset.bankFingerprint);
+  const bank = bankFromForm(form, root.dataset.bankFingerprint, JSON.parse(root.dataset.linkRules));
   const page = { root, form, resultView, bank, articleUrl: root.dataset.articleUrl, waitingForEngine: false };
 
   const engine = EngineClient.fromPage(root, (status, detail) => showEngineStatus(page, status, detail), {
@@ -51,7 +49,7 @@ function startAssessment(root) {
     focusQuestion(page, link.dataset.gotoQuestion);
   });
   window.addEventListener("hashchange", () => {
-    if (looksLikeShareLink(location.hash)) openShareLink(page, location.hash);
+    if (looksLikeShareLink(location.hash, bank)) openShareLink(page, location.hash);
   });
 }
 
@@ -64,9 +62,9 @@ function startAssessment(root) {
 // Python starts, by visit"), still well before a reader has answered the questions; switching to
 // the snapshot then would download 6.3 MB and start a second boot for a few seconds at most.
 function showsResultOnArrival(bank) {
-  if (looksLikeShareLink(location.hash)) {
+  if (looksLikeShareLink(location.hash, bank)) {
     const parsed = parseShareFragment(location.hash, bank);
-    return parsed.ok && (!parsed.outdated || parsed.complete);
+    return parsed.ok && parsed.complete;
   }
   return isComplete(bank, loadSavedAnswers(bank));
 }
@@ -80,7 +78,7 @@ function restoreAnswers(page) {
   const saved = loadSavedAnswers(page.bank);
   fillForm(page.form, page.bank, saved);
   showOwnAnswersOffer(page);
-  if (looksLikeShareLink(location.hash)) openShareLink(page, location.hash);
+  if (looksLikeShareLink(location.hash, page.bank)) openShareLink(page, location.hash);
   else if (isComplete(page.bank, saved)) submit(page); // a returning reader sees their result again
 }
 
@@ -89,7 +87,7 @@ function openShareLink(page, fragment) {
   if (!parsed.ok) {
     // Only the link is set aside: the reader's saved answers stay, in storage and in the form.
     history.replaceState(null, "", location.pathname + location.search);
-    showNotice(page, SHARE_NOTICE[parsed.reason]);
+    showNotice(page, `This share link was not used: ${parsed.message}. Any answers you saved on this device are below, unchanged.`);
     return;
   }
   const saved = loadSavedAnswers(page.bank);
@@ -102,8 +100,9 @@ function openShareLink(page, fragment) {
   updateQuestions(page);
   showOwnAnswersOffer(page);
   if (parsed.outdated) showNotice(page, outdatedLinkNotice(parsed));
+  else if (!parsed.complete) showNotice(page, INCOMPLETE_LINK_NOTICE);
   else hideNotice(page);
-  if (!parsed.outdated || parsed.complete) submit(page, { keepNotice: parsed.outdated });
+  if (parsed.complete) submit(page, { keepNotice: parsed.outdated });
 }
 
 // A link made before the assessment changed: never a silent different result.

@@ -9,10 +9,10 @@ import { renderTeam } from "./team-view.js";
 const LARGEST_FILE_BYTES = 1_000_000;
 // What was pasted survives a reload of this tab, and goes when the tab is closed.
 const STORAGE_KEY = "coaching-timing:team-entries";
-// Why a respondent was left out, in the words the self-assessment page uses for its own links.
+// Why a respondent was left out when the engine gives no words of its own.
 const LEFT_OUT = {
-  unreadable: "could not be read (it may be incomplete or changed)",
-  invalid: "has answers the assessment does not know",
+  unreadable: "it could not be read (it may be incomplete or changed)",
+  invalid: "it has answers the assessment does not know",
 };
 const TEAM_LINK_NOTICE = {
   outdated: "This team link was made for an earlier version of the assessment, which has changed since, so its answers cannot be read. Ask each person for their link again (old links still open), or paste them below.",
@@ -235,8 +235,9 @@ function showProblems(page, reply, fromLink) {
   }
   const leftOut = reply.left_out ?? [];
   const lines = [
-    ...leftOut.map((problem) => `${problem.label} ${LEFT_OUT[problem.reason] ?? LEFT_OUT.unreadable}${
-      problem.reason === "invalid" && problem.problems.length ? `: ${problem.problems.join("; ")}` : ""}.`),
+    // The engine's words, which for a share link are the self-assessment page's own.
+    ...leftOut.map((problem) => `${problem.label} is left out: ${
+      problem.problems.length ? problem.problems.join("; ") : LEFT_OUT[problem.reason] ?? LEFT_OUT.unreadable}.`),
     ...(reply.notices ?? []).map(earlierVersionLine),
   ];
   let summary;
