@@ -19,7 +19,7 @@ from .errors import AnswersError, UnreadableAnswersError
 from .links import LONGEST_LABEL, TEAM, LinkRefused, decoded_answers, fragment_of, read_share_link, team_link_entries
 from .model import QuestionBank
 from .scoring import json_type_name, validate_answers
-from .team import LARGEST_TEAM
+from .team import LARGEST_TEAM, respondent_label
 
 OUTDATED = "outdated"
 UNREADABLE = "unreadable"
@@ -145,8 +145,7 @@ def read_respondents(bank: QuestionBank, entries: object) -> ReadTeam:
 
 def entry_label(entry: object, position: int) -> str:
     label = entry.get("label") if isinstance(entry, Mapping) else None
-    label = label.strip()[:LONGEST_LABEL] if isinstance(label, str) else ""
-    return label or f"Respondent {position}"
+    return respondent_label(label.strip()[:LONGEST_LABEL] if isinstance(label, str) else "", position)
 
 
 # ---------------------------------------------------------------- team links

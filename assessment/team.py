@@ -358,8 +358,12 @@ def score_respondents(bank: QuestionBank, respondents: Sequence[tuple[str, Mappi
     return tuple(scored)
 
 
-def respondent_label(label: str, position: int) -> str:
-    return label.strip() if isinstance(label, str) and label.strip() else f"Respondent {position}"
+# What a respondent without a label is called, by position from 1 (the team page numbers its fields so too).
+UNLABELLED = "Respondent {position}"
+
+
+def respondent_label(label: object, position: int) -> str:
+    return label.strip() if isinstance(label, str) and label.strip() else UNLABELLED.format(position=position)
 
 
 # ---------------------------------------------------------------- the team's answers

@@ -37,14 +37,13 @@ from assessment.browser import warm_up_answers
 from assessment.links import share_link, team_link
 from support.chromium import launch_options
 from support.server import StaticSite
-from support.site import ROOT, build_site
+from support.site import ROOT, build_site, storage_keys
 from support.snapshot_cache import wait_until_snapshot_kept
 
 from .figures import machine_note, print_table, ratio, verdict
 from .naive_page import add_naive_page
 
 TIMEOUT_MS = 180_000
-STORAGE_KEY = "coaching-timing:assessment"
 CPU_SLOWDOWN = 4
 RESULT_GRACE_MS = 5_000
 
@@ -116,7 +115,7 @@ def prepare(page, site: StaticSite, visit: Visit, fingerprint: str) -> None:
     page.goto(site.url + "404.html")
     saved = json.dumps({"bank": fingerprint, "answers": visit.saved}) if visit.saved is not None else None
     page.evaluate("([key, value]) => value === null ? localStorage.removeItem(key) : localStorage.setItem(key, value)",
-                  [STORAGE_KEY, saved])
+                  [storage_keys(site.folder)["answers"], saved])
 
 
 def measure_visit(page, url: str, site: StaticSite, visit: Visit, samples: Samples, *, can_submit: bool) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -57,3 +58,11 @@ def page_files(site_dir: Path) -> dict[str, Path]:
     for path in sorted(site_dir.rglob("*.html")):
         pages[path.relative_to(site_dir).as_posix().removesuffix("index.html")] = path
     return pages
+
+
+def storage_keys(site_dir: Path) -> dict[str, str]:
+    """Where the assessment page keeps a reader's answers ("answers") and their own set aside while
+    a link's fill the form ("own"): the localStorage keys its page declares (overrides/assessment.html)."""
+    html = (site_dir / "assessment" / "index.html").read_text(encoding="utf-8")
+    return {kept: re.search(rf'data-{attribute}="([^"]+)"', html).group(1)
+            for kept, attribute in (("answers", "storage-key"), ("own", "own-answers-key"))}

@@ -23,3 +23,17 @@ def wait_until_snapshot_kept(page, timeout_ms: float = 30_000) -> None:
     """After a visit that booted from the snapshot, until this browser's cache holds it for the next
     visit: the worker stores it once the first result is sent, as a reader reads that result."""
     page.wait_for_function(SNAPSHOT_KEPT, arg=SNAPSHOT_CACHE, polling=250, timeout=timeout_ms)
+
+
+# Stores the page's snapshot as the worker does (inflated, under its address), for a test that
+# needs it kept whatever the first visit's boot was.
+STORE_SNAPSHOT = """async (name) => {
+    const holder = document.querySelector("[data-snapshot-url]");
+    const url = new URL(holder.dataset.snapshotUrl, document.baseURI).href;
+    const inflated = (await fetch(url)).body.pipeThrough(new DecompressionStream("gzip"));
+    await (await caches.open(name)).put(url, new Response(await new Response(inflated).arrayBuffer()));
+}"""
+
+
+def store_snapshot(page) -> None:
+    page.evaluate(STORE_SNAPSHOT, SNAPSHOT_CACHE)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import importlib.util
 import os
 import shutil
 import sys
@@ -24,6 +25,8 @@ import pyproject_hooks
 
 ENGINE_PACKAGE = "assessment"
 BANK_FILE = "assessment/bank.toml"
+# How an imported engine is forgotten, here and in the browser's preview (one Python file for both).
+FORGET_ENGINE = "overrides/assets/assessment/forget_engine.py"
 # What the wheel is built from (see pyproject.toml): the project file, the README it names, the engine.
 BUILD_INPUTS = ("pyproject.toml", "README.md")
 ENGINE_SUFFIXES = {".py", ".toml"}
@@ -124,9 +127,10 @@ def prune(cache: Path, pattern: str, keep: int) -> None:
 
 def import_engine(root: Path):
     """The engine as it is on disk now, from this project: `mkdocs serve` re-imports it after every edit."""
-    for name in [name for name in sys.modules if name == ENGINE_PACKAGE or name.startswith(ENGINE_PACKAGE + ".")]:
-        del sys.modules[name]
-    importlib.invalidate_caches()
+    forgetting = importlib.util.spec_from_file_location("forget_engine", root / FORGET_ENGINE)
+    forget_engine = importlib.util.module_from_spec(forgetting)
+    forgetting.loader.exec_module(forget_engine)
+    forget_engine.forget_modules(ENGINE_PACKAGE)
     sys.path.insert(0, str(root))
     try:
         return importlib.import_module(ENGINE_PACKAGE)

@@ -24,7 +24,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from assessment_package import BANK_FILE, ENGINE_PACKAGE, PackageBuildFailed, engine_wheel, import_engine, site_lock
+from assessment_package import BANK_FILE, ENGINE_PACKAGE, FORGET_ENGINE, PackageBuildFailed, engine_wheel, import_engine, site_lock
 from assessment_runtime import BUILD_SCRIPTS, LOCK_FILE, RUNTIME_FILES, STDLIB_FILE, WORKER_FILE, RuntimeMissing, build_cache, download_sizes, pyodide_runtime
 from assessment_snapshot import SNAPSHOT_NAME, SnapshotFailed, make_snapshot, snapshot_soon
 from assessment_stdlib import StdlibFailed, cut_stdlib
@@ -104,8 +104,9 @@ def on_page_context(context, page, config, nav):
         "runtime_url": get_relative_url(runtime.site_dir + "/", page.url),
         "lock_url": get_relative_url(f"{runtime.site_dir}/{LOCK_FILE}", page.url) + f"?v={wheel.sha256[:16]}",
         "worker_url": get_relative_url(WORKER_FILE, page.url),
-        # The worker checks a snapshot holds this engine, and installs it on top when not.
-        "engine_sha256": wheel.sha256,
+        # The worker installs the engine by these names, checks a snapshot holds this one (sha256),
+        # and installs it on top when not.
+        "engine": {"distribution": wheel.name, "module": ENGINE_PACKAGE, "sha256": wheel.sha256},
         "snapshot": snapshot and {
             "url": get_relative_url(f"{runtime.site_dir}/{SNAPSHOT_NAME}", page.url) + f"?v={snapshot.sha256[:16]}",
             "inflated_sha256": snapshot.inflated_sha256,
@@ -122,11 +123,13 @@ def on_page_context(context, page, config, nav):
 
 
 def team_sizes() -> dict:
-    """The engine's limits for a team (the engine was imported by fresh_bank), so the team page
-    states and applies the same ones."""
+    """The engine's limits and words for a team (the engine was imported by fresh_bank), so the
+    team page states and applies the same ones."""
     team = importlib.import_module(f"{ENGINE_PACKAGE}.team")
     links = importlib.import_module(f"{ENGINE_PACKAGE}.links")
-    return {"smallest": team.SMALLEST_TEAM, "largest": team.LARGEST_TEAM, "longest_label": links.LONGEST_LABEL}
+    answers_json = importlib.import_module(f"{ENGINE_PACKAGE}.answers_json")
+    return {"smallest": team.SMALLEST_TEAM, "largest": team.LARGEST_TEAM, "longest_label": links.LONGEST_LABEL,
+            "unlabelled": team.UNLABELLED, "largest_file_bytes": answers_json.MAX_ANSWERS_BYTES}
 
 
 def invite_from_article(context, page):
@@ -148,6 +151,9 @@ def on_post_build(config):
     snapshot = engine_snapshot(root, runtime, wheel)
     if snapshot is not None:
         (folder / SNAPSHOT_NAME).write_bytes(snapshot.path.read_bytes())
+    if _serving:
+        # The preview's worker forgets an earlier engine with it (MkDocs copies no .py from the theme).
+        shutil.copyfile(root / FORGET_ENGINE, Path(config.site_dir) / Path(WORKER_FILE).parent / Path(FORGET_ENGINE).name)
 
 
 def built_wheel(root: Path):

@@ -1,9 +1,48 @@
 """Serve the built site on loopback and drive Debian's Chromium through Playwright."""
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from support.chromium import launch_options
 from support.server import StaticSite
+
+# Long enough for a normal boot on a loaded machine, on a slow emulated line too.
+BOOT_TIMEOUT_MS = 180_000
+RESULT_TIMEOUT_MS = 60_000
+
+
+class PageWatch:
+    """What a page did that it must not: console errors, uncaught exceptions, other hosts."""
+
+    def __init__(self, page, site_url: str):
+        self.site_host = urlsplit(site_url).netloc
+        self.problems: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        page.context.on("request", self._request)
+
+    def _console(self, message):
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text}")
+
+    def _request(self, request):
+        parts = urlsplit(request.url)
+        if parts.scheme in {"http", "https", "ws", "wss"} and parts.netloc != self.site_host:
+            self.problems.append(f"request to another host: {request.url}")
+
+
+def booted_page(browser, site_url: str, path: str):
+    """(page, watch) of a page at `path` with Python ready, in a context of its own; for a
+    module-scoped fixture to yield from."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(RESULT_TIMEOUT_MS)
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + path)
+    page.wait_for_selector("[data-engine-status=ready]", timeout=BOOT_TIMEOUT_MS, state="attached")
+    yield page, watch
+    context.close()
 
 
 @pytest.fixture(scope="session")

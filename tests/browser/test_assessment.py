@@ -17,14 +17,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_check import axe_violations
+from conftest import BOOT_TIMEOUT_MS, RESULT_TIMEOUT_MS, PageWatch, booted_page
 from engine.article_scenarios import SCENARIOS
 
 from assessment import load_bank, report, score_answers
 from assessment.browser import warm_up_answers
 from assessment.links import LinkRefused, read_share_link, share_link
 
-BOOT_TIMEOUT_MS = 180_000
-RESULT_TIMEOUT_MS = 60_000
 RANDOM_ANSWER_SETS = 20
 
 
@@ -46,26 +45,6 @@ def native_result(bank, answers: dict[str, str]) -> dict:
     return json.loads(json.dumps(score_answers(bank, bank.answers_to_asked(answers)).to_dict()))
 
 
-class PageWatch:
-    """What a page did that it must not: console errors, uncaught exceptions, other hosts."""
-
-    def __init__(self, page, site_url: str):
-        self.site_host = urlsplit(site_url).netloc
-        self.problems: list[str] = []
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        page.context.on("request", self._request)
-
-    def _console(self, message):
-        if message.type == "error":
-            self.problems.append(f"console error: {message.text}")
-
-    def _request(self, request):
-        parts = urlsplit(request.url)
-        if parts.scheme in {"http", "https", "ws", "wss"} and parts.netloc != self.site_host:
-            self.problems.append(f"request to another host: {request.url}")
-
-
 @pytest.fixture(scope="module")
 def bank():
     return load_bank()
@@ -74,14 +53,7 @@ def bank():
 @pytest.fixture(scope="module")
 def booted(browser, site_url):
     """One assessment page with Python ready, shared by the tests that need results."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(RESULT_TIMEOUT_MS)
-    watch = PageWatch(page, site_url)
-    page.goto(site_url + "assessment/")
-    page.wait_for_selector("[data-engine-status=ready]", timeout=BOOT_TIMEOUT_MS, state="attached")
-    yield page, watch
-    context.close()
+    yield from booted_page(browser, site_url, "assessment/")
 
 
 @pytest.fixture
@@ -314,6 +286,19 @@ def test_without_javascript_every_question_shows_and_says_when_to_skip_it(browse
                 assert "skip it" in condition.inner_text()
     finally:
         context.close()
+
+
+def test_the_form_asks_exactly_the_questions_the_engine_asks(engine_on_hold, bank):
+    """The ask-if rule is the engine's (Question.is_asked); the form applies it at once, before Python
+    starts (answers.js): any answers, even to questions not asked, show the same questions."""
+    page, watch = engine_on_hold()
+    chooser = random.Random(34)
+    for _ in range(RANDOM_ANSWER_SETS):
+        answers = {question.id: chooser.choice(question.options).id for question in bank.questions if chooser.random() < 0.6}
+        fill_answers(page, answers)
+        shown = page.locator("fieldset[data-question]:not([hidden])").evaluate_all("(sets) => sets.map((set) => set.dataset.question)")
+        assert shown == [question.id for question in bank.asked_questions(answers)], answers
+    assert watch.problems == []
 
 
 def test_browser_results_equal_the_native_engine_for_random_answer_sets(booted, bank):

@@ -5,16 +5,14 @@ engine's words, and an incomplete one keeps the answers it has (support/link_tab
 from __future__ import annotations
 
 import pytest
-from conftest import enter_team
-from test_assessment import BOOT_TIMEOUT_MS, RESULT_TIMEOUT_MS, PageWatch, checked_answers, engine_on_hold  # noqa: F401 (a fixture)
+from conftest import booted_page, enter_team
+from test_assessment import checked_answers, engine_on_hold  # noqa: F401 (a fixture)
 
 from assessment import load_bank
 from assessment.links import LinkRefused, read_share_link, share_link
 from assessment.respondents import read_team_link
 from engine.team_answers import JUST_IN_TIME, PROACTIVE
 from support.link_table import link_table
-
-STORAGE_KEY = "coaching-timing:assessment"
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +47,8 @@ def test_the_assessment_page_reads_every_link_as_the_engine_does(engine_on_hold,
             answers, complete, outdated = reading
             assert checked_answers(page) == answers, case.name
             # Kept on this device too, so nothing the link holds is lost on a reload.
-            assert page.evaluate("(key) => JSON.parse(localStorage.getItem(key)).answers", STORAGE_KEY) == answers, case.name
+            key = page.get_attribute("[data-assessment]", "data-storage-key")
+            assert page.evaluate("(key) => JSON.parse(localStorage.getItem(key)).answers", key) == answers, case.name
             if outdated:
                 assert "earlier version of the assessment" in notice.inner_text(), case.name
             elif not complete:
@@ -63,14 +62,7 @@ def test_the_assessment_page_reads_every_link_as_the_engine_does(engine_on_hold,
 
 @pytest.fixture(scope="module")
 def team_page(browser, site_url):
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(RESULT_TIMEOUT_MS)
-    watch = PageWatch(page, site_url)
-    page.goto(site_url + "assessment/team/")
-    page.wait_for_selector("[data-engine-status=ready]", timeout=BOOT_TIMEOUT_MS, state="attached")
-    yield page, watch
-    context.close()
+    yield from booted_page(browser, site_url, "assessment/team/")
 
 
 def test_the_team_view_reads_every_link_as_the_engine_does(team_page, bank, table):

@@ -10,8 +10,6 @@ from urllib.parse import urlsplit
 import pytest
 
 BOOT_TIMEOUT_MS = 180_000
-STORAGE_KEY = "coaching-timing:assessment"
-OWN_ANSWERS_KEY = "coaching-timing:assessment:own"
 SAVED_COUNT = 8
 
 
@@ -31,8 +29,12 @@ def checked_answers(page) -> dict[str, str]:
     )
 
 
-def stored(page, key: str = STORAGE_KEY) -> dict[str, str]:
-    saved = page.evaluate("(key) => localStorage.getItem(key)", key)
+OWN = "data-own-answers-key"
+
+
+def stored(page, key_attribute: str = "data-storage-key") -> dict[str, str]:
+    """The answers the page keeps (or, with OWN, has set aside) under the storage key it declares."""
+    saved = page.evaluate("(key) => localStorage.getItem(key)", page.get_attribute("[data-assessment]", key_attribute))
     return json.loads(saved)["answers"] if saved else {}
 
 
@@ -153,15 +155,15 @@ def test_a_valid_link_shows_its_result_and_keeps_the_readers_own_answers_one_cli
         assert checked_answers(page) == link_answers
         offer = page.locator("[data-own-answers]")
         assert offer.is_visible()
-        assert stored(page, OWN_ANSWERS_KEY) == own
+        assert stored(page, OWN) == own
 
         page.reload()  # kept until the reader chooses
-        assert offer.is_visible() and stored(page, OWN_ANSWERS_KEY) == own
+        assert offer.is_visible() and stored(page, OWN) == own
 
         page.get_by_role("button", name="Back to my own answers").click()
         assert checked_answers(page) == own
         assert offer.is_hidden() and page.locator("[data-result]").is_hidden()
-        assert stored(page) == own and stored(page, OWN_ANSWERS_KEY) == {}
+        assert stored(page) == own and stored(page, OWN) == {}
         page.reload()
         assert checked_answers(page) == own and offer.is_hidden()
         assert problems == []
@@ -179,7 +181,7 @@ def test_keeping_the_links_answers_lets_the_own_ones_go(browser, site_url, bank,
         open_fresh(page, site_url + "assessment/" + link)
         page.get_by_role("button", name="Keep the link’s answers").click()
         assert page.locator("[data-own-answers]").is_hidden()
-        assert stored(page, OWN_ANSWERS_KEY) == {} and stored(page) == link_answers
+        assert stored(page, OWN) == {} and stored(page) == link_answers
         assert checked_answers(page) == link_answers
         assert problems == []
     finally:

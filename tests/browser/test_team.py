@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from conftest import enter_team
-from test_assessment import BOOT_TIMEOUT_MS, RESULT_TIMEOUT_MS, PageWatch, axe_violations, random_answer_sets, shown_texts
+from conftest import BOOT_TIMEOUT_MS, PageWatch, booted_page, enter_team
+from test_assessment import axe_violations, random_answer_sets, shown_texts
 
 from assessment import load_bank, score_answers
 from assessment.links import share_link, team_link
@@ -48,14 +48,7 @@ def teams(bank):
 
 @pytest.fixture(scope="module")
 def booted(browser, site_url):
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(RESULT_TIMEOUT_MS)
-    watch = PageWatch(page, site_url)
-    page.goto(site_url + TEAM_PAGE)
-    page.wait_for_selector("[data-engine-status=ready]", timeout=BOOT_TIMEOUT_MS, state="attached")
-    yield page, watch
-    context.close()
+    yield from booted_page(browser, site_url, TEAM_PAGE)
 
 
 def download_text(bank, answers: dict[str, str]) -> str:

@@ -2,18 +2,24 @@
 // localStorage, and carried in a share link's URL fragment. Everything read back is checked
 // against the questions on the page; nothing from storage or the URL is trusted.
 
-const STORAGE_KEY = "coaching-timing:assessment";
+// The reader's own answers, set aside while a share link's answers fill the form, until the
+// reader either goes back to them or keeps the link's.
+export const OWN_ANSWERS = "own";
 
 // The bank as the page shows it: [{id, options: [ids], askIf: {question id: [option ids]}}], in
-// order, plus its fingerprint and the rules of its links. `askIf` comes from the bank and `links`
-// from the engine's assessment.links.rules_for_page(), both rendered into the page at build time.
-export function bankFromForm(form, fingerprint, links) {
+// order, plus its fingerprint, the rules of its links and where answers are kept on this device.
+// `askIf` comes from the bank and `links` from the engine's assessment.links.rules_for_page(), both
+// rendered into the page at build time; the storage keys are the page's own (assessment.html).
+export function bankFromForm(form, { bankFingerprint: fingerprint, linkRules, storageKey, ownAnswersKey }) {
   const questions = [...form.querySelectorAll("fieldset[data-question]")].map((fieldset) => ({
     id: fieldset.dataset.question,
     options: [...fieldset.querySelectorAll("input[type=radio]")].map((input) => input.value),
     askIf: parseAskIf(fieldset.dataset.askIf),
   }));
-  return { fingerprint, links, questions, byId: new Map(questions.map((question) => [question.id, question])) };
+  return {
+    fingerprint, links: JSON.parse(linkRules), storageKeys: { answers: storageKey, [OWN_ANSWERS]: ownAnswersKey },
+    questions, byId: new Map(questions.map((question) => [question.id, question])),
+  };
 }
 
 function parseAskIf(text) {
@@ -82,17 +88,18 @@ function validAnswers(bank, candidate) {
   return answers;
 }
 
-export function saveAnswers(bank, answers, key = STORAGE_KEY) {
+// `kept`: the reader's answers, or OWN_ANSWERS (theirs, set aside while a link's fill the form).
+export function saveAnswers(bank, answers, kept = "answers") {
   try {
-    localStorage.setItem(key, JSON.stringify({ bank: bank.fingerprint, answers }));
+    localStorage.setItem(bank.storageKeys[kept], JSON.stringify({ bank: bank.fingerprint, answers }));
   } catch {
     // Storage may be full or switched off; the form still works without it.
   }
 }
 
-export function loadSavedAnswers(bank, key = STORAGE_KEY) {
+export function loadSavedAnswers(bank, kept = "answers") {
   try {
-    const saved = JSON.parse(localStorage.getItem(key) ?? "null");
+    const saved = JSON.parse(localStorage.getItem(bank.storageKeys[kept]) ?? "null");
     if (saved?.bank !== bank.fingerprint) return {};
     return validAnswers(bank, saved.answers);
   } catch {
@@ -100,17 +107,14 @@ export function loadSavedAnswers(bank, key = STORAGE_KEY) {
   }
 }
 
-export function forgetAnswers(key = STORAGE_KEY) {
+export function forgetAnswers(bank, kept = "answers") {
   try {
-    localStorage.removeItem(key);
+    localStorage.removeItem(bank.storageKeys[kept]);
   } catch {
     // Nothing stored, nothing to forget.
   }
 }
 
-// The reader's own answers, set aside while a share link's answers fill the form, until the
-// reader either goes back to them or keeps the link's.
-export const OWN_ANSWERS_KEY = "coaching-timing:assessment:own";
 
 export function sameAnswers(first, second) {
   const ids = Object.keys(first);

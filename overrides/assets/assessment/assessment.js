@@ -4,7 +4,7 @@ import { saveFile } from "./download.js";
 import { EngineClient } from "./engine-client.js";
 import { showEngineStatus as showStatusBox } from "./engine-status.js";
 import {
-  OWN_ANSWERS_KEY, askedQuestions, bankFromForm, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink,
+  OWN_ANSWERS, askedQuestions, bankFromForm, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink,
   parseShareFragment, readForm, sameAnswers, saveAnswers, shareFragment, unansweredQuestions,
 } from "./answers.js";
 import { renderResult } from "./result-view.js";
@@ -20,7 +20,7 @@ if (root) startAssessment(root);
 function startAssessment(root) {
   const form = root.querySelector("[data-assessment-form]");
   const resultView = root.querySelector("[data-result]");
-  const bank = bankFromForm(form, root.dataset.bankFingerprint, JSON.parse(root.dataset.linkRules));
+  const bank = bankFromForm(form, root.dataset);
   const page = { root, form, resultView, bank, articleUrl: root.dataset.articleUrl, waitingForEngine: false };
 
   const engine = EngineClient.fromPage(root, (status, detail) => showEngineStatus(page, status, detail), {
@@ -91,9 +91,9 @@ function openShareLink(page, fragment) {
     return;
   }
   const saved = loadSavedAnswers(page.bank);
-  const ownAlreadyKept = Object.keys(loadSavedAnswers(page.bank, OWN_ANSWERS_KEY)).length > 0;
+  const ownAlreadyKept = Object.keys(loadSavedAnswers(page.bank, OWN_ANSWERS)).length > 0;
   if (!ownAlreadyKept && Object.keys(saved).length > 0 && !sameAnswers(saved, parsed.answers)) {
-    saveAnswers(page.bank, saved, OWN_ANSWERS_KEY);
+    saveAnswers(page.bank, saved, OWN_ANSWERS);
   }
   fillForm(page.form, page.bank, parsed.answers);
   saveAnswers(page.bank, parsed.answers);
@@ -121,13 +121,13 @@ function outdatedLinkNotice({ dropped, complete }) {
 
 // Offered for as long as the reader's own answers are set aside (across reloads too).
 function showOwnAnswersOffer(page) {
-  const ownKept = Object.keys(loadSavedAnswers(page.bank, OWN_ANSWERS_KEY)).length > 0;
+  const ownKept = Object.keys(loadSavedAnswers(page.bank, OWN_ANSWERS)).length > 0;
   page.root.querySelector("[data-own-answers]").hidden = !ownKept;
 }
 
 function backToOwnAnswers(page) {
-  const own = loadSavedAnswers(page.bank, OWN_ANSWERS_KEY);
-  forgetAnswers(OWN_ANSWERS_KEY);
+  const own = loadSavedAnswers(page.bank, OWN_ANSWERS);
+  forgetAnswers(page.bank, OWN_ANSWERS);
   showOwnAnswersOffer(page);
   fillForm(page.form, page.bank, own);
   saveAnswers(page.bank, own);
@@ -139,7 +139,7 @@ function backToOwnAnswers(page) {
 }
 
 function keepLinkAnswers(page) {
-  forgetAnswers(OWN_ANSWERS_KEY);
+  forgetAnswers(page.bank, OWN_ANSWERS);
   showOwnAnswersOffer(page);
   focusQuestion(page, page.bank.questions[0].id);
 }
@@ -274,7 +274,7 @@ function describeBy(input, id, present) {
 
 function clearForm(page) {
   fillForm(page.form, page.bank, {});
-  forgetAnswers();
+  forgetAnswers(page.bank);
   clearUnansweredMarks(page);
   hideResult(page);
   updateQuestions(page);

@@ -12,9 +12,10 @@ export class EngineClient {
   // set (where the line makes that pay off), and does so whatever the line when `always` is.
   // `resultOnArrival`: the page asks for a result the moment the engine is ready.
   // `downloadSizes`: the build's {file name: [bytes read, bytes on the wire]}, for the progress.
-  constructor({ workerUrl, indexURL, lockFileURL, snapshot, resultOnArrival = false, engineSha256, downloadSizes, onStatus }) {
+  // `engine`: the engine's wheel as the build made it, {distribution, module, sha256}.
+  constructor({ workerUrl, indexURL, lockFileURL, snapshot, resultOnArrival = false, engine, downloadSizes, onStatus }) {
     this.workerUrl = workerUrl;
-    this.engineSha256 = engineSha256;
+    this.engine = engine;
     this.downloadSizes = downloadSizes;
     this.snapshot = snapshot;
     this.resultOnArrival = resultOnArrival;
@@ -42,7 +43,7 @@ export class EngineClient {
         ? { url: address(snapshotUrl), sha256: snapshotSha256, download: always || resultOnArrival, always }
         : null,
       resultOnArrival,
-      engineSha256: root.dataset.engineSha256,
+      engine: { distribution: root.dataset.engineDistribution, module: root.dataset.engineModule, sha256: root.dataset.engineSha256 },
       downloadSizes: JSON.parse(root.dataset.downloadSizes ?? "{}"),
       onStatus,
     });
@@ -66,7 +67,7 @@ export class EngineClient {
     });
     this.armDeadline();
     this.worker.postMessage({
-      type: "boot", indexURL: this.indexURL, lockFileURL: this.lockFileURL, snapshot: this.snapshot, engineSha256: this.engineSha256,
+      type: "boot", indexURL: this.indexURL, lockFileURL: this.lockFileURL, snapshot: this.snapshot, engine: this.engine,
       resultOnArrival: this.resultOnArrival, downloadSizes: this.downloadSizes,
     });
   }

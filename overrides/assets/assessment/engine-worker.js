@@ -5,7 +5,6 @@ import { BootProgress, STDLIB_FILE } from "./boot-progress.js";
 import { STAGE } from "./boot-stages.js";
 import { EMPTY_STDLIB, snapshotOptions } from "./snapshot-options.mjs";
 
-const ENGINE_PACKAGE = "coaching-timing";
 let browserAdapter = null;
 // The boot's downloads, counted for the page's progress (set when the boot starts).
 let progress = null;
@@ -159,7 +158,8 @@ const quiet = { stdout: () => {}, stderr: () => {} };
 // The runtime's folder carries its version, so the page says where it is.
 let loadPyodide = null;
 
-async function boot({ indexURL, lockFileURL, snapshot, engineSha256, resultOnArrival, downloadSizes }) {
+// `engine`: {distribution, module, sha256} of the engine's wheel, as the build made it.
+async function boot({ indexURL, lockFileURL, snapshot, engine, resultOnArrival, downloadSizes }) {
   let runtimeModule = null;
   progress = new BootProgress(downloadSizes, (sent) => self.postMessage({ type: "progress", ...sent }));
   try {
@@ -181,7 +181,7 @@ async function boot({ indexURL, lockFileURL, snapshot, engineSha256, resultOnArr
     const pyodide = await profiled("engine:python started", startPython(indexURL, lockFileURL, await snapshotSource, snapshot));
     starting();
     self.postMessage({ type: "stage", stage: STAGE.ENGINE });
-    browserAdapter = await profiled("engine:engine imported", engineAdapter(pyodide, engineSha256, lockFileURL, indexURL));
+    browserAdapter = await profiled("engine:engine imported", engineAdapter(pyodide, engine, lockFileURL, indexURL));
     self.postMessage({ type: "ready", fromSnapshot: Boolean(pyodide.fromSnapshot), ...bootProfile() });
     readBank();
     if (!resultOnArrival) keepDownloadedSnapshot();
@@ -421,14 +421,14 @@ function meterStream(stream) {
   return { mbit, ended };
 }
 
-async function engineAdapter(pyodide, engineSha256, lockFileURL, indexURL) {
+async function engineAdapter(pyodide, engine, lockFileURL, indexURL) {
   try {
-    if (!pyodide.fromSnapshot) return await installedEngine(pyodide);
-    const imported = importedEngine(pyodide, engineSha256);
+    if (!pyodide.fromSnapshot) return await installedEngine(pyodide, engine);
+    const imported = importedEngine(pyodide, engine);
     if (imported) return imported;
     // Another engine, restored without the library that replacing it needs: start afresh.
-    if (pyodide.withoutStdlib) return await installedEngine(await normalBoot(indexURL, lockFileURL));
-    return await replacedEngine(pyodide, lockFileURL);
+    if (pyodide.withoutStdlib) return await installedEngine(await normalBoot(indexURL, lockFileURL), engine);
+    return await replacedEngine(pyodide, lockFileURL, engine);
   } catch (error) {
     throw error instanceof BootFailure ? error : new BootFailure(`the assessment engine could not be installed (${describe(error)})`);
   }
@@ -452,23 +452,23 @@ function bootProfile() {
 // snapshot itself is pinned by its sha256): installing the wheel again would only cost a second.
 // Nothing is run again here: a visit that boots from the snapshot asks for its result at once,
 // and that request is the first use. Null when it holds another engine, or cannot be used.
-function importedEngine(pyodide, engineSha256) {
+function importedEngine(pyodide, engine) {
   try {
-    if (pyodide.globals.get("ENGINE_WHEEL_SHA256") !== engineSha256) return null;
-    return pyodide.pyimport("assessment.browser");
+    if (pyodide.globals.get("ENGINE_WHEEL_SHA256") !== engine.sha256) return null;
+    return checkedAdapter(pyodide, engine);
   } catch {
     return null;
   }
 }
 
-async function installedEngine(pyodide) {
+async function installedEngine(pyodide, engine) {
   // By name from the site's lock file, so the wheel's sha256 is checked before it is installed.
-  await pyodide.loadPackage(ENGINE_PACKAGE, { messageCallback: () => {}, errorCallback: () => {} });
-  return checkedAdapter(pyodide);
+  await pyodide.loadPackage(engine.distribution, { messageCallback: () => {}, errorCallback: () => {} });
+  return checkedAdapter(pyodide, engine);
 }
 
-function checkedAdapter(pyodide) {
-  return pyodide.pyimport("assessment.browser");
+function checkedAdapter(pyodide, engine) {
+  return pyodide.pyimport(`${engine.module}.browser`);
 }
 
 // The bank is read once, right after "ready": the reader's first request (or a link's result,
@@ -485,28 +485,19 @@ function readBank() {
 
 // Under `mkdocs serve` the snapshot may hold an earlier engine: a new snapshot costs half a
 // minute of CPU (see assessment_snapshot.snapshot_soon), so an author's edit is swapped in on top
-// of the restored Python instead. The earlier engine's modules and files go; the wheel the site's
-// lock file names is checked against the lock's sha256 and unpacked, as loadPackage would (which
-// would cost half a second more here: it imports tarfile, which readers' snapshots need not carry).
-const FORGET_ENGINE = `
-import importlib, shutil, sys, sysconfig
-from pathlib import Path
-for name in [name for name in sys.modules if name == "assessment" or name.startswith("assessment.")]:
-    del sys.modules[name]
-site_packages = Path(sysconfig.get_path("purelib"))
-for installed in [site_packages / "assessment", *site_packages.glob("coaching_timing-*.dist-info")]:
-    shutil.rmtree(installed, ignore_errors=True)
-importlib.invalidate_caches()
-str(site_packages)
-`;
-
-async function replacedEngine(pyodide, lockFileURL) {
+// of the restored Python instead. The earlier engine's modules and files go (forget_engine.py,
+// which the build uses too); the wheel the site's lock file names is checked against the lock's
+// sha256 and unpacked, as loadPackage would (which would cost half a second more here: it imports
+// tarfile, which readers' snapshots need not carry).
+async function replacedEngine(pyodide, lockFileURL, engine) {
   const { packages } = await (await self.fetch(lockFileURL)).json();
-  const { file_name: fileName, sha256 } = packages[ENGINE_PACKAGE];
+  const { file_name: fileName, sha256 } = packages[engine.distribution];
   const wheel = new Uint8Array(await (await self.fetch(new URL(fileName, lockFileURL))).arrayBuffer());
   if (await hexDigest(wheel) !== sha256) throw new BootFailure(`the assessment engine (${fileName}) is not the copy this site was built with`);
-  pyodide.unpackArchive(wheel, "wheel", { extractDir: pyodide.runPython(FORGET_ENGINE) });
-  return checkedAdapter(pyodide);
+  const forgetting = pyodide.runPython(await (await self.fetch(new URL("forget_engine.py", import.meta.url))).text() + "\nforget_installed");
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: forgetting(engine.module, engine.distribution) });
+  forgetting.destroy();
+  return checkedAdapter(pyodide, engine);
 }
 
 // Restores CPython's memory as the build left it (engine imported) instead of starting it:

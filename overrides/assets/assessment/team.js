@@ -5,10 +5,6 @@ import { EngineClient } from "./engine-client.js";
 import { showEngineStatus as showStatusBox } from "./engine-status.js";
 import { renderTeam } from "./team-view.js";
 
-// A result download is a few kilobytes; a far larger file is not one.
-const LARGEST_FILE_BYTES = 1_000_000;
-// What was pasted survives a reload of this tab, and goes when the tab is closed.
-const STORAGE_KEY = "coaching-timing:team-entries";
 // Why a respondent was left out when the engine gives no words of its own.
 const LEFT_OUT = {
   unreadable: "it could not be read (it may be incomplete or changed)",
@@ -29,8 +25,13 @@ function startTeamPage(root) {
     entries: root.querySelector("[data-team-entries]"),
     resultView: root.querySelector("[data-team-result]"),
     articleUrl: root.dataset.articleUrl,
+    // The engine's limits and words (assessment.team, assessment.answers_json), from the build.
     smallest: Number(root.dataset.smallestTeam),
     largest: Number(root.dataset.largestTeam),
+    unlabelled: root.dataset.unlabelled,
+    largestFileBytes: Number(root.dataset.largestFileBytes),
+    // What was pasted survives a reload of this tab, and goes when the tab is closed.
+    storageKey: root.dataset.storageKey,
   };
   // Only a team link has a result to show on arrival: the snapshot's bytes buy seconds for it alone
   // (see showsResultOnArrival in assessment.js); pasting links takes longer than a normal boot.
@@ -98,7 +99,7 @@ function removeEntry(page, entry) {
 // Every field's accessible name says whose it is: "Respondent 3", and its label once typed.
 function numberEntries(page) {
   [...page.entries.children].forEach((entry, index) => {
-    const name = `Respondent ${index + 1}`;
+    const name = page.unlabelled.replace("{position}", String(index + 1));
     entry.querySelector("[data-entry-legend]").textContent = name;
     entry.querySelector("[data-remove-entry]").setAttribute("aria-label", `Remove ${name}`);
   });
@@ -125,7 +126,7 @@ function fillEntries(page, respondents) {
 
 function saveEntries(page) {
   try {
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(entryValues(page)));
+    sessionStorage.setItem(page.storageKey, JSON.stringify(entryValues(page)));
   } catch {
     // Storage may be full or switched off; the form still works without it.
   }
@@ -134,7 +135,7 @@ function saveEntries(page) {
 // Only strings survive, and no more entries than a team may have.
 function savedEntries(page) {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "[]");
+    const saved = JSON.parse(sessionStorage.getItem(page.storageKey) ?? "[]");
     if (!Array.isArray(saved)) return [];
     return saved.slice(0, page.largest)
       .filter((entry) => typeof entry?.label === "string" && typeof entry?.text === "string")
@@ -146,7 +147,8 @@ function savedEntries(page) {
 
 async function addFiles(page, files) {
   for (const file of files) {
-    if (file.size > LARGEST_FILE_BYTES) {
+    // The engine reads no larger answers text; a result download is a few kilobytes.
+    if (file.size > page.largestFileBytes) {
       showNotice(page, `${file.name} is too large to be a result download.`);
       continue;
     }
