@@ -8,7 +8,7 @@ bank is data (`bank.toml`); this package reads and checks it, and scores answers
     result.to_dict()   # stable JSON-ready shape, documented in assessment.result
 """
 
-from .bank import load_bank
+from .loading import load_bank
 from .errors import AnswersError, BankError
 from .model import Approach, Option, Question, QuestionBank
 from .result import AssessmentResult

@@ -11,8 +11,9 @@ not a need question, so that readiness answers can never decide a recommendation
 that is not one of the article's; a caution or next step referring to a missing question, option
 or approach; a caution whose `severity` is not one of the article's forces, or whose `passage`
 (the article's words it rests on) lacks the words of that force (`[severities]`), or says the
-approach cannot work while the caution is not blocking; and an approach that even its most
-favourable answers do not make the recommendation (see `most_favourable_answers`).
+approach cannot work while the caution is not blocking. That even its most favourable answers
+(`most_favourable_answers`) make each approach the recommendation takes judging answers, a later
+layer: `assessment.loading.load_bank` checks it, and is what the engine loads the bank with.
 That each passage is the article's own words is checked against the article's text by
 `check_passages`, which the site build calls (the engine never reads the site's pages).
 
@@ -61,7 +62,6 @@ from .model import (
     Section,
     frozen_mapping,
 )
-from .scoring import judge
 
 PACKAGED_BANK = "bank.toml"
 # How errors name the packaged bank: its path from the project root.
@@ -141,7 +141,7 @@ JOINING_WORDS = ("and ", "or ", "either ", "both ", "but ", "also ")
 _packaged_bank_cache: list[QuestionBank] = []
 
 
-def load_bank(path: str | PathLike | None = None, *, text: str | None = None, source: str | None = None) -> QuestionBank:
+def read_bank(path: str | PathLike | None = None, *, text: str | None = None, source: str | None = None) -> QuestionBank:
     """The packaged bank by default; or the bank in `path`, or in `text` (named `source` in errors)."""
     if path is None and text is None:
         return packaged_bank()
@@ -233,7 +233,6 @@ def bank_from_data(data: Mapping[str, Any], source: str) -> QuestionBank:
     reader.check_readiness_questions_feed_cautions(bank)
     reader.check_sections_in_order(bank)
     reader.check_no_practice_asked_after_no_coaching(bank)
-    check_every_approach_reachable(bank)
     return bank
 
 
@@ -287,20 +286,6 @@ def most_favourable_answers(bank: QuestionBank, approach_id: str) -> dict[str, s
     for question in bank.questions:
         answers[question.id] = max(question.options, key=advantage).id if question.role == NEED else question.options[0].id
     return bank.answers_to_asked(answers)
-
-
-def check_every_approach_reachable(bank: QuestionBank) -> None:
-    """Each approach must be the sole recommendation for its most favourable answer set, or the
-    bank has an approach no reader would ever be told fits (a signalling mistake)."""
-    for approach in bank.approaches:
-        judgement = judge(bank, most_favourable_answers(bank, approach.id))
-        if judgement.recommended_ids != (approach.id,):
-            raise BankError(
-                bank.source,
-                f"approach '{approach.id}'",
-                "need",
-                "not recommended even by the answers most favourable to it; give it a \"situation\" signal on some option of a need question",
-            )
 
 
 @dataclass(frozen=True)

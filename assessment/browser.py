@@ -19,7 +19,7 @@ import json
 
 from . import report
 from .answers_json import parse_answers
-from .bank import load_bank
+from .loading import load_bank
 from .errors import AnswersError, UnreadableAnswersError, listed
 from .links import team_link
 from .respondents import ReadTeam, RespondentError, read_respondents, read_team_link

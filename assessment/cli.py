@@ -21,7 +21,7 @@ from typing import BinaryIO, TextIO
 
 from . import report
 from .answers_json import MAX_ANSWERS_BYTES, MAX_NESTING, answers_text, parse_answers
-from .bank import load_bank
+from .loading import load_bank
 from .errors import AnswersError, BankError, UnreadableAnswersError, listed
 from .model import Question, QuestionBank
 from .scoring import score_answers

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from .bank import load_bank
+from .loading import load_bank
 from .cli import EXIT_BAD_INPUT, BadInput, OneLineArgumentParser, answers_label, one_line, read_answers_file, read_bank_file, write_output
 from .errors import AnswersError, BankError
 from .respondents import RespondentError, answers_from_data

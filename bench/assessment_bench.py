@@ -35,7 +35,7 @@ from playwright.sync_api import sync_playwright
 from assessment import load_bank
 from assessment.browser import warm_up_answers
 from assessment.links import share_link, team_link
-from support.chromium import launch_options
+from support.chromium import BOOT_TIMEOUT_MS, launch_options
 from support.server import StaticSite
 from support.site import ROOT, build_site, storage_keys
 from support.snapshot_cache import wait_until_snapshot_kept
@@ -43,7 +43,6 @@ from support.snapshot_cache import wait_until_snapshot_kept
 from .figures import machine_note, print_table, ratio, verdict
 from .naive_page import add_naive_page
 
-TIMEOUT_MS = 180_000
 CPU_SLOWDOWN = 4
 RESULT_GRACE_MS = 5_000
 
@@ -123,8 +122,8 @@ def measure_visit(page, url: str, site: StaticSite, visit: Visit, samples: Sampl
     page.goto(url + visit.fragment, wait_until="commit")
     if not visit.result_on_arrival:
         # An option not already chosen (partial answers are restored), so the click is a change.
-        page.click("fieldset[data-question] input:not(:checked)", timeout=TIMEOUT_MS)
-    page.wait_for_selector("[data-engine-status=ready]", state="attached", timeout=TIMEOUT_MS)
+        page.click("fieldset[data-question] input:not(:checked)", timeout=BOOT_TIMEOUT_MS)
+    page.wait_for_selector("[data-engine-status=ready]", state="attached", timeout=BOOT_TIMEOUT_MS)
     if visit.result_on_arrival:
         shown_soon_after_ready(page)
     marks = page.evaluate(READ_MARKS)
@@ -339,7 +338,7 @@ def timed_visit(context, site: StaticSite, network: Network, visit: NetworkVisit
     network.apply(context, page)
     site.take_bytes_sent()
     page.goto(site.url + visit.path + visit.fragment, wait_until="commit")
-    page.wait_for_function("(mark) => performance.getEntriesByName(mark).length > 0", arg=visit.mark, timeout=TIMEOUT_MS * 3, polling=100)
+    page.wait_for_function("(mark) => performance.getEntriesByName(mark).length > 0", arg=visit.mark, timeout=BOOT_TIMEOUT_MS * 3, polling=100)
     elapsed = page.evaluate("(mark) => performance.getEntriesByName(mark)[0].startTime", visit.mark)
     wait_until_snapshot_kept(page)  # as a reader reading the result would let it be (for the warm visit)
     page.close()

@@ -22,13 +22,12 @@ from assessment import load_bank
 from assessment.links import LONGEST_LABEL, team_link
 from assessment.team import LARGEST_TEAM
 from assessment.team import team_view
-from support.chromium import launch_options
+from support.chromium import BOOT_TIMEOUT_MS, launch_options
 from support.server import StaticSite
 from support.site import build_site
 
 from .figures import machine_note, verdict
 
-TIMEOUT_MS = 180_000
 READ_MARKS = """() => {
   const last = (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? null;
   return { request: last("team:request"), shown: last("team:shown") };
@@ -51,7 +50,7 @@ def twelve_people(bank, seed: int = 12) -> list[tuple[str, dict[str, str]]]:
 def view_time(page, url: str) -> float:
     page.goto("about:blank")
     page.goto(url, wait_until="commit")
-    page.wait_for_function("() => performance.getEntriesByName('team:shown').length > 0", timeout=TIMEOUT_MS)
+    page.wait_for_function("() => performance.getEntriesByName('team:shown').length > 0", timeout=BOOT_TIMEOUT_MS)
     marks = page.evaluate(READ_MARKS)
     return marks["shown"] - marks["request"]
 
@@ -59,7 +58,7 @@ def view_time(page, url: str) -> float:
 def again_time(page) -> float:
     """The same team shown again from the form, the engine long warm."""
     page.click("form[data-team-form] button[type=submit]")
-    page.wait_for_function("() => performance.getEntriesByName('team:shown').length > 1", timeout=TIMEOUT_MS)
+    page.wait_for_function("() => performance.getEntriesByName('team:shown').length > 1", timeout=BOOT_TIMEOUT_MS)
     return performance_entries(page, "team:shown")[-1] - performance_entries(page, "team:request")[-1]
 
 

@@ -18,6 +18,12 @@ CHROMIUM_FLAGS = [
 ]
 
 
+# How long tests and benches let the engine boot (a normal boot on a loaded machine, on a slow
+# emulated line too), and a result take once it is ready.
+BOOT_TIMEOUT_MS = 180_000
+RESULT_TIMEOUT_MS = 60_000
+
+
 def chromium_path() -> str:
     return shutil.which("chromium") or "/usr/bin/chromium"
 

@@ -4,12 +4,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support.chromium import launch_options
+from support.chromium import BOOT_TIMEOUT_MS, RESULT_TIMEOUT_MS, launch_options
 from support.server import StaticSite
-
-# Long enough for a normal boot on a loaded machine, on a slow emulated line too.
-BOOT_TIMEOUT_MS = 180_000
-RESULT_TIMEOUT_MS = 60_000
 
 
 class PageWatch:

@@ -9,12 +9,12 @@ import json
 import re
 
 import pytest
-from assessment.links import share_link
 
 from assessment import load_bank
 from assessment.browser import warm_up_answers
+from assessment.links import share_link
+from support.chromium import BOOT_TIMEOUT_MS
 
-BOOT_TIMEOUT_MS = 180_000
 # A slow line (CDP; it throttles the page's worker too): the downloads take seconds, as on a phone.
 SLOW_LINE = {"offline": False, "latency": 100, "downloadThroughput": 4e6 / 8, "uploadThroughput": 1e6 / 8}
 PROGRESS = re.compile(r"Loading the assessment engine: (\d+\.\d) of (\d+\.\d) MB")

@@ -5,11 +5,10 @@ buttons are 24 x 24 px targets; axe finds nothing, target size included."""
 
 import pytest
 from axe_check import TARGET_SIZE, axe_violations
+from support.chromium import BOOT_TIMEOUT_MS, RESULT_TIMEOUT_MS
 from support.site import page_files
 
 PHONES = {"360x740": {"width": 360, "height": 740}, "390x844": {"width": 390, "height": 844}}
-BOOT_TIMEOUT_MS = 180_000
-RESULT_TIMEOUT_MS = 60_000
 COMPARISON = "approaches/"
 
 # Whatever a reader would have to scroll sideways for: the page itself, any element of the text that

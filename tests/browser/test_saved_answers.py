@@ -8,8 +8,8 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
+from support.chromium import BOOT_TIMEOUT_MS
 
-BOOT_TIMEOUT_MS = 180_000
 SAVED_COUNT = 8
 
 

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from assessment import load_bank, score_answers
+from support.chromium import BOOT_TIMEOUT_MS
 
-BOOT_TIMEOUT_MS = 180_000
 ARTICLE = load_bank().article_path
 PAGES = ["", "issues/", ARTICLE, "approaches/", "glossary/", "assessment/"]
 
