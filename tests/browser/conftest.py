@@ -1,5 +1,6 @@
 """Serve the built site on loopback and drive Debian's Chromium through Playwright."""
 
+import random
 from urllib.parse import urlsplit
 
 import pytest
@@ -75,3 +76,63 @@ def enter_team(page, entries: list[tuple[str, str]]) -> None:
         entry = page.locator("[data-entry]").nth(index)
         entry.locator("[data-entry-label]").fill(label)
         entry.locator("[data-entry-text]").fill(text)
+
+
+def random_answer_sets(bank, count: int, seed: int = 20261126) -> list[dict[str, str]]:
+    """Complete answer sets drawn as a reader gives them: only the questions their answers ask."""
+    chooser = random.Random(seed)
+    sets = []
+    for _ in range(count):
+        answers: dict[str, str] = {}
+        for question in bank.questions:
+            if question.is_asked(answers):
+                answers[question.id] = chooser.choice(question.options).id
+        sets.append(answers)
+    return sets
+
+
+@pytest.fixture
+def engine_on_hold(browser, site_url):
+    """A fresh page whose engine never finishes loading: for what must work before Python is ready."""
+    context = browser.new_context()
+    # An engine worker that does nothing: no boot, no CPU spent, the status stays at loading.
+    context.route(
+        "**/assets/assessment/engine-worker.js",
+        lambda route: route.fulfill(body="", content_type="text/javascript"),
+    )
+    pages = []
+
+    def open_page(fragment: str = ""):
+        page = context.new_page()
+        page.set_default_timeout(RESULT_TIMEOUT_MS)
+        watch = PageWatch(page, site_url)
+        page.goto(site_url + "assessment/" + fragment)
+        page.wait_for_selector("[data-engine-status=loading]", state="attached")
+        pages.append(page)
+        return page, watch
+
+    yield open_page
+    context.close()
+
+
+def checked_answers(page) -> dict[str, str]:
+    return page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll("[data-assessment-form] input[type=radio]:checked")]
+                .map((input) => [input.name, input.value]))"""
+    )
+
+
+def shown_texts(page, root: str, skipped: str) -> list[str]:
+    """Every piece of text under `root`, bar what is inside `skipped` (labels, actions): the sentences."""
+    return page.evaluate(
+        """([root, skipped]) => {
+            const walker = document.createTreeWalker(document.querySelector(root), NodeFilter.SHOW_TEXT);
+            const texts = [];
+            while (walker.nextNode()) {
+                const node = walker.currentNode;
+                if (!node.parentElement.closest(skipped) && node.textContent.trim()) texts.push(node.textContent.trim());
+            }
+            return texts;
+        }""",
+        [root, skipped],
+    )

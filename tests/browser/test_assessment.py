@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_check import axe_violations
-from conftest import BOOT_TIMEOUT_MS, RESULT_TIMEOUT_MS, PageWatch, booted_page
+from conftest import BOOT_TIMEOUT_MS, RESULT_TIMEOUT_MS, PageWatch, booted_page, checked_answers, random_answer_sets, shown_texts
 from engine.article_scenarios import SCENARIOS
 
 from assessment import load_bank, report, score_answers
@@ -25,19 +25,6 @@ from assessment.browser import warm_up_answers
 from assessment.links import LinkRefused, read_share_link, share_link
 
 RANDOM_ANSWER_SETS = 20
-
-
-def random_answer_sets(bank, count: int, seed: int = 20261126) -> list[dict[str, str]]:
-    """Complete answer sets drawn as a reader gives them: only the questions their answers ask."""
-    chooser = random.Random(seed)
-    sets = []
-    for _ in range(count):
-        answers: dict[str, str] = {}
-        for question in bank.questions:
-            if question.is_asked(answers):
-                answers[question.id] = chooser.choice(question.options).id
-        sets.append(answers)
-    return sets
 
 
 def native_result(bank, answers: dict[str, str]) -> dict:
@@ -54,30 +41,6 @@ def bank():
 def booted(browser, site_url):
     """One assessment page with Python ready, shared by the tests that need results."""
     yield from booted_page(browser, site_url, "assessment/")
-
-
-@pytest.fixture
-def engine_on_hold(browser, site_url):
-    """A fresh page whose engine never finishes loading: for what must work before Python is ready."""
-    context = browser.new_context()
-    # An engine worker that does nothing: no boot, no CPU spent, the status stays at loading.
-    context.route(
-        "**/assets/assessment/engine-worker.js",
-        lambda route: route.fulfill(body="", content_type="text/javascript"),
-    )
-    pages = []
-
-    def open_page(fragment: str = ""):
-        page = context.new_page()
-        page.set_default_timeout(RESULT_TIMEOUT_MS)
-        watch = PageWatch(page, site_url)
-        page.goto(site_url + "assessment/" + fragment)
-        page.wait_for_selector("[data-engine-status=loading]", state="attached")
-        pages.append(page)
-        return page, watch
-
-    yield open_page
-    context.close()
 
 
 def fill_answers(page, answers: dict[str, str]) -> None:
@@ -101,13 +64,6 @@ def result_for(page, answers: dict[str, str]) -> dict:
     fill_answers(page, answers)
     page.click("form[data-assessment-form] button[type=submit]")
     return shown_result(page)
-
-
-def checked_answers(page) -> dict[str, str]:
-    return page.evaluate(
-        """() => Object.fromEntries([...document.querySelectorAll("[data-assessment-form] input[type=radio]:checked")]
-                .map((input) => [input.name, input.value]))"""
-    )
 
 
 # --- the form, straight from the bank ------------------------------------------------------------
@@ -145,20 +101,7 @@ def test_browser_results_equal_the_native_engine_for_the_articles_scenarios(boot
     assert watch.problems == []
 
 
-def shown_texts(page, root: str, skipped: str) -> list[str]:
-    """Every piece of text under `root`, bar what is inside `skipped` (labels, actions): the sentences."""
-    return page.evaluate(
-        """([root, skipped]) => {
-            const walker = document.createTreeWalker(document.querySelector(root), NodeFilter.SHOW_TEXT);
-            const texts = [];
-            while (walker.nextNode()) {
-                const node = walker.currentNode;
-                if (!node.parentElement.closest(skipped) && node.textContent.trim()) texts.push(node.textContent.trim());
-            }
-            return texts;
-        }""",
-        [root, skipped],
-    )
+
 
 
 def cli_markdown(answers: dict[str, str]) -> str:

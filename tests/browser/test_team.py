@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from conftest import BOOT_TIMEOUT_MS, PageWatch, booted_page, enter_team
-from test_assessment import axe_violations, random_answer_sets, shown_texts
+from axe_check import axe_violations
+from conftest import BOOT_TIMEOUT_MS, PageWatch, booted_page, enter_team, random_answer_sets, shown_texts
 
 from assessment import load_bank, score_answers
 from assessment.links import share_link, team_link

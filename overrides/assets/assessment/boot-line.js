@@ -1,0 +1,106 @@
+// The line the reader is on, as far as the page can know it: measured on the runtime's WebAssembly
+// (or the snapshot's first bytes), and a slow one remembered by this browser for an hour.
+
+// --- which boot: by what this browser holds, and by the line --------------------------------------
+// A snapshot in this browser's cache is always used. Otherwise it is downloaded only where the page
+// allows it (a visit that shows a result on arrival) and the line makes it pay off: below the
+// break-even downlink its extra megabytes take longer to arrive than the seconds of boot they
+// save (README, "How Python starts, by visit and by network": `python -m bench.assessment_bench`).
+// The line is measured on the runtime's WebAssembly, which both boots download first: its bytes as
+// the browser hands them over (inflated, when the host compresses it). When that came from the
+// browser's HTTP cache (an earlier visit), the line is unknown: the snapshot's own first bytes
+// measure it, and its download is dropped for the normal boot if they come too slowly. (The
+// browser's own estimate, navigator.connection.downlink, is no help: Chromium said 1.35 Mbit/s on
+// loopback, its default before it has measured anything.)
+export const SNAPSHOT_BREAK_EVEN_MBIT = 45;
+
+const METERED_BYTES = 768 * 1024;
+
+// --- the line as an earlier visit measured it -------------------------------------------------------
+// A slow line measured by a visit within the hour is believed when the runtime now comes from the
+// HTTP cache (probing would spend the snapshot's first 768 KB only to confirm it); a fast one is
+// not, since the reader may since be on a slower line: the snapshot's first bytes measure it again.
+// Kept in this browser only, like everything else the page stores.
+const LINE_CACHE = "assessment-engine-line";
+
+const LINE_KEY = new URL("measured-line", self.location.href).href;
+
+const LINE_BELIEVED_MS = 60 * 60 * 1000;
+
+export async function rememberLine(mbit) {
+  if (mbit === null) return;
+  try {
+    await (await self.caches.open(LINE_CACHE)).put(LINE_KEY, new Response(JSON.stringify({ mbit, at: Date.now() })));
+  } catch {
+    // Storage blocked: the next visit measures the line again.
+  }
+}
+
+export async function rememberedSlowLine() {
+  try {
+    const response = await (await self.caches.open(LINE_CACHE)).match(LINE_KEY);
+    if (!response) return false;
+    const { mbit, at } = await response.json();
+    return Date.now() - at < LINE_BELIEVED_MS && mbit < SNAPSHOT_BREAK_EVEN_MBIT;
+  } catch {
+    return false;
+  }
+}
+
+export function measureLine(what, mbit) {
+  performance.measure(`engine:${what} ${mbit === null ? "not measured" : `${Math.round(mbit)} Mbit/s`}`, { start: 0, end: performance.now() });
+}
+
+// A read of the whole WebAssembly from the browser's HTTP cache ends within this (it is inflated
+// as it is read); a download over a line slow enough to matter does not.
+const CACHE_READ_MS = 300;
+
+// The line's rate, or null when the bytes came from the browser's HTTP cache (they say nothing
+// about the line): a cached body is read whole at once, and its timing entry then shows a
+// transfer smaller than the body.
+export async function lineMbit(url, stream) {
+  const meter = meterStream(stream);
+  const mbit = await meter.mbit;
+  const endedAtOnce = await Promise.race([meter.ended.then(() => true), delay(CACHE_READ_MS).then(() => false)]);
+  return endedAtOnce && await cameFromCache(url) ? null : mbit;
+}
+
+// The timing entry of a response is added shortly after its body is in.
+async function cameFromCache(url) {
+  for (let waited = 0; waited <= 100; waited += 10) {
+    const entry = performance.getEntriesByName(url.href).at(-1);
+    if (entry) return entry.transferSize < entry.encodedBodySize;
+    await delay(10);
+  }
+  return false;
+}
+
+function delay(milliseconds) {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+// Megabits a second from the first chunk to METERED_BYTES later (the first chunk's own wait is the
+// round trip, not the line); a download that ends sooner counts what it had. The stream is read to
+// its end (`ended`), so a cached body is consumed, and timed, at once.
+export function meterStream(stream) {
+  let reportMbit;
+  const mbit = new Promise((resolve) => { reportMbit = resolve; });
+  const ended = (async () => {
+    const reader = stream.getReader();
+    let first = null;
+    let last = null;
+    let bytes = 0;
+    const rate = () => (first === null ? null : last > first ? (bytes * 8) / ((last - first) * 1000) : Infinity);
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      last = performance.now();
+      if (first === null) first = last;
+      else if (bytes < METERED_BYTES) bytes += value.byteLength;
+      if (bytes >= METERED_BYTES) reportMbit(rate());
+    }
+    reportMbit(rate());
+  })();
+  ended.catch(() => reportMbit(null));
+  return { mbit, ended };
+}
