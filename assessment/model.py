@@ -282,6 +282,23 @@ class QuestionBank:
         kept = self.answers_to_asked(answers)
         return tuple(question for question in self.questions if question.is_asked(kept))
 
+    @cached_property
+    def asked_when(self) -> Mapping[str, tuple[Mapping[str, tuple[str, ...]], ...]]:
+        """Per question id, when it is asked in terms of the answers given, kept or not: when any of
+        these conditions is met, each met when every question it names has one of its options.
+        The ask-if rule (`Question.is_asked` on the answers kept for earlier questions) unrolled
+        here, so the page shows and hides questions by it without a rule of its own (answers.js)."""
+        conditions: dict[str, tuple[dict[str, tuple[str, ...]], ...]] = {}
+        for question in self.questions:
+            clauses = [] if question.ask_if else [{}]
+            for asked_after, option_ids in question.ask_if.items():
+                for clause in conditions[asked_after]:
+                    allowed = tuple(sorted(set(option_ids) & set(clause.get(asked_after, option_ids))))
+                    if allowed:
+                        clauses.append({**clause, asked_after: allowed})
+            conditions[question.id] = tuple(clauses)
+        return conditions
+
     def questions_with_role(self, role: str) -> tuple[Question, ...]:
         return tuple(question for question in self.questions if question.role == role)
 

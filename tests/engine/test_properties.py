@@ -426,3 +426,19 @@ def test_every_if_not_sure_line_says_what_that_answer_would_do(bank, answers):
                 assert changed.verdicts[approach_id] != "not_called" and changed.readiness_for(approach_id).status == status, line.text
     ways = [(line.question_id, tuple(sorted(line.standing.items()))) for line in result.if_not_sure]
     assert len(ways) == len(set(ways)), "answers with one outcome are one line"
+
+
+def any_answers(bank):
+    """Any option (or none) for every question, asked or not: what a form may hold."""
+    return st.fixed_dictionaries({}, optional={question.id: st.sampled_from(question.option_ids) for question in bank.questions})
+
+
+@EXAMPLES
+@given(data=st.data())
+def test_asked_when_is_the_ask_if_rule_on_the_answers_given(bank, data):
+    """The page shows questions by bank.asked_when alone; it must ask exactly what the rule asks."""
+    answers = data.draw(any_answers(bank))
+    by_conditions = [question.id for question in bank.questions
+                     if any(all(answers.get(asked_after) in option_ids for asked_after, option_ids in condition.items())
+                            for condition in bank.asked_when[question.id])]
+    assert by_conditions == [question.id for question in bank.asked_questions(answers)]

@@ -6,15 +6,15 @@
 // reader either goes back to them or keeps the link's.
 export const OWN_ANSWERS = "own";
 
-// The bank as the page shows it: [{id, options: [ids], askIf: {question id: [option ids]}}], in
-// order, plus its fingerprint, the rules of its links and where answers are kept on this device.
-// `askIf` comes from the bank and `links` from the engine's assessment.links.rules_for_page(), both
+// The bank as the page shows it: [{id, options: [ids], askedWhen: [{question id: [option ids]}]}],
+// in order, plus its fingerprint, the rules of its links and where answers are kept on this device.
+// `askedWhen` is the engine's QuestionBank.asked_when and `links` its links.rules_for_page(), both
 // rendered into the page at build time; the storage keys are the page's own (assessment.html).
 export function bankFromForm(form, { bankFingerprint: fingerprint, linkRules, storageKey, ownAnswersKey }) {
   const questions = [...form.querySelectorAll("fieldset[data-question]")].map((fieldset) => ({
     id: fieldset.dataset.question,
     options: [...fieldset.querySelectorAll("input[type=radio]")].map((input) => input.value),
-    askIf: parseAskIf(fieldset.dataset.askIf),
+    askedWhen: parseAskedWhen(fieldset.dataset.askedWhen),
   }));
   return {
     fingerprint, links: JSON.parse(linkRules), storageKeys: { answers: storageKey, [OWN_ANSWERS]: ownAnswersKey },
@@ -22,34 +22,32 @@ export function bankFromForm(form, { bankFingerprint: fingerprint, linkRules, st
   };
 }
 
-function parseAskIf(text) {
+// Always asked unless the engine said when (a list of conditions, any of which asks it).
+function parseAskedWhen(text) {
   try {
-    const conditions = JSON.parse(text ?? "{}");
-    return conditions && typeof conditions === "object" && !Array.isArray(conditions) ? conditions : {};
+    const conditions = JSON.parse(text ?? "[{}]");
+    return Array.isArray(conditions) && conditions.every((condition) => condition && typeof condition === "object") ? conditions : [{}];
   } catch {
-    return {};
+    return [{}];
   }
 }
 
-// The engine's rule (assessment.model.Question.is_asked), here so the form can show and hide
-// questions at once: a question with conditions is asked when ANY of them matches an answer kept
-// for an earlier question. The browser tests hold the two to the same answers.
-function isAsked(question, kept) {
-  const conditions = Object.entries(question.askIf);
-  return conditions.length === 0 || conditions.some(([questionId, optionIds]) => Array.isArray(optionIds) && optionIds.includes(kept[questionId]));
+// The engine's conditions, met by the answers given: the ask-if rule itself is the engine's alone.
+function isAsked(question, answers) {
+  return question.askedWhen.some((condition) => Object.entries(condition)
+    .every(([questionId, optionIds]) => Array.isArray(optionIds) && optionIds.includes(answers[questionId])));
 }
 
 export function askedAnswers(bank, answers) {
   const kept = {};
   for (const question of bank.questions) {
-    if (Object.hasOwn(answers, question.id) && isAsked(question, kept)) kept[question.id] = answers[question.id];
+    if (Object.hasOwn(answers, question.id) && isAsked(question, answers)) kept[question.id] = answers[question.id];
   }
   return kept;
 }
 
 export function askedQuestions(bank, answers) {
-  const kept = askedAnswers(bank, answers);
-  return bank.questions.filter((question) => isAsked(question, kept));
+  return bank.questions.filter((question) => isAsked(question, answers));
 }
 
 // Every checked option, asked or not: a question hidden again keeps its answer for when it returns.
