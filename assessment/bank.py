@@ -519,14 +519,16 @@ class BankReader:
         return value
 
     def check_no_practice_asked_after_no_coaching(self, bank: QuestionBank) -> None:
-        """After "we offer no coaching today", asking how that coaching is decided would make no sense."""
+        """After "we offer no coaching today", asking how that coaching is decided would make no sense.
+        A later practice question must be asked only after other answers, directly or through the
+        question it is asked after (each of its conditions in `asked_when` excludes them)."""
         for index, question in enumerate(bank.practice_questions):
             none_today = {option.id for option in question.options if option.no_coaching_today}
             if not none_today:
                 continue
             for later in bank.practice_questions[index + 1:]:
-                condition = later.ask_if.get(question.id)
-                if condition is None or condition & none_today or len(later.ask_if) != 1:
+                conditions = bank.asked_when[later.id]
+                if any(question.id not in condition or set(condition[question.id]) & none_today for condition in conditions):
                     raise self.fail(f"question '{later.id}'", "ask_if", f"still asked after '{question.id}' is answered {', '.join(sorted(none_today))}; "
                                                                         f"ask it only after the other answers to '{question.id}'")
 

@@ -310,6 +310,27 @@ def test_a_next_step_may_apply_to_none_or_to_a_practice_that_differs(write_bank,
     assert ("The special step." in [step.text for step in result.next_steps]) is shown
 
 
+NO_COACHING_TODAY = (
+    '[[questions.options]]\nid = "today_none"\ntext = "None"\nweights = { alpha = 0, beta = 0 }\nno_coaching_today = true\n\n'
+    '[[questions]]\nid = "how"\nsection = "today"\nrole = "practice"\ntext = "How is it paid?"\nanchor = "first"\n'
+    'ask_if = { today = ["today_alpha", "today_beta"] }\n\n'
+    '[[questions.options]]\nid = "how_alpha"\ntext = "Alpha"\nweights = { alpha = 3, beta = 0 }\n\n'
+    '[[questions.options]]\nid = "how_beta"\ntext = "Beta"\nweights = { alpha = 0, beta = 3 }\n\n'
+    '[[questions]]\nid = "who"\nsection = "today"\nrole = "practice"\ntext = "Who decides?"\nanchor = "first"\n'
+    'ask_if = { how = ["how_alpha"] }\n\n'
+    '[[questions.options]]\nid = "who_alpha"\ntext = "Alpha"\nweights = { alpha = 3, beta = 0 }\n\n'
+    '[[questions.options]]\nid = "who_beta"\ntext = "Beta"\nweights = { alpha = 0, beta = 3 }\n\n'
+)
+
+
+def test_a_practice_question_asked_after_one_that_no_coaching_skips_is_accepted(write_bank):
+    """`who` is asked only after `how`, which is never asked after "no coaching today": neither is `who`."""
+    text = small_bank_with('[[questions]]\nid = "goal"', NO_COACHING_TODAY + '[[questions]]\nid = "goal"')
+    bank = load_bank(write_bank(text))
+    assert bank.asked_when["who"] == ({"today": ("today_alpha", "today_beta"), "how": ("how_alpha",)},)
+    assert [question.id for question in bank.asked_questions({"today": "today_none", "how": "how_alpha"})] == ["today", "goal"]
+
+
 def test_a_next_step_with_when_is_shown_only_where_the_answers_match(write_bank):
     bank = load_bank(write_bank(SMALL_BANK))
     with_care = score_answers(bank, {"today": "today_alpha", "goal": "goal_alpha", "care": "care_yes"})
