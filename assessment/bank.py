@@ -138,7 +138,6 @@ def words_of(text: str) -> list[str]:
 # rule takes any of them, so a clause that starts by joining ("and ...") would make the sentence
 # say what the rule does not.
 JOINING_WORDS = ("and ", "or ", "either ", "both ", "but ", "also ")
-_packaged_bank_cache: list[QuestionBank] = []
 
 
 def read_bank(path: str | PathLike | None = None, *, text: str | None = None, source: str | None = None) -> QuestionBank:
@@ -152,11 +151,9 @@ def read_bank(path: str | PathLike | None = None, *, text: str | None = None, so
 
 
 def packaged_bank() -> QuestionBank:
-    # Loaded once per process: the browser scores many answer sets against the same bank.
-    if not _packaged_bank_cache:
-        data = resources.files(__package__).joinpath(PACKAGED_BANK).read_bytes()
-        _packaged_bank_cache.append(parse_bank(decode_bank(data, PACKAGED_BANK_SOURCE), PACKAGED_BANK_SOURCE))
-    return _packaged_bank_cache[0]
+    # Read once per process by assessment.loading, which keeps it checked.
+    data = resources.files(__package__).joinpath(PACKAGED_BANK).read_bytes()
+    return parse_bank(decode_bank(data, PACKAGED_BANK_SOURCE), PACKAGED_BANK_SOURCE)
 
 
 def decode_bank(data: bytes, source: str) -> str:

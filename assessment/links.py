@@ -85,10 +85,9 @@ class LinkRefused(ValueError):
 
 
 def rules_for_page() -> dict:
-    """What the page needs to read share links as this module does (and to know a team link)."""
+    """What the page needs to read share links as this module does."""
     return {
         "share": SHARE.to_dict(),
-        "team": TEAM.to_dict(),
         "field_key": FIELD_KEY,
         "field_value": FIELD_VALUE,
         "refusals": REFUSALS,
@@ -146,9 +145,6 @@ class SharedAnswers:
     outdated: bool = False
     dropped: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict:
-        return {"answers": self.answers, "complete": self.complete, "outdated": self.outdated, "dropped": list(self.dropped)}
-
 
 def share_link(bank: QuestionBank, answers: Mapping[str, str]) -> str:
     """The fragment (with its "#") of the share link for these answers: those to questions asked, in bank order."""
@@ -163,15 +159,22 @@ def read_share_link(bank: QuestionBank, link: object) -> SharedAnswers:
         raise LinkRefused(UNREADABLE)
     fields = link_fields(link, SHARE)
     outdated = fields.pop("bank") != bank.fingerprint
-    known = {key: value for key, value in fields.items() if bank.question(key) and bank.question(key).option(value)}
-    if len(known) < len(fields) and not outdated:
+    known, dropped = existing_answers(bank, fields)
+    if dropped and not outdated:
         raise LinkRefused("unknown_answers")
     asked = bank.answers_to_asked(known)
     if not asked:
         raise LinkRefused("no_answers")
     complete = all(question.id in asked for question in bank.asked_questions(asked))
-    dropped = tuple(f"{key}={value}" for key, value in fields.items() if key not in known)
     return SharedAnswers(asked, complete, outdated, dropped)
+
+
+def existing_answers(bank: QuestionBank, answers: Mapping) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The answers that name a question and one of its options today, and the others as
+    "question=option": how a link or a download of an earlier bank is read."""
+    known = {key: value for key, value in answers.items()
+             if isinstance(value, str) and bank.question(key) and bank.question(key).option(value)}
+    return known, tuple(f"{key}={value}" for key, value in answers.items() if key not in known)
 
 
 # ---------------------------------------------------------------- team links

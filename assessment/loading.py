@@ -14,7 +14,7 @@ from .errors import BankError
 from .model import QuestionBank
 from .scoring import judge
 
-# The packaged bank, checked once per process: the browser scores many answer sets against it.
+# The packaged bank, read and checked once per process: the browser scores many answer sets against it.
 _checked_packaged_bank: list[QuestionBank] = []
 
 

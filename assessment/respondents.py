@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .answers_json import parse_answers
 from .errors import AnswersError, UnreadableAnswersError
-from .links import LONGEST_LABEL, TEAM, LinkRefused, decoded_answers, fragment_of, read_share_link, team_link_entries
+from .links import LONGEST_LABEL, TEAM, LinkRefused, decoded_answers, existing_answers, fragment_of, read_share_link, team_link_entries
 from .model import QuestionBank
 from .scoring import json_type_name, validate_answers
 from .team import LARGEST_TEAM, respondent_label
@@ -104,11 +104,7 @@ def answers_from_share_link(bank: QuestionBank, link: str) -> ReadAnswers:
 def answers_from_earlier_bank(bank: QuestionBank, answers: Mapping) -> ReadAnswers:
     """As the assessment page reads a link of an earlier bank: the answers that still exist are kept,
     the others dropped and named."""
-    kept = {
-        question_id: option_id for question_id, option_id in answers.items()
-        if isinstance(option_id, str) and bank.question(question_id) and bank.question(question_id).option(option_id)
-    }
-    dropped = tuple(f"{question_id}={option_id}" for question_id, option_id in answers.items() if question_id not in kept)
+    kept, dropped = existing_answers(bank, answers)
     return ReadAnswers(checked_answers(bank, kept), outdated=True, dropped=dropped)
 
 

@@ -32,8 +32,7 @@ def link_table(bank: QuestionBank, answers: dict[str, str]) -> list[LinkCase]:
     link = share_link(bank, asked)
     fields = link[1:].split("&")
     first_pair, last_question = fields[2], list(asked)[-1]
-    partial = {key: value for key, value in asked.items() if key != last_question}
-    partial = bank.answers_to_asked(partial)
+    partial = bank.answers_to_asked({key: value for key, value in asked.items() if key != last_question})
     earlier = link.replace(f"bank={bank.fingerprint}", f"bank={EARLIER_BANK}")
     first_question, first_option = first_pair.split("=")
     cases = [

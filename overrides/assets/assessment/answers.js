@@ -113,7 +113,6 @@ export function forgetAnswers(bank, kept = "answers") {
   }
 }
 
-
 export function sameAnswers(first, second) {
   const ids = Object.keys(first);
   return ids.length === Object.keys(second).length && ids.every((id) => first[id] === second[id]);
