@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import importlib.util
-import os
 import shutil
 import sys
 import tempfile
@@ -23,6 +22,8 @@ from pathlib import Path
 import build
 import pyproject_hooks
 
+from build_cache import ArtifactCache
+
 ENGINE_PACKAGE = "assessment"
 BANK_FILE = "assessment/bank.toml"
 # How an imported engine is forgotten, here and in the browser's preview (one Python file for both).
@@ -32,7 +33,6 @@ BUILD_INPUTS = ("pyproject.toml", "README.md")
 ENGINE_SUFFIXES = {".py", ".toml"}
 # Zip entries dated 1980-01-01, the earliest date a zip file can hold.
 SOURCE_DATE_EPOCH = "315532800"
-WHEELS_KEPT = 3
 
 
 class PackageBuildFailed(RuntimeError):
@@ -63,23 +63,19 @@ def sources_hash(sources: list[tuple[str, bytes]]) -> str:
     return digest.hexdigest()
 
 
-def engine_wheel(root: Path, cache: Path) -> EngineWheel:
-    """The wheel of the engine as it is on disk now; built once per distinct source tree."""
+def engine_wheel(root: Path, cache: ArtifactCache) -> EngineWheel:
+    """The wheel of the engine as it is on disk now; built once per distinct source tree (the
+    version names the tree, and the cache keeps one folder per version)."""
     sources = engine_sources(root)
     project = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]
     version = f"{project['version']}+src{sources_hash(sources)[:12]}"
-    folder = cache / version
-    wheels = list(folder.glob("*.whl")) if folder.is_dir() else []
-    if wheels:
-        os.utime(folder)  # in use: keep it among the newest when old ones are pruned
-    else:
-        wheels = [build_wheel(sources, project["version"], version, folder)]
-        prune(cache, "*+src*", keep=WHEELS_KEPT)
-    path = wheels[0]
+    folder = cache.find(version) or cache.store(version, lambda target: build_wheel(sources, project["version"], version, target))
+    path = next(folder.glob("*.whl"))
     return EngineWheel(path=path, sha256=hashlib.sha256(path.read_bytes()).hexdigest(), name=project["name"], version=version)
 
 
-def build_wheel(sources: list[tuple[str, bytes]], version: str, labelled_version: str, folder: Path) -> Path:
+def build_wheel(sources: list[tuple[str, bytes]], version: str, labelled_version: str, folder: Path) -> None:
+    """The wheel, alone in `folder`."""
     with tempfile.TemporaryDirectory(prefix="engine-build-") as scratch:
         tree = Path(scratch) / "source"
         for relative, data in sources:
@@ -98,31 +94,14 @@ def build_wheel(sources: list[tuple[str, bytes]], version: str, labelled_version
             output = getattr(error.exception, "stderr", None) or getattr(error.exception, "output", None) or b""
             last_line = (output.decode(errors="replace").strip() or str(error)).splitlines()[-1]
             raise PackageBuildFailed(f"building the engine's wheel failed: {last_line}") from None
-        # Written beside, then renamed: a build running at the same time never sees half a wheel.
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=folder.parent))
-        shutil.move(built, staging / built.name)
-        try:
-            staging.rename(folder)
-        except OSError:  # another build got there first with the same bytes
-            shutil.rmtree(staging, ignore_errors=True)
-    return next(folder.glob("*.whl"))
+        folder.mkdir()
+        shutil.move(built, folder / built.name)
 
 
 def reproducible_runner(command, cwd=None, extra_environ=None):
     """Runs the build backend quietly, with every file dated SOURCE_DATE_EPOCH inside the wheel."""
     environment = {**(extra_environ or {}), "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     pyproject_hooks.quiet_subprocess_runner(command, cwd=cwd, extra_environ=environment)
-
-
-def prune(cache: Path, pattern: str, keep: int) -> None:
-    """Only the newest few versions stay, so a long editing session does not fill the disk."""
-    entries = sorted(cache.glob(pattern), key=lambda path: path.stat().st_mtime, reverse=True)
-    for old in entries[keep:]:
-        if old.is_dir():
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            old.unlink(missing_ok=True)
 
 
 def import_engine(root: Path):

@@ -25,9 +25,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from assessment_package import BANK_FILE, ENGINE_PACKAGE, FORGET_ENGINE, PackageBuildFailed, engine_wheel, import_engine, site_lock
-from assessment_runtime import BUILD_SCRIPTS, LOCK_FILE, RUNTIME_FILES, STDLIB_FILE, WORKER_FILE, RuntimeMissing, build_cache, download_sizes, pyodide_runtime
+from assessment_runtime import BUILD_SCRIPTS, LOCK_FILE, RUNTIME_FILES, STDLIB_FILE, WORKER_FILE, RuntimeMissing, download_sizes, pyodide_runtime
 from assessment_snapshot import SNAPSHOT_NAME, SnapshotFailed, make_snapshot, snapshot_soon
 from assessment_stdlib import StdlibFailed, cut_stdlib
+from build_cache import ArtifactCache
 
 ASSESSMENT_PAGE = "assessment.md"
 # The team view runs the same engine in the same way (overrides/assessment-team.html).
@@ -158,7 +159,7 @@ def on_post_build(config):
 
 def built_wheel(root: Path):
     try:
-        return engine_wheel(root, build_cache(root) / "wheels")
+        return engine_wheel(root, ArtifactCache.of_project(root, "wheels"))
     except PackageBuildFailed as error:
         raise PluginError(str(error)) from None
 
@@ -169,14 +170,14 @@ def served_stdlib(root: Path, runtime, wheel) -> Path:
     if _serving:
         return runtime.package_dir / STDLIB_FILE
     try:
-        return cut_stdlib(root, runtime, wheel, site_lock(runtime.upstream_lock(), wheel), build_cache(root) / "stdlib")
+        return cut_stdlib(root, runtime, wheel, site_lock(runtime.upstream_lock(), wheel), ArtifactCache.of_project(root, "stdlib"))
     except StdlibFailed as error:
         raise PluginError(str(error)) from None
 
 
 def engine_snapshot(root: Path, runtime, wheel):
     """Under serve, possibly an earlier engine's (see snapshot_soon), or None until the first is made."""
-    cache = build_cache(root) / "snapshots"
+    cache = ArtifactCache.of_project(root, "snapshots")
     try:
         return snapshot_soon(root, runtime, wheel, cache) if _serving else make_snapshot(root, runtime, wheel, cache)
     except SnapshotFailed as error:

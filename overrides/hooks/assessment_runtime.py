@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import functools
 import gzip
-import hashlib
 import json
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,8 +82,3 @@ def pyodide_runtime(root: Path) -> PyodideRuntime:
         raise RuntimeMissing("node_modules/pyodide is missing or damaged: run `make install`") from None
     return PyodideRuntime(package_dir=package_dir, version=version)
 
-
-def build_cache(root: Path) -> Path:
-    """Where built wheels and snapshots are kept between builds: outside the project, one folder per checkout."""
-    checkout = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:10]
-    return Path(tempfile.gettempdir()) / f"coaching-timing-build-{checkout}"

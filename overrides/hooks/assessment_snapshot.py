@@ -12,19 +12,17 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
-import os
 import shutil
 import subprocess
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from assessment_package import EngineWheel, prune
+from assessment_package import EngineWheel
 from assessment_runtime import SNAPSHOT_MAKER, PyodideRuntime
+from build_cache import KEPT, ArtifactCache, content_key
 
 SNAPSHOT_NAME = "engine.snapshot"
 SNAPSHOT_TIMEOUT_S = 300
-SNAPSHOTS_KEPT = 3
 
 
 class SnapshotFailed(RuntimeError):
@@ -42,24 +40,23 @@ class EngineSnapshot:
 
 def maker_key(root: Path, runtime: PyodideRuntime) -> str:
     """What a snapshot depends on besides the engine: the runtime and the scripts that make it."""
-    makers = b"".join(path.read_bytes() for path in sorted((root / SNAPSHOT_MAKER).parent.glob("*.mjs")))
-    return hashlib.sha256(runtime.version.encode() + makers).hexdigest()[:16]
+    makers = [path.read_bytes() for path in sorted((root / SNAPSHOT_MAKER).parent.glob("*.mjs"))]
+    return content_key(runtime.version, *makers)
 
 
-def snapshot_path(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, cache: Path) -> Path:
+def snapshot_name(root: Path, runtime: PyodideRuntime, wheel: EngineWheel) -> str:
     """Named by everything it depends on: any change, a new snapshot."""
-    return cache / f"{maker_key(root, runtime)}-{wheel.sha256[:16]}.snapshot"
+    return f"{maker_key(root, runtime)}-{wheel.sha256[:16]}.snapshot"
 
 
-def ready_snapshot(path: Path) -> EngineSnapshot | None:
-    if not path.is_file():
+def ready_snapshot(path: Path | None) -> EngineSnapshot | None:
+    if path is None:
         return None
-    os.utime(path)  # in use: keep it among the newest when old ones are pruned
     found = path.stat()
     return EngineSnapshot(path, *snapshot_digests(str(path), found.st_ino, found.st_size))
 
 
-@functools.lru_cache(maxsize=SNAPSHOTS_KEPT)
+@functools.lru_cache(maxsize=KEPT)
 def snapshot_digests(path: str, inode: int, size: int) -> tuple[str, str]:
     """The sha256 of the file and of its inflated bytes: a third of a second, once per file rather
     than on every page and rebuild that names it (a snapshot file is written once, by rename)."""
@@ -74,45 +71,32 @@ def snapshot_command(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, pa
     return [node, str(root / SNAPSHOT_MAKER), str(runtime.entry_module), str(wheel.path), str(path)]
 
 
-def make_snapshot(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, cache: Path) -> EngineSnapshot:
+def make_snapshot(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, cache: ArtifactCache) -> EngineSnapshot:
     """The snapshot for this engine, made now if it is not cached."""
-    path = snapshot_path(root, runtime, wheel, cache)
-    if not path.is_file():
-        cache.mkdir(parents=True, exist_ok=True)
-        command = snapshot_command(root, runtime, wheel, path)
-        try:
-            subprocess.run(command, cwd=cache, check=True, capture_output=True, text=True, timeout=SNAPSHOT_TIMEOUT_S)
-        except subprocess.CalledProcessError as error:
-            last_line = (error.stderr.strip() or "no output").splitlines()[-1]
-            raise SnapshotFailed(f"{SNAPSHOT_MAKER} failed: {last_line}") from None
-        except subprocess.TimeoutExpired:
-            raise SnapshotFailed(f"{SNAPSHOT_MAKER} took more than {SNAPSHOT_TIMEOUT_S} s") from None
-        prune(cache, "*.snapshot", keep=SNAPSHOTS_KEPT)
-    return ready_snapshot(path)
+    name = snapshot_name(root, runtime, wheel)
+    return ready_snapshot(cache.find(name) or cache.store(name, lambda target: run_maker(snapshot_command(root, runtime, wheel, target))))
 
 
-def snapshot_soon(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, cache: Path) -> EngineSnapshot | None:
+def run_maker(command: list[str]) -> None:
+    try:
+        subprocess.run(command, check=True, capture_output=True, text=True, timeout=SNAPSHOT_TIMEOUT_S)
+    except subprocess.CalledProcessError as error:
+        last_line = (error.stderr.strip() or "no output").splitlines()[-1]
+        raise SnapshotFailed(f"{SNAPSHOT_MAKER} failed: {last_line}") from None
+    except subprocess.TimeoutExpired:
+        raise SnapshotFailed(f"{SNAPSHOT_MAKER} took more than {SNAPSHOT_TIMEOUT_S} s") from None
+
+
+def snapshot_soon(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, cache: ArtifactCache) -> EngineSnapshot | None:
     """For `mkdocs serve`: this engine's snapshot if it is ready, else the newest one of an earlier
     engine (the worker installs the current wheel on top of it: a second, not a new snapshot's
     half-minute of CPU beside the browser); with none at all, one is started in the background and
     the page boots Python the normal way meanwhile.
-
-    A marker file says a maker is running, so successive rebuilds do not start it again; a
-    marker older than the time a maker may take is a leftover and is ignored.
     """
-    path = snapshot_path(root, runtime, wheel, cache)
-    earlier = sorted(cache.glob(f"{maker_key(root, runtime)}-*.snapshot"), key=lambda found: found.stat().st_mtime)
-    snapshot = ready_snapshot(path) or (earlier and ready_snapshot(earlier[-1]))
+    name = snapshot_name(root, runtime, wheel)
+    earlier = cache.newest(f"{maker_key(root, runtime)}-*.snapshot")
+    snapshot = cache.find(name) or (earlier and cache.find(earlier[0].name))
     if snapshot:
-        return snapshot
-    cache.mkdir(parents=True, exist_ok=True)
-    marker = path.with_suffix(".making")
-    if marker.exists() and time.time() - marker.stat().st_mtime < SNAPSHOT_TIMEOUT_S:
-        return None
-    marker.touch()
-    prune(cache, "*.snapshot", keep=SNAPSHOTS_KEPT)
-    command = snapshot_command(root, runtime, wheel, path)
-    # The marker goes when Node is done, whatever the outcome; output is of no use to anyone here.
-    subprocess.Popen(["sh", "-c", '"$@"; rm -f "$0"', str(marker), *command], cwd=cache,
-                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        return ready_snapshot(snapshot)
+    cache.store_in_background(name, lambda target: snapshot_command(root, runtime, wheel, target), SNAPSHOT_TIMEOUT_S)
     return None

@@ -11,43 +11,35 @@ import works at once in the preview.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import shutil
 import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
 
-from assessment_package import EngineWheel, prune
+from assessment_package import EngineWheel
 from assessment_runtime import LOCK_FILE, RUNTIME_FILES, STDLIB_FILE, STDLIB_TRACER, PyodideRuntime
+from build_cache import ArtifactCache, content_key
 
 STDLIB_TIMEOUT_S = 300
-KEPT = 3
 
 
 class StdlibFailed(RuntimeError):
     """Node could not say which files the engine imports: one line saying why."""
 
 
-def cut_stdlib(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, lock: dict, cache: Path) -> Path:
+def cut_stdlib(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, lock: dict, cache: ArtifactCache) -> Path:
     """The cut archive for this runtime and engine (`lock`: the site's lock file), made now if it
     is not cached."""
     tracer = (root / STDLIB_TRACER).read_bytes()
-    key = hashlib.sha256(runtime.version.encode() + wheel.sha256.encode() + tracer + json.dumps(lock, sort_keys=True).encode()).hexdigest()[:16]
-    path = cache / f"{key}.zip"
-    if path.is_file():
-        os.utime(path)  # in use: keep it among the newest when old ones are pruned
-        return path
-    cache.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    name = f"{content_key(runtime.version, wheel.sha256, tracer, json.dumps(lock, sort_keys=True))}.zip"
+    return cache.find(name) or cache.store(name, lambda target: write_cut(runtime.package_dir / STDLIB_FILE, traced_files(root, runtime, wheel, lock), target))
+
+
+def traced_files(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, lock: dict) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="stdlib-") as folder:
-        runtime_dir = served_layout(runtime, wheel, lock, Path(folder))
-        write_cut(runtime.package_dir / STDLIB_FILE, used_files(root, runtime_dir), partial)
-    partial.replace(path)  # whole or not at all, for a build running at the same time
-    prune(cache, "*.zip", keep=KEPT)
-    return path
+        return used_files(root, served_layout(runtime, wheel, lock, Path(folder)))
 
 
 def served_layout(runtime: PyodideRuntime, wheel: EngineWheel, lock: dict, folder: Path) -> Path:

@@ -2,18 +2,23 @@
 
 MkDocs makes a new Jinja environment for every build, `mkdocs serve`'s rebuilds included, and
 compiling Material's templates again costs about 0.3 s of each rebuild an author waits for. The
-cache is keyed by each template's name and source checksum, so an edited template is compiled anew.
+build's cache holds one folder per Python, Jinja and theme (what compiled code depends on); in
+it Jinja names each file by its template, checks the source's checksum inside, and writes each
+file beside and renames it, so an edited template is compiled anew.
 """
 
+import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import jinja2
 
-from assessment_runtime import build_cache
+from build_cache import ArtifactCache, content_key
 
 
 def on_env(env, config, files):
-    folder = build_cache(Path(config.config_file_path).resolve().parent) / "templates"
-    folder.mkdir(parents=True, exist_ok=True)
+    cache = ArtifactCache.of_project(Path(config.config_file_path).resolve().parent, "templates")
+    name = content_key(sys.version, version("jinja2"), version("mkdocs-material"))
+    folder = cache.find(name) or cache.store(name, Path.mkdir)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
     return env

@@ -1,18 +1,22 @@
-"""The assessment's build rooms: a reproducible wheel from the standard builder, a plain runtime layout."""
+"""The assessment's build rooms: a reproducible wheel from the standard builder, a plain runtime layout,
+and the one cache that keeps what the build makes."""
 
 import os
+import sys
+import time
 import zipfile
 
 import pytest
 from site_paths import ROOT
 
-from assessment_package import engine_wheel, prune
+from assessment_package import engine_wheel
 from assessment_runtime import RuntimeMissing, pyodide_runtime
+from build_cache import ArtifactCache, content_key
 
 
 def test_the_same_sources_give_the_same_wheel_byte_for_byte(tmp_path):
-    first = engine_wheel(ROOT, tmp_path / "one")
-    second = engine_wheel(ROOT, tmp_path / "two")
+    first = engine_wheel(ROOT, ArtifactCache(tmp_path / "one"))
+    second = engine_wheel(ROOT, ArtifactCache(tmp_path / "two"))
     assert first.path != second.path
     assert first.sha256 == second.sha256
     assert first.version.startswith("0.1.0+src")
@@ -30,10 +34,10 @@ def test_a_changed_engine_gets_a_new_wheel_name(tmp_path):
     for path in (ROOT / "assessment").glob("*.*"):
         (project / "assessment").mkdir(exist_ok=True)
         (project / "assessment" / path.name).write_bytes(path.read_bytes())
-    before = engine_wheel(project, tmp_path / "cache")
+    before = engine_wheel(project, ArtifactCache(tmp_path / "cache"))
     with (project / "assessment" / "scoring.py").open("a") as source:
         source.write("\n# an edit\n")
-    after = engine_wheel(project, tmp_path / "cache")
+    after = engine_wheel(project, ArtifactCache(tmp_path / "cache"))
     assert after.path.name != before.path.name and after.sha256 != before.sha256
 
 
@@ -42,11 +46,67 @@ def test_a_missing_runtime_says_to_run_make_install(tmp_path):
         pyodide_runtime(tmp_path)
 
 
-def test_only_the_newest_builds_are_kept(tmp_path):
+def test_only_the_newest_artifacts_are_kept_and_never_the_caches_own_files(tmp_path):
+    cache = ArtifactCache(tmp_path)
     for age, name in enumerate(["e", "d", "c", "b", "a"]):
         path = tmp_path / f"{name}.snapshot"
         path.write_bytes(b"x")
         os.utime(path, (1_000_000 - age, 1_000_000 - age))
-    (tmp_path / "other.making").write_bytes(b"")
-    prune(tmp_path, "*.snapshot", keep=3)
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["c.snapshot", "d.snapshot", "e.snapshot", "other.making"]
+    (tmp_path / ".e.snapshot.making").write_bytes(b"")
+    cache.prune()
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".e.snapshot.making", "c.snapshot", "d.snapshot", "e.snapshot"]
+
+
+def test_an_artifact_found_again_counts_as_new(tmp_path):
+    cache = ArtifactCache(tmp_path, kept=2)
+    for name in ("old", "middle", "new"):
+        cache.store(name, lambda target: target.write_text("x"))
+        time.sleep(0.01)
+    assert cache.find("middle") is not None and cache.find("gone") is None
+    cache.store("newest", lambda target: target.write_text("x"))
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["middle", "newest"]
+
+
+def test_an_artifact_is_stored_whole_or_not_at_all(tmp_path):
+    cache = ArtifactCache(tmp_path)
+
+    def half_then_fail(target):
+        target.write_text("half")
+        raise RuntimeError("the maker failed")
+
+    with pytest.raises(RuntimeError, match="the maker failed"):
+        cache.store("wheel", half_then_fail)
+    assert list(tmp_path.iterdir()) == []
+    folder = cache.store("wheel", lambda target: (target.mkdir(), (target / "a.whl").write_text("whole")))
+    assert (folder / "a.whl").read_text() == "whole"
+    # Another build that made the same folder meanwhile: the first one made stays.
+    assert cache.store("wheel", lambda target: (target.mkdir(), (target / "b.whl").write_text("again"))) == folder
+    assert [path.name for path in folder.iterdir()] == ["a.whl"]
+
+
+def test_a_background_maker_starts_once_and_its_artifact_appears_whole(tmp_path):
+    cache = ArtifactCache(tmp_path)
+    script = "import sys, time; time.sleep(0.5); open(sys.argv[1], 'w').write('whole')"
+    command = lambda target: [sys.executable, "-c", script, str(target)]  # noqa: E731
+    cache.store_in_background("engine.snapshot", command, timeout_s=60)
+    cache.store_in_background("engine.snapshot", lambda target: [sys.executable, "-c", "raise SystemExit(9)"], timeout_s=60)
+    deadline = time.monotonic() + 20
+    while cache.find("engine.snapshot") is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert cache.path("engine.snapshot").read_text() == "whole"
+    time.sleep(0.2)
+    assert [path.name for path in tmp_path.iterdir()] == ["engine.snapshot"]  # no marker, nothing half made
+
+
+def test_a_failed_background_maker_leaves_nothing_and_may_be_started_again(tmp_path):
+    cache = ArtifactCache(tmp_path)
+    cache.store_in_background("engine.snapshot", lambda target: ["sh", "-c", f"echo half > {target}; exit 3"], timeout_s=60)
+    deadline = time.monotonic() + 20
+    while list(tmp_path.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_content_keys_tell_apart_where_one_part_ends():
+    assert content_key("ab", "c") != content_key("a", "bc")
+    assert content_key(b"ab", "c") == content_key("ab", b"c")

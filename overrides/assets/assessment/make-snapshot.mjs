@@ -3,10 +3,10 @@
 //
 //   node make-snapshot.mjs <path of pyodide.mjs> <engine wheel> <output file>
 //
-// The output is gzipped here, so no host setting decides its size on the wire. It is written
-// beside, then renamed, so a reader of the output never sees half a snapshot.
+// The output is gzipped here, so no host setting decides its size on the wire. The build's cache
+// (overrides/hooks/build_cache.py) hands it a path beside its own and renames the file into place.
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { snapshotOptions } from "./snapshot-options.mjs";
@@ -22,6 +22,4 @@ pyodide.unpackArchive(new Uint8Array(wheel), "wheel", { extractDir: sitePackages
 // can check which engine a snapshot holds (the worker does, and tests/site/test_engine_snapshot.py).
 const wheelSha256 = createHash("sha256").update(wheel).digest("hex");
 pyodide.runPython(`import assessment.browser\nassessment.browser.warm_up()\nENGINE_WHEEL_SHA256 = "${wheelSha256}"`);
-const partial = `${outPath}.${process.pid}.partial`;
-writeFileSync(partial, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
-renameSync(partial, outPath);
+writeFileSync(outPath, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
