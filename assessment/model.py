@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cached_property
 from types import MappingProxyType
 
@@ -41,7 +41,7 @@ class Section:
     title: str
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "title": self.title}
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class Approach:
     anchor: str
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "name": self.name, "scope": self.scope, "summary": self.summary, "situation": self.situation, "anchor": self.anchor}
+        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ engine: the page, the Markdown, the terminal and the team view only lay them out
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from .model import Approach
 
@@ -133,7 +133,7 @@ class RaisedCaution:
     passage: str
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "text": self.text, "anchor": self.anchor, "approach": self.approach, "severity": self.severity, "passage": self.passage}
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ class FindOut:
     approach: str | None
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "text": self.text, "anchor": self.anchor, "approach": self.approach}
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ class CurrentPractice:
     no_coaching_today: bool = False
 
     def to_dict(self) -> dict:
-        return {"approach": self.approach, "matches_best_fit": self.matches_best_fit, "no_coaching_today": self.no_coaching_today, "text": self.text}
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,7 @@ class SuggestedStep:
     applies_to: str
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "anchor": self.anchor, "applies_to": self.applies_to}
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,7 @@ class AnswerChange:
     answer: str
 
     def to_dict(self) -> dict:
-        return {"question_id": self.question_id, "option_id": self.option_id, "question": self.question, "answer": self.answer}
+        return asdict(self)
 
 
 @dataclass(frozen=True)

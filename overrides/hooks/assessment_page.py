@@ -1,40 +1,39 @@
-"""MkDocs glue for the self-assessment page: the work is done by plain modules beside this one.
+"""MkDocs glue for the self-assessment pages: the work is done by plain modules beside this one.
 
-- `assessment_runtime.py`: where the Pyodide runtime comes from and where the site serves it;
-- `assessment_package.py`: the engine as a wheel (standard builder) and its lock entry;
-- `assessment_snapshot.py`: the memory snapshot, made by `overrides/assets/assessment/make-snapshot.mjs`;
-- `assessment_stdlib.py`: the standard library cut to what the engine imports (`used-stdlib.mjs`).
+- `assessment_build.py`: what one build serves for the assessment, made or found once, from
+  - `assessment_runtime.py`: where the Pyodide runtime comes from and where the site serves it;
+  - `assessment_package.py`: the engine as a wheel (standard builder) and its lock entry;
+  - `assessment_snapshot.py`: the memory snapshot, made by `overrides/assets/assessment/make-snapshot.mjs`;
+  - `assessment_stdlib.py`: the standard library cut to what the engine imports (`used-stdlib.mjs`).
 
 State: `mkdocs serve` and `mkdocs build` differ in two things, both for an author's quick preview:
 serve makes the snapshot in the background (build waits for it), and its pages boot every visit
 from a snapshot (on the author's own machine its bytes cost nothing; see engine-client.js). MkDocs
-says which command runs only in `on_startup`; `_serving` keeps it and is set anew at every start.
-`_bank` is the bank as this build read it, once, in `on_files` (set anew for every build), so the
-pages that need it do not each re-import the engine.
-Everything else is read from the config or from the files on disk.
+says which command runs only in `on_startup`, once per session: `_serving` keeps it. Everything a
+build makes or reads (the bank included, read once in `on_files`) is on `_build`, an
+`AssessmentBuild` that `on_config`, the first event of every build, makes afresh.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
-import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from assessment_package import BANK_FILE, ENGINE_PACKAGE, FORGET_ENGINE, PackageBuildFailed, engine_wheel, import_engine, site_lock
-from assessment_runtime import BUILD_SCRIPTS, LOCK_FILE, RUNTIME_FILES, STDLIB_FILE, WORKER_FILE, RuntimeMissing, download_sizes, pyodide_runtime
-from assessment_snapshot import SNAPSHOT_NAME, SnapshotFailed, make_snapshot, snapshot_soon
-from assessment_stdlib import StdlibFailed, cut_stdlib
-from build_cache import ArtifactCache
+from assessment_build import BUILD_FAILURES, AssessmentBuild
+from assessment_package import BANK_FILE, ENGINE_PACKAGE, import_engine
+from assessment_runtime import BUILD_SCRIPTS, LOCK_FILE, WORKER_FILE
+from assessment_snapshot import SNAPSHOT_NAME
 
 ASSESSMENT_PAGE = "assessment.md"
 # The team view runs the same engine in the same way (overrides/assessment-team.html).
 TEAM_PAGE = "assessment/team.md"
 _serving = False
-_bank = None
+_build: AssessmentBuild | None = None
 
 
 def on_startup(command, dirty):
@@ -42,21 +41,25 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
-def project_root(config) -> Path:
-    return Path(config.config_file_path).resolve().parent
-
-
 def on_config(config):
-    try:
-        pyodide_runtime(project_root(config))
-    except RuntimeMissing as error:
-        raise PluginError(str(error)) from None
+    global _build
+    with one_line_errors():
+        _build = AssessmentBuild(Path(config.config_file_path).resolve().parent, serving=_serving)
     return config
+
+
+@contextlib.contextmanager
+def one_line_errors():
+    """A failed step of the build, as MkDocs reports an author's mistake: its one line, no traceback."""
+    try:
+        yield
+    except BUILD_FAILURES as error:
+        raise PluginError(str(error)) from None
 
 
 def on_serve(server, config, builder):
     # Engine and bank edits rebuild the site, so authors see them live.
-    server.watch(str(project_root(config) / ENGINE_PACKAGE))
+    server.watch(str(_build.root / ENGINE_PACKAGE))
     return server
 
 
@@ -66,17 +69,16 @@ def on_files(files, config):
         built = files.get_file_from_path(script.removeprefix("overrides/"))
         if built is not None:
             files.remove(built)
-    global _bank
-    _bank = fresh_bank(config, files)
+    _build.bank = read_bank(_build.root, files)
     return files
 
 
-def fresh_bank(config, files):
+def read_bank(root: Path, files):
     """The bank on disk now, checked, with what it quotes from the article checked against the
     article's source; a mistake stops the build with its one-line message."""
-    engine = import_engine(project_root(config))
+    engine = import_engine(root)
     try:
-        bank = engine.load_bank(project_root(config) / BANK_FILE, source=BANK_FILE)
+        bank = engine.load_bank(root / BANK_FILE, source=BANK_FILE)
         article = next((page for page in files.documentation_pages() if page.url == bank.article_path), None)
         if article is None:
             raise PluginError(f"{BANK_FILE}: [article]: field 'path': no page of the site is at '{bank.article_path}'; "
@@ -90,14 +92,12 @@ def fresh_bank(config, files):
 def on_page_context(context, page, config, nav):
     if page.file.src_uri not in (ASSESSMENT_PAGE, TEAM_PAGE):
         return invite_from_article(context, page)
-    bank = _bank
-    root = project_root(config)
-    runtime = pyodide_runtime(root)
-    wheel = built_wheel(root)
-    snapshot = engine_snapshot(root, runtime, wheel)
+    build = _build
+    with one_line_errors():
+        runtime, wheel, snapshot, sizes = build.runtime, build.wheel, build.snapshot, build.download_sizes()
     context["assessment"] = {
-        "bank": bank,
-        "article_url": get_relative_url(bank.article_path, page.url),
+        "bank": build.bank,
+        "article_url": get_relative_url(build.bank.article_path, page.url),
         "team_url": get_relative_url("assessment/team/", page.url),
         "team_sizes": team_sizes(),
         # How share links are read, from the engine's module that builds and reads them.
@@ -111,20 +111,15 @@ def on_page_context(context, page, config, nav):
         "snapshot": snapshot and {
             "url": get_relative_url(f"{runtime.site_dir}/{SNAPSHOT_NAME}", page.url) + f"?v={snapshot.sha256[:16]}",
             "inflated_sha256": snapshot.inflated_sha256,
-            "every_visit": _serving,
+            "every_visit": build.serving,
         },
-        "download_sizes": json.dumps(download_sizes({
-            **{name: runtime.package_dir / name for name in RUNTIME_FILES},
-            STDLIB_FILE: served_stdlib(root, runtime, wheel),
-            wheel.path.name: wheel.path,
-            **({SNAPSHOT_NAME: snapshot.path} if snapshot else {}),
-        })),
+        "download_sizes": sizes,
     }
     return context
 
 
 def team_sizes() -> dict:
-    """The engine's limits and words for a team (the engine was imported by fresh_bank), so the
+    """The engine's limits and words for a team (the engine was imported by read_bank), so the
     team page states and applies the same ones."""
     team = importlib.import_module(f"{ENGINE_PACKAGE}.team")
     links = importlib.import_module(f"{ENGINE_PACKAGE}.links")
@@ -135,50 +130,11 @@ def team_sizes() -> dict:
 
 def invite_from_article(context, page):
     """The article the bank cites ends with an editorial invitation to the self-assessment."""
-    if page.url == _bank.article_path:
+    if page.url == _build.bank.article_path:
         context["assessment_invitation_url"] = get_relative_url("assessment/", page.url)
     return context
 
 
 def on_post_build(config):
-    root = project_root(config)
-    runtime = pyodide_runtime(root)
-    folder = runtime.copy_into(Path(config.site_dir))
-    wheel = built_wheel(root)
-    (folder / wheel.path.name).write_bytes(wheel.path.read_bytes())
-    lock = site_lock(runtime.upstream_lock(), wheel)
-    (folder / LOCK_FILE).write_text(json.dumps(lock, indent=1, sort_keys=True), "utf-8")
-    shutil.copyfile(served_stdlib(root, runtime, wheel), folder / STDLIB_FILE)
-    snapshot = engine_snapshot(root, runtime, wheel)
-    if snapshot is not None:
-        (folder / SNAPSHOT_NAME).write_bytes(snapshot.path.read_bytes())
-    if _serving:
-        # The preview's worker forgets an earlier engine with it (MkDocs copies no .py from the theme).
-        shutil.copyfile(root / FORGET_ENGINE, Path(config.site_dir) / Path(WORKER_FILE).parent / Path(FORGET_ENGINE).name)
-
-
-def built_wheel(root: Path):
-    try:
-        return engine_wheel(root, ArtifactCache.of_project(root, "wheels"))
-    except PackageBuildFailed as error:
-        raise PluginError(str(error)) from None
-
-
-def served_stdlib(root: Path, runtime, wheel) -> Path:
-    """Cut to what the engine imports; the preview keeps the whole library, so an author's new
-    import works at once."""
-    if _serving:
-        return runtime.package_dir / STDLIB_FILE
-    try:
-        return cut_stdlib(root, runtime, wheel, site_lock(runtime.upstream_lock(), wheel), ArtifactCache.of_project(root, "stdlib"))
-    except StdlibFailed as error:
-        raise PluginError(str(error)) from None
-
-
-def engine_snapshot(root: Path, runtime, wheel):
-    """Under serve, possibly an earlier engine's (see snapshot_soon), or None until the first is made."""
-    cache = ArtifactCache.of_project(root, "snapshots")
-    try:
-        return snapshot_soon(root, runtime, wheel, cache) if _serving else make_snapshot(root, runtime, wheel, cache)
-    except SnapshotFailed as error:
-        raise PluginError(str(error)) from None
+    with one_line_errors():
+        _build.copy_into(Path(config.site_dir))

@@ -178,6 +178,14 @@ MISTAKES = {
         edit(BANK, f'path = "{load_bank().article_path}"', 'path = "issues/no-such-issue/"'),
         f"{BANK}: [article]: field 'path': no page of the site is at 'issues/no-such-issue/'; "
         "expected the article's address, like issues/<file name>/"),
+    # The site's settings (mkdocs.yml)
+    "policy naming another host": Mistake(
+        edit("mkdocs.yml", "connect-src 'self';", "connect-src 'self' https://stats.example.org;"),
+        "mkdocs.yml: extra.csp: connect-src allows https://stats.example.org; the site asks no other host for anything, "
+        "so only 'self', 'none', data:, blob:, 'wasm-unsafe-eval' or a hash may be named"),
+    "e-mail address mistyped": Mistake(
+        edit("mkdocs.yml", 'contact_email: ""', 'contact_email: "editor@example"'),
+        "mkdocs.yml: extra.contact_email: expected an e-mail address like name@example.org, got 'editor@example'"),
     # Set-up
     "runtime not installed": Mistake(remove("node_modules"), "node_modules/pyodide is missing or damaged: run `make install`"),
 }

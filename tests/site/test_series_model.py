@@ -6,7 +6,9 @@ import datetime
 
 import pytest
 import site_paths  # noqa: F401  (puts the hooks folder on sys.path)
-from series_model import Issue, SeriesError, build_series, index_markdown, parse_issue, read_front_matter
+from series_front_matter import parse_issue, read_front_matter
+from series_index import index_markdown
+from series_model import Issue, SeriesError, build_series
 
 
 def front_matter(**overrides):

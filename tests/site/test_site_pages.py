@@ -3,11 +3,13 @@ the feed link and the Content Security Policy, and no page relies on inline scri
 
 from __future__ import annotations
 
+import json
 import re
-import xml.etree.ElementTree as ElementTree
+from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
+import feedparser
 import pytest
 from site_paths import ARTICLE_URL
 from page_text import article_text
@@ -165,31 +167,40 @@ def test_glossary_defines_each_term_with_an_anchor(html_pages):
         assert anchor in ids
 
 
-def test_the_feed_is_well_formed_rss_listing_every_published_issue_newest_first(built_site, series):
-    root = ElementTree.parse(built_site / "feed.xml").getroot()
-    assert root.tag == "rss" and root.get("version") == "2.0"
-    channel = root.find("channel")
-    for required in ("title", "link", "description"):
-        assert channel.findtext(required)
-    items = channel.findall("item")
+def test_the_feed_is_rss_listing_every_published_issue_newest_first_as_a_reader_reads_it(built_site, series):
+    feed = feedparser.parse((built_site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == "rss20" and feed.feed.title and feed.feed.link and feed.feed.subtitle
     newest_first = sorted(series.issues, key=lambda issue: issue.number, reverse=True)
-    assert [item.findtext("title") for item in items] == [issue.title for issue in newest_first]
-    for item, issue in zip(items, newest_first):
-        assert item.findtext("link").endswith("/" + issue.url)
-        assert item.findtext("guid") == item.findtext("link")
+    assert [entry.title for entry in feed.entries] == [issue.title for issue in newest_first]
+    for entry, issue in zip(feed.entries, newest_first):
+        assert entry.link.endswith("/" + issue.url) and entry.id == entry.link
+        assert [tag.term for tag in entry.tags] == list(issue.tags)
+        assert unescape(entry.summary) == issue.description
+        assert ("published_parsed" in entry) == (issue.date is not None)  # no date the author did not write
 
 
-def test_the_feed_is_the_same_for_the_same_sources(built_site, tmp_path):
+def test_the_json_feed_lists_the_same_issues_as_the_rss_feed(built_site):
+    rss = feedparser.parse((built_site / "feed.xml").read_bytes())
+    feed = json.loads((built_site / "feed.json").read_text("utf-8"))
+    assert feed["version"] == "https://jsonfeed.org/version/1.1" and feed["title"] == rss.feed.title
+    assert [(item["title"], item["url"]) for item in feed["items"]] == [(entry.title, entry.link) for entry in rss.entries]
+
+
+@pytest.mark.parametrize("name", ["feed.xml", "feed.json"])
+def test_the_feeds_are_the_same_for_the_same_sources(built_site, tmp_path, name):
     build_site(tmp_path)
-    assert (tmp_path / "feed.xml").read_bytes() == (built_site / "feed.xml").read_bytes()
+    assert (tmp_path / name).read_bytes() == (built_site / name).read_bytes()
 
 
-def test_every_page_links_the_feed_from_its_head(html_pages, built_site):
-    for url, html in html_pages.items():
-        feeds = [link for link in parse(html).head_links if link.get("type") == "application/rss+xml"]
-        assert len(feeds) == 1, url
-        path, _ = resolve(url, feeds[0]["href"])
-        assert (built_site / path).is_file(), url
+def test_every_page_links_both_feeds_from_its_head(html_pages, built_site):
+    for url, page in html_pages.items():
+        links = parse(page).head_links
+        for kind, name in (("application/rss+xml", "feed.xml"), ("application/feed+json", "feed.json")):
+            feeds = [link for link in links if link.get("type") == kind]
+            assert len(feeds) == 1, url
+            path, _ = resolve(url, feeds[0]["href"])
+            assert path == name and (built_site / path).is_file(), url
 
 
 def test_every_page_declares_the_content_security_policy_without_inline_script_allowances(html_pages):

@@ -1,0 +1,74 @@
+"""What one build serves for the assessment, from the plain modules beside it: made or found once
+per build, and copied into the site. Plain Python (no MkDocs): each step fails with its own
+one-line error (BUILD_FAILURES), which the hook turns into a failed build.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+from pathlib import Path
+
+from assessment_package import FORGET_ENGINE, PackageBuildFailed, engine_wheel, site_lock
+from assessment_runtime import LOCK_FILE, RUNTIME_FILES, STDLIB_FILE, WORKER_FILE, RuntimeMissing, download_sizes, pyodide_runtime
+from assessment_snapshot import SNAPSHOT_NAME, SnapshotFailed, make_snapshot, snapshot_soon
+from assessment_stdlib import StdlibFailed, cut_stdlib
+from build_cache import ArtifactCache
+
+BUILD_FAILURES = (RuntimeMissing, PackageBuildFailed, StdlibFailed, SnapshotFailed)
+
+
+class AssessmentBuild:
+    """What one build serves for the assessment, each made or found once: the engine's wheel, its
+    lock, the standard library and the snapshot. `serving`: the build is `mkdocs serve`'s, whose
+    preview serves the whole library and boots from any snapshot it has (see assessment_page.py)."""
+
+    def __init__(self, root: Path, serving: bool) -> None:
+        self.root, self.serving = root, serving
+        self.runtime = pyodide_runtime(root)
+        self.bank = None  # the bank as this build read it (by the hook, once it knows the site's files)
+
+    @functools.cached_property
+    def wheel(self):
+        return engine_wheel(self.root, ArtifactCache.of_project(self.root, "wheels"))
+
+    @functools.cached_property
+    def stdlib(self) -> Path:
+        """Cut to what the engine imports; the preview keeps the whole library, so an author's new
+        import works at once."""
+        if self.serving:
+            return self.runtime.package_dir / STDLIB_FILE
+        return cut_stdlib(self.root, self.runtime, self.wheel, self.lock, ArtifactCache.of_project(self.root, "stdlib"))
+
+    @functools.cached_property
+    def snapshot(self):
+        """Under serve, possibly an earlier engine's (see snapshot_soon), or None until the first is made."""
+        cache = ArtifactCache.of_project(self.root, "snapshots")
+        if self.serving:
+            return snapshot_soon(self.root, self.runtime, self.wheel, cache)
+        return make_snapshot(self.root, self.runtime, self.wheel, cache)
+
+    @property
+    def lock(self) -> dict:
+        return site_lock(self.runtime.upstream_lock(), self.wheel)
+
+    def download_sizes(self) -> str:
+        runtime, snapshot = self.runtime, self.snapshot
+        return json.dumps(download_sizes({
+            **{name: runtime.package_dir / name for name in RUNTIME_FILES},
+            STDLIB_FILE: self.stdlib,
+            self.wheel.path.name: self.wheel.path,
+            **({SNAPSHOT_NAME: snapshot.path} if snapshot else {}),
+        }))
+
+    def copy_into(self, site: Path) -> None:
+        folder = self.runtime.copy_into(site)
+        shutil.copyfile(self.wheel.path, folder / self.wheel.path.name)
+        (folder / LOCK_FILE).write_text(json.dumps(self.lock, indent=1, sort_keys=True), "utf-8")
+        shutil.copyfile(self.stdlib, folder / STDLIB_FILE)
+        if self.snapshot is not None:
+            shutil.copyfile(self.snapshot.path, folder / SNAPSHOT_NAME)
+        if self.serving:
+            # The preview's worker forgets an earlier engine with it (MkDocs copies no .py from the theme).
+            shutil.copyfile(self.root / FORGET_ENGINE, site / Path(WORKER_FILE).parent / Path(FORGET_ENGINE).name)
