@@ -48,16 +48,23 @@ def markdown_json(answers_json: str, article_url: str | None = None) -> str:
 
 def scored_result(answers_json: str, allow_partial: bool):
     """The result, or the JSON failure reply to send instead."""
-    if not isinstance(answers_json, str):
-        return failure([f"answers must be JSON text, got {type(answers_json).__name__}"])
-    try:
-        answers = parse_answers(answers_json)
-    except UnreadableAnswersError as error:
-        return failure([f"answers: {error}"])
+    answers, refused = parsed_request(answers_json, "answers")
+    if refused:
+        return refused
     try:
         return score_answers(load_bank(), answers, allow_partial=allow_partial)
     except AnswersError as error:
         return failure(listed(error.problems))
+
+
+def parsed_request(text, what: str) -> tuple[object, str | None]:
+    """What the page sent, read as JSON, or the failure reply to send instead; `what` names it."""
+    if not isinstance(text, str):
+        return None, failure([f"{what} must be JSON text, got {type(text).__name__}"])
+    try:
+        return parse_answers(text), None
+    except UnreadableAnswersError as error:
+        return None, failure([f"{what}: {error}"])
 
 
 def warm_up_answers() -> dict[str, str]:
@@ -80,12 +87,9 @@ def warm_up() -> None:
 
 
 def team_json(request_json: str) -> str:
-    if not isinstance(request_json, str):
-        return failure([f"the team request must be JSON text, got {type(request_json).__name__}"])
-    try:
-        request = parse_answers(request_json)
-    except UnreadableAnswersError as error:
-        return failure([f"the team request: {error}"])
+    request, refused = parsed_request(request_json, "the team request")
+    if refused:
+        return refused
     if not isinstance(request, dict):
         return failure(["the team request must be an object"])
     bank = load_bank()

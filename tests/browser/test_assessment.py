@@ -17,7 +17,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_check import axe_violations
-from conftest import BOOT_TIMEOUT_MS, RESULT_TIMEOUT_MS, PageWatch, booted_page, checked_answers, random_answer_sets, shown_texts
+from reader_page import PageWatch, booted_page, checked_answers, random_answer_sets, shown_texts
+
+from support.chromium import BOOT_TIMEOUT_MS, RESULT_TIMEOUT_MS
 from engine.article_scenarios import SCENARIOS
 
 from assessment import load_bank, report, score_answers

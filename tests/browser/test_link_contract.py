@@ -5,7 +5,7 @@ engine's words, and an incomplete one keeps the answers it has (support/link_tab
 from __future__ import annotations
 
 import pytest
-from conftest import booted_page, checked_answers, enter_team
+from reader_page import booted_page, checked_answers, enter_team
 
 from assessment import load_bank
 from assessment.links import LinkRefused, read_share_link, share_link

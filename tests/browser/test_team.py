@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 from axe_check import axe_violations
-from conftest import BOOT_TIMEOUT_MS, PageWatch, booted_page, enter_team, random_answer_sets, shown_texts
+from reader_page import PageWatch, booted_page, enter_team, random_answer_sets, shown_texts
+
+from support.chromium import BOOT_TIMEOUT_MS
 
 from assessment import load_bank, score_answers
 from assessment.links import share_link, team_link

@@ -3,16 +3,14 @@
 import { saveFile } from "./download.js";
 import { EngineClient } from "./engine-client.js";
 import { showEngineStatus as showStatusBox } from "./engine-status.js";
+import { hideNotice, showNotice } from "./page-notice.js";
 import {
-  OWN_ANSWERS, askedQuestions, bankFromForm, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink,
-  parseShareFragment, readForm, sameAnswers, saveAnswers, shareFragment, unansweredQuestions,
+  bankFromForm, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink, parseShareFragment, readForm, saveAnswers,
+  shareFragment, unansweredQuestions,
 } from "./answers.js";
+import { clearUnansweredMarks, focusQuestion, markAnswered, pointOutUnanswered, updateQuestions } from "./form-marks.js";
+import { backToOwnAnswers, keepLinkAnswers, openShareLink, showOwnAnswersOffer } from "./link-arrival.js";
 import { renderResult } from "./result-view.js";
-
-const FAILED_ADVICE = "Check your connection and choose “Try again”, or run the same assessment on your computer: python -m assessment.";
-const INCOMPLETE_LINK_NOTICE = "This link holds only some of the answers: they are filled in below. Answer the remaining questions to see the result.";
-// How many of an old link's answers a notice names before it says "and N more".
-const NAMED_ANSWERS = 5;
 
 const root = document.querySelector("[data-assessment]");
 if (root) startAssessment(root);
@@ -22,6 +20,8 @@ function startAssessment(root) {
   const resultView = root.querySelector("[data-result]");
   const bank = bankFromForm(form, root.dataset);
   const page = { root, form, resultView, bank, articleUrl: root.dataset.articleUrl, waitingForEngine: false };
+  page.submit = (options) => submit(page, options);
+  page.hideResult = () => hideResult(page);
 
   const engine = EngineClient.fromPage(root, (status, detail) => showEngineStatus(page, status, detail), {
     resultOnArrival: showsResultOnArrival(bank),
@@ -82,68 +82,6 @@ function restoreAnswers(page) {
   else if (isComplete(page.bank, saved)) submit(page); // a returning reader sees their result again
 }
 
-function openShareLink(page, fragment) {
-  const parsed = parseShareFragment(fragment, page.bank);
-  if (!parsed.ok) {
-    // Only the link is set aside: the reader's saved answers stay, in storage and in the form.
-    history.replaceState(null, "", location.pathname + location.search);
-    showNotice(page, `This share link was not used: ${parsed.message}. Any answers you saved on this device are below, unchanged.`);
-    return;
-  }
-  const saved = loadSavedAnswers(page.bank);
-  const ownAlreadyKept = Object.keys(loadSavedAnswers(page.bank, OWN_ANSWERS)).length > 0;
-  if (!ownAlreadyKept && Object.keys(saved).length > 0 && !sameAnswers(saved, parsed.answers)) {
-    saveAnswers(page.bank, saved, OWN_ANSWERS);
-  }
-  fillForm(page.form, page.bank, parsed.answers);
-  saveAnswers(page.bank, parsed.answers);
-  updateQuestions(page);
-  showOwnAnswersOffer(page);
-  if (parsed.outdated) showNotice(page, outdatedLinkNotice(parsed));
-  else if (!parsed.complete) showNotice(page, INCOMPLETE_LINK_NOTICE);
-  else hideNotice(page);
-  if (parsed.complete) submit(page, { keepNotice: parsed.outdated });
-}
-
-// A link made before the assessment changed: never a silent different result.
-function outdatedLinkNotice({ dropped, complete }) {
-  const parts = ["This link was made for an earlier version of the assessment, which has changed since."];
-  if (dropped.length) {
-    const named = dropped.slice(0, NAMED_ANSWERS).join(", ");
-    const more = dropped.length > NAMED_ANSWERS ? ` and ${dropped.length - NAMED_ANSWERS} more` : "";
-    parts.push(`These answers no longer exist and are left unanswered: ${named}${more}.`);
-  }
-  parts.push(complete
-    ? "The result below is today's assessment of the same answers."
-    : "Its other answers are filled in below; answer the remaining questions to see today's result.");
-  return parts.join(" ");
-}
-
-// Offered for as long as the reader's own answers are set aside (across reloads too).
-function showOwnAnswersOffer(page) {
-  const ownKept = Object.keys(loadSavedAnswers(page.bank, OWN_ANSWERS)).length > 0;
-  page.root.querySelector("[data-own-answers]").hidden = !ownKept;
-}
-
-function backToOwnAnswers(page) {
-  const own = loadSavedAnswers(page.bank, OWN_ANSWERS);
-  forgetAnswers(page.bank, OWN_ANSWERS);
-  showOwnAnswersOffer(page);
-  fillForm(page.form, page.bank, own);
-  saveAnswers(page.bank, own);
-  clearUnansweredMarks(page);
-  hideResult(page);
-  updateQuestions(page);
-  if (unansweredQuestions(page.bank, own).length === 0) submit(page);
-  else focusQuestion(page, unansweredQuestions(page.bank, own)[0].id);
-}
-
-function keepLinkAnswers(page) {
-  forgetAnswers(page.bank, OWN_ANSWERS);
-  showOwnAnswersOffer(page);
-  focusQuestion(page, page.bank.questions[0].id);
-}
-
 function answerChanged(page, input) {
   const answers = readForm(page.form, page.bank);
   saveAnswers(page.bank, answers);
@@ -156,22 +94,6 @@ function answerChanged(page, input) {
   }
 }
 
-// Show the questions that apply to the answers so far (the rest wait, keeping any answer), and
-// count progress over those.
-function updateQuestions(page) {
-  const answers = readForm(page.form, page.bank);
-  const asked = new Set(askedQuestions(page.bank, answers).map((question) => question.id));
-  for (const fieldset of page.form.querySelectorAll("fieldset[data-question]")) {
-    fieldset.hidden = !asked.has(fieldset.dataset.question);
-  }
-  const total = asked.size;
-  const answered = total - unansweredQuestions(page.bank, answers).length;
-  page.root.querySelector("[data-progress-text]").textContent = `${answered} of ${total} questions answered`;
-  const bar = page.root.querySelector("[data-progress-bar]");
-  bar.max = total;
-  bar.value = answered;
-}
-
 async function submit(page, { keepNotice = false } = {}) {
   // Marks for bench/ (and anyone profiling): submit, engine ready and result shown.
   performance.mark("assessment:submit");
@@ -182,7 +104,7 @@ async function submit(page, { keepNotice = false } = {}) {
     return;
   }
   clearUnansweredMarks(page);
-  if (!keepNotice) hideNotice(page);
+  if (!keepNotice) hideNotice(page.root);
   if (page.engine.state !== "ready") {
     page.waitingForEngine = true;
     if (page.engine.state === "failed") showEngineStatus(page, "failed", page.engine.failureReason);
@@ -193,7 +115,7 @@ async function submit(page, { keepNotice = false } = {}) {
   }
   const reply = await page.engine.assess(readForm(page.form, page.bank));
   if (!reply.ok) {
-    showNotice(page, `The engine could not score these answers: ${reply.errors.join("; ")}`);
+    showNotice(page.root, `The engine could not score these answers: ${reply.errors.join("; ")}`);
     return;
   }
   showResult(page, reply.result);
@@ -217,61 +139,6 @@ function showResult(page, result) {
   performance.mark("assessment:result-shown");
 }
 
-function pointOutUnanswered(page, missing) {
-  clearUnansweredMarks(page);
-  const summary = page.root.querySelector("[data-error-summary]");
-  summary.querySelector("[data-error-summary-title]").textContent =
-    missing.length === 1 ? "One question still needs an answer:" : `${missing.length} questions still need an answer:`;
-  const list = summary.querySelector("[data-error-summary-list]");
-  list.replaceChildren(...missing.map((question) => {
-    const fieldset = page.form.querySelector(`#question-${CSS.escape(question.id)}`);
-    fieldset.classList.add("is-unanswered");
-    fieldset.querySelector("[data-question-error]").hidden = false;
-    for (const input of fieldset.querySelectorAll("input")) describeBy(input, `error-${question.id}`, true);
-    const link = document.createElement("a");
-    link.href = `#question-${question.id}`;
-    link.dataset.gotoQuestion = question.id;
-    link.textContent = fieldset.querySelector("legend").textContent.trim();
-    const item = document.createElement("li");
-    item.append(link);
-    return item;
-  }));
-  summary.hidden = false;
-  focusQuestion(page, missing[0].id);
-}
-
-function focusQuestion(page, questionId) {
-  const fieldset = page.form.querySelector(`#question-${CSS.escape(questionId)}`);
-  fieldset?.querySelector("input")?.focus();
-}
-
-function markAnswered(page, questionId) {
-  const fieldset = page.form.querySelector(`#question-${CSS.escape(questionId)}`);
-  if (!fieldset?.classList.contains("is-unanswered")) return;
-  fieldset.classList.remove("is-unanswered");
-  fieldset.querySelector("[data-question-error]").hidden = true;
-  for (const input of fieldset.querySelectorAll("input")) describeBy(input, `error-${questionId}`, false);
-  const link = page.root.querySelector(`[data-goto-question="${CSS.escape(questionId)}"]`);
-  link?.parentElement.remove();
-  const summary = page.root.querySelector("[data-error-summary]");
-  if (!summary.querySelector("li")) summary.hidden = true;
-}
-
-function clearUnansweredMarks(page) {
-  for (const fieldset of page.form.querySelectorAll(".is-unanswered")) markAnswered(page, fieldset.dataset.question);
-  page.root.querySelector("[data-error-summary]").hidden = true;
-}
-
-function describeBy(input, id, present) {
-  const ids = new Set((input.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean));
-  if (present) ids.add(id);
-  else ids.delete(id);
-  if (ids.size) input.setAttribute("aria-describedby", [...ids].join(" "));
-  else input.removeAttribute("aria-describedby");
-  if (present) input.setAttribute("aria-invalid", "true");
-  else input.removeAttribute("aria-invalid");
-}
-
 function clearForm(page) {
   fillForm(page.form, page.bank, {});
   forgetAnswers(page.bank);
@@ -291,28 +158,13 @@ function hideResult(page) {
 
 function startOver(page) {
   clearForm(page);
-  hideNotice(page);
+  hideNotice(page.root);
   focusQuestion(page, page.bank.questions[0].id);
 }
 
-function showNotice(page, text) {
-  const notice = page.root.querySelector("[data-notice]");
-  notice.textContent = text;
-  notice.hidden = false;
-  notice.focus();
-}
-
-function hideNotice(page) {
-  page.root.querySelector("[data-notice]").hidden = true;
-}
-
 function showEngineStatus(page, status, detail) {
-  showStatusBox(page.root, status, detail, {
-    kept: "Your answers are kept.",
-    advice: FAILED_ADVICE,
-    waiting: page.waitingForEngine ? "Your result will show as soon as it is ready." : "",
-  });
-  if (status === "ready") performance.mark("assessment:engine-ready");
+  const waiting = page.waitingForEngine ? "Your result will show as soon as it is ready." : "";
+  showStatusBox(page.root, status, detail, { waiting });
 }
 
 // The Markdown is the engine's own rendering (the same as `python -m assessment --format markdown`).
@@ -321,7 +173,7 @@ async function download(page, result, format) {
   if (format !== "json") {
     const reply = await page.engine.markdown(result.answers, new URL(page.articleUrl, document.baseURI).href);
     if (!reply.ok) {
-      showNotice(page, `The engine could not write the Markdown: ${reply.errors.join("; ")}`);
+      showNotice(page.root, `The engine could not write the Markdown: ${reply.errors.join("; ")}`);
       return;
     }
     content = reply.markdown;

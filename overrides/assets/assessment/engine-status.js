@@ -11,8 +11,9 @@ const STATUS_TEXT = {
 };
 const QUARTERS = 4;
 
-// kept: what the reader keeps if it fails; advice: what to do then; waiting: what happens once ready.
-export function showEngineStatus(root, status, detail, { kept, advice, waiting = "" }) {
+// waiting: what happens once ready. The words for a failure, and the performance mark of ready,
+// are the page's, on the box (partials/assessment-engine.html).
+export function showEngineStatus(root, status, detail, { waiting = "" } = {}) {
   const box = root.querySelector("[data-engine-status]");
   if (status === "progress") {
     showProgress(box, detail);
@@ -24,11 +25,13 @@ export function showEngineStatus(root, status, detail, { kept, advice, waiting =
   root.querySelector("[data-engine-retry]").hidden = status !== "failed";
   if (status !== "loading") hideProgress(box);
   if (status === "failed") {
-    text.textContent = `The assessment engine could not start: ${detail ?? "unknown reason"}. ${kept} ${advice}`;
+    const { failedKept, failedAdvice } = box.dataset;
+    text.textContent = `The assessment engine could not start: ${detail ?? "unknown reason"}. ${failedKept} ${failedAdvice}`;
   } else if (status === "ready") {
     text.textContent = STATUS_TEXT.ready;
     // How Python started (memory snapshot or normal boot): for bench/ and for curious readers.
     box.dataset.engineBoot = detail;
+    performance.mark(box.dataset.readyMark);
   } else {
     if (detail) box.dataset.engineStage = detail;
     const stage = STATUS_TEXT[box.dataset.engineStage] ?? STATUS_TEXT[STAGE.DOWNLOAD];

@@ -2,7 +2,9 @@
 // happens in this browser: the texts go to the engine's worker on this page, never to a server.
 import { saveFile } from "./download.js";
 import { EngineClient } from "./engine-client.js";
-import { showEngineStatus as showStatusBox } from "./engine-status.js";
+import { showEngineStatus } from "./engine-status.js";
+import { hideNotice, showNotice } from "./page-notice.js";
+import { addEntry, addFiles, fillEntries, readEntries, removeEntry, saveEntries, savedEntries } from "./team-entries.js";
 import { renderTeam } from "./team-view.js";
 
 // Why a respondent was left out when the engine gives no words of its own.
@@ -35,7 +37,7 @@ function startTeamPage(root) {
   };
   // Only a team link has a result to show on arrival: the snapshot's bytes buy seconds for it alone
   // (see showsResultOnArrival in assessment.js); pasting links takes longer than a normal boot.
-  page.engine = EngineClient.fromPage(root, (status, detail) => showEngineStatus(page, status, detail), {
+  page.engine = EngineClient.fromPage(root, (status, detail) => showEngineStatus(root, status, detail), {
     resultOnArrival: hasTeamLink(),
   });
   page.engine.start();
@@ -72,102 +74,12 @@ function startTeamPage(root) {
   openTeamLink(page);
 }
 
-// ---------------------------------------------------------------- the respondents' form
-
-function addEntry(page, { label = "", text = "" } = {}) {
-  if (page.entries.children.length >= page.largest) {
-    showNotice(page, `A team view compares at most ${page.largest} people.`);
-    return null;
-  }
-  const entry = page.root.querySelector("[data-entry-template]").content.firstElementChild.cloneNode(true);
-  entry.querySelector("[data-entry-label]").value = label;
-  entry.querySelector("[data-entry-text]").value = text;
-  page.entries.append(entry);
-  numberEntries(page);
-  return entry;
-}
-
-function removeEntry(page, entry) {
-  const next = entry.nextElementSibling ?? entry.previousElementSibling;
-  entry.remove();
-  if (page.entries.children.length === 0) addEntry(page);
-  numberEntries(page);
-  saveEntries(page);
-  (next ?? page.entries.firstElementChild).querySelector("[data-entry-label]").focus();
-}
-
-// Every field's accessible name says whose it is: "Respondent 3", and its label once typed.
-function numberEntries(page) {
-  [...page.entries.children].forEach((entry, index) => {
-    const name = page.unlabelled.replace("{position}", String(index + 1));
-    entry.querySelector("[data-entry-legend]").textContent = name;
-    entry.querySelector("[data-remove-entry]").setAttribute("aria-label", `Remove ${name}`);
-  });
-  page.root.querySelector("[data-add-entry]").disabled = page.entries.children.length >= page.largest;
-}
-
-function readEntries(page) {
-  return entryValues(page).filter((entry) => entry.text.trim());
-}
-
-function entryValues(page) {
-  return [...page.entries.children].map((entry) => ({
-    label: entry.querySelector("[data-entry-label]").value,
-    text: entry.querySelector("[data-entry-text]").value,
-  }));
-}
-
-function fillEntries(page, respondents) {
-  page.entries.replaceChildren();
-  for (const respondent of respondents) addEntry(page, respondent);
-  while (page.entries.children.length < page.smallest) addEntry(page);
-  saveEntries(page);
-}
-
-function saveEntries(page) {
-  try {
-    sessionStorage.setItem(page.storageKey, JSON.stringify(entryValues(page)));
-  } catch {
-    // Storage may be full or switched off; the form still works without it.
-  }
-}
-
-// Only strings survive, and no more entries than a team may have.
-function savedEntries(page) {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(page.storageKey) ?? "[]");
-    if (!Array.isArray(saved)) return [];
-    return saved.slice(0, page.largest)
-      .filter((entry) => typeof entry?.label === "string" && typeof entry?.text === "string")
-      .map(({ label, text }) => ({ label, text }));
-  } catch {
-    return [];
-  }
-}
-
-async function addFiles(page, files) {
-  for (const file of files) {
-    // The engine reads no larger answers text; a result download is a few kilobytes.
-    if (file.size > page.largestFileBytes) {
-      showNotice(page, `${file.name} is too large to be a result download.`);
-      continue;
-    }
-    const empty = [...page.entries.children].find((entry) => !entry.querySelector("[data-entry-text]").value.trim());
-    const entry = empty ?? addEntry(page);
-    if (!entry) break;
-    entry.querySelector("[data-entry-text]").value = await file.text();
-    const label = entry.querySelector("[data-entry-label]");
-    if (!label.value.trim()) label.value = file.name.replace(/\.json$/i, "");
-  }
-  saveEntries(page);
-}
-
 function startOver(page) {
   fillEntries(page, []);
   page.resultView.hidden = true;
   page.resultView.querySelector("[data-team-body]").replaceChildren();
   delete page.resultView.dataset.teamOutcome;
-  hideNotice(page);
+  hideNotice(page.root);
   history.replaceState(null, "", location.pathname + location.search);
   page.entries.querySelector("[data-entry-label]").focus();
 }
@@ -193,12 +105,12 @@ function isHeadingAnchor(fragment) {
 
 async function showTeam(page, request, { fromLink = false } = {}) {
   if (!fromLink && request.respondents.length < page.smallest) {
-    showNotice(page, `Paste the links or JSON of at least ${page.smallest} people, one per respondent.`);
+    showNotice(page.root, `Paste the links or JSON of at least ${page.smallest} people, one per respondent.`);
     return;
   }
-  hideNotice(page);
+  hideNotice(page.root);
   if (page.engine.state !== "ready") {
-    showEngineStatus(page, page.engine.state === "failed" ? "failed" : "loading");
+    showEngineStatus(page.root, page.engine.state === "failed" ? "failed" : "loading");
     await page.engine.whenReady();
   }
   performance.mark("team:request");
@@ -248,35 +160,11 @@ function showProblems(page, reply, fromLink) {
   else if (TEAM_LINK_NOTICE[reply.reason]) summary = TEAM_LINK_NOTICE[reply.reason];
   else if (reply.reason === "team_size") summary = `A team view needs ${page.smallest} to ${page.largest} respondents that can be read.`;
   else summary = `The engine could not compare these answers: ${(reply.errors ?? []).join("; ")}`;
-  showNotice(page, summary, lines);
+  showNotice(page.root, summary, lines);
 }
 
 // In the words of the self-assessment page's own notice for a link of an earlier version.
 function earlierVersionLine(notice) {
   const dropped = notice.problems.length ? ` These answers no longer exist and are left unanswered: ${notice.problems.join(", ")}.` : "";
   return `${notice.label}'s link was made for an earlier version of the assessment, which has changed since; today's assessment of the same answers is shown.${dropped}`;
-}
-
-// ---------------------------------------------------------------- notices and status
-
-function showNotice(page, text, lines = []) {
-  const notice = page.root.querySelector("[data-notice]");
-  notice.querySelector("[data-notice-text]").textContent = text;
-  const list = notice.querySelector("[data-notice-list]");
-  list.replaceChildren(...lines.map((line) => Object.assign(document.createElement("li"), { textContent: line })));
-  list.hidden = lines.length === 0;
-  notice.hidden = false;
-  notice.focus();
-}
-
-function hideNotice(page) {
-  page.root.querySelector("[data-notice]").hidden = true;
-}
-
-function showEngineStatus(page, status, detail) {
-  showStatusBox(page.root, status, detail, {
-    kept: "What you pasted is kept.",
-    advice: "Check your connection and choose “Try again”, or compare the JSON downloads on your computer: python -m assessment compare.",
-  });
-  if (status === "ready") performance.mark("team:engine-ready");
 }
