@@ -5,6 +5,9 @@ view (the engine words it); these functions only lay it out, as the team page do
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from .report import approach_names, article_link
 
 
@@ -35,7 +38,46 @@ def agenda_items(view: dict) -> list[tuple[dict, dict | None]]:
     return [(entry, splits.get(entry.get("question_id"))) for entry in view["agenda"]]
 
 
+@dataclass(frozen=True)
+class Layout:
+    """How a format lays out the agenda and the splits off it (the rest of the two differs too much
+    to share): an item's prefix (with {number}), a question's off the agenda, a line's under either;
+    how a question stands out, how it points into the article, how a group of splits is headed."""
+
+    item: str
+    bullet: str
+    under: str
+    strong: Callable[[str], str]
+    see: Callable[[str], str]
+    heading: Callable[[str], list[str]]
+    no_agenda: str  # the prefix of the line said when there is no agenda
+
+
+def agenda_lines(view: dict, layout: Layout) -> list[str]:
+    lines = []
+    for number, (entry, split) in enumerate(agenda_items(view), start=1):
+        item = layout.item.format(number=number)
+        if split is None:
+            lines.append(f"{item}{layout.strong(entry['text'])} The article: “{entry['passage']}” {layout.see(entry['anchor'])}")
+            continue
+        lines.append(f"{item}{layout.strong(split['question'])} {split['measure']} {layout.see(split['anchor'])}")
+        lines += [f"{layout.under}{answer}: {', '.join(labels)}" for answer, labels in split_groups(split)]
+        if split["settled_text"]:
+            lines.append(f"{layout.under}{split['settled_text']}")
+    if not view["agenda"]:
+        lines.append(f"{layout.no_agenda}{view['no_agenda']}")
+    for heading, splits in splits_off_the_agenda(view):
+        lines += layout.heading(heading)
+        for split in splits:
+            lines.append(f"{layout.bullet}{layout.strong(split['question'])}")
+            lines += [f"{layout.under}{answer}: {', '.join(labels)}" for answer, labels in split_groups(split)]
+    return lines
+
+
 # ---------------------------------------------------------------- text
+
+TEXT = Layout(item="  {number}. ", bullet="  - ", under="     ", strong=str, see=lambda anchor: f"(see #{anchor})",
+              heading=lambda heading: ["", heading], no_agenda="  ")
 
 def team_as_text(view: dict) -> str:
     names = approach_names(view)
@@ -49,21 +91,7 @@ def team_as_text(view: dict) -> str:
         lines.append(f"  {respondent['label']}: {result['short']} [{verdicts}] (answered {answered_phrase(result)})")
     lines += ["", "Need and readiness per approach"] + [f"  {names[entry['approach']]}: {entry['text']}" for entry in view["agreement"]]
     lines += ["", "Agenda: what to settle first, then the questions that divide the team, most divided first"]
-    for number, (entry, split) in enumerate(agenda_items(view), start=1):
-        if split is None:
-            lines.append(f"  {number}. {entry['text']} The article: “{entry['passage']}” (see #{entry['anchor']})")
-            continue
-        lines.append(f"  {number}. {split['question']} {split['measure']} (see #{split['anchor']})")
-        lines += [f"     {answer}: {', '.join(labels)}" for answer, labels in split_groups(split)]
-        if split["settled_text"]:
-            lines.append(f"     {split['settled_text']}")
-    if not view["agenda"]:
-        lines.append(f"  {view['no_agenda']}")
-    for heading, splits in splits_off_the_agenda(view):
-        lines += ["", heading]
-        for split in splits:
-            lines.append(f"  - {split['question']}")
-            lines += [f"     {answer}: {', '.join(labels)}" for answer, labels in split_groups(split)]
+    lines += agenda_lines(view, TEXT)
     if view["cautions"]:
         lines += ["", "Cautions any respondent raised"]
         lines += [f"  ! {caution['text']} {caution['raised_by_text']} (see #{caution['anchor']})" for caution in view["cautions"]]
@@ -81,6 +109,9 @@ def team_as_markdown(view: dict, article_url: str | None = None) -> str:
     def see(anchor: str) -> str:
         return f"([see the article]({article_link(path, anchor)}))"
 
+    layout = Layout(item="{number}. ", bullet="- ", under="    - ", strong=lambda text: f"**{text}**", see=see,
+                    heading=lambda heading: ["", f"## {heading}", ""], no_agenda="")
+
     lines = [f"# Team view of {len(view['respondents'])} respondents", "", "## Team outcome, by the team rule", ""]
     lines += [f"- **{sentence}**" for sentence in team["outcome"]] + ["", team["basis"], "", f"> {view['rule']}", ""]
     lines += ["## Each respondent's outcome and verdict per approach", "", "| Respondent | Outcome | " + " | ".join(names.values()) + " | Answered |"]
@@ -91,21 +122,7 @@ def team_as_markdown(view: dict, article_url: str | None = None) -> str:
         lines.append(f"| {markdown_cell(respondent['label'])} | {result['short']} | {verdicts} | {answered_phrase(result)} |")
     lines += ["", "## Need and readiness per approach", ""] + [f"- **{names[entry['approach']]}:** {entry['text']}" for entry in view["agreement"]]
     lines += ["", "## Agenda: what to settle first, then the questions that divide the team", ""]
-    for number, (entry, split) in enumerate(agenda_items(view), start=1):
-        if split is None:
-            lines.append(f"{number}. **{entry['text']}** The article: “{entry['passage']}” {see(entry['anchor'])}")
-            continue
-        lines.append(f"{number}. **{split['question']}** {split['measure']} {see(split['anchor'])}")
-        lines += [f"    - {answer}: {', '.join(labels)}" for answer, labels in split_groups(split)]
-        if split["settled_text"]:
-            lines.append(f"    - {split['settled_text']}")
-    if not view["agenda"]:
-        lines.append(view["no_agenda"])
-    for heading, splits in splits_off_the_agenda(view):
-        lines += ["", f"## {heading}", ""]
-        for split in splits:
-            lines.append(f"- **{split['question']}**")
-            lines += [f"    - {answer}: {', '.join(labels)}" for answer, labels in split_groups(split)]
+    lines += agenda_lines(view, layout)
     if view["cautions"]:
         lines += ["", "## Cautions any respondent raised", ""]
         lines += [f"- {caution['text']} {caution['raised_by_text']} {see(caution['anchor'])}" for caution in view["cautions"]]
