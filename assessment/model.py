@@ -33,28 +33,30 @@ NO_APPROACH = "none"
 ID_PATTERN = r"[a-z][a-z0-9_]*"
 
 
-@dataclass(frozen=True)
-class Section:
-    """A group of questions, by whom they are about (the organization, or one executive)."""
-
-    id: str
-    title: str
+class Record:
+    """A plain data class whose dictionary is its fields (`dataclasses.asdict`): what the page and
+    the JSON downloads read."""
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
 @dataclass(frozen=True)
-class Approach:
+class Section(Record):
+    """A group of questions, by whom they are about (the organization, or one executive)."""
+
+    id: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Approach(Record):
     id: str
     name: str
     scope: str  # for whom: "as the organization's programme for ...", "for the executive ..."
     summary: str
     situation: str  # when it applies: made from the situation clauses of the answers that call for it
     anchor: str
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -66,9 +66,9 @@ engine: the page, the Markdown, the terminal and the team view only lay them out
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
-from .model import Approach
+from .model import Approach, Record
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ class ReadinessFinding:
 
 
 @dataclass(frozen=True)
-class RaisedCaution:
+class RaisedCaution(Record):
     id: str
     text: str
     anchor: str
@@ -132,12 +132,9 @@ class RaisedCaution:
     severity: str
     passage: str
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class FindOut:
+class FindOut(Record):
     """A condition answered "not sure": what to find out, and whom to ask, before deciding."""
 
     id: str
@@ -145,40 +142,28 @@ class FindOut:
     anchor: str
     approach: str | None
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class CurrentPractice:
+class CurrentPractice(Record):
     approach: str | None
     matches_best_fit: bool
     text: str
     no_coaching_today: bool = False
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class SuggestedStep:
+class SuggestedStep(Record):
     text: str
     anchor: str
     applies_to: str
 
-    def to_dict(self) -> dict:
-        return asdict(self)
-
 
 @dataclass(frozen=True)
-class AnswerChange:
+class AnswerChange(Record):
     question_id: str
     option_id: str
     question: str
     answer: str
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
