@@ -49,8 +49,10 @@ class AssessmentBuild:
             return snapshot_soon(self.root, self.runtime, self.wheel, cache)
         return make_snapshot(self.root, self.runtime, self.wheel, cache)
 
-    @property
+    @functools.cached_property
     def lock(self) -> dict:
+        """Read from the runtime's lock and the wheel's bytes once; the library's key and the site's
+        lock file both use it."""
         return site_lock(self.runtime.upstream_lock(), self.wheel)
 
     def download_sizes(self) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 import build
 import pyproject_hooks
 
-from build_cache import ArtifactCache
+from build_cache import ArtifactCache, content_key
 
 ENGINE_PACKAGE = "assessment"
 BANK_FILE = "assessment/bank.toml"
@@ -56,19 +56,12 @@ def engine_sources(root: Path) -> list[tuple[str, bytes]]:
     return [(path.relative_to(root).as_posix(), path.read_bytes()) for path in [*(root / name for name in BUILD_INPUTS), *engine]]
 
 
-def sources_hash(sources: list[tuple[str, bytes]]) -> str:
-    digest = hashlib.sha256()
-    for relative, data in sources:
-        digest.update(relative.encode() + b"\0" + data + b"\0")
-    return digest.hexdigest()
-
-
 def engine_wheel(root: Path, cache: ArtifactCache) -> EngineWheel:
     """The wheel of the engine as it is on disk now; built once per distinct source tree (the
     version names the tree, and the cache keeps one folder per version)."""
     sources = engine_sources(root)
     project = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]
-    version = f"{project['version']}+src{sources_hash(sources)[:12]}"
+    version = f"{project['version']}+src{content_key(*(part for source in sources for part in source))[:12]}"
     folder = cache.find(version) or cache.store(version, lambda target: build_wheel(sources, project["version"], version, target))
     path = next(folder.glob("*.whl"))
     return EngineWheel(path=path, sha256=hashlib.sha256(path.read_bytes()).hexdigest(), name=project["name"], version=version)
