@@ -8,22 +8,14 @@ from functools import cached_property
 from types import MappingProxyType
 
 # What a question is for (see bank.toml): today's practice, an approach's need, or its readiness.
-PRACTICE = "practice"
-NEED = "need"
-READINESS = "readiness"
-QUESTION_ROLES = (PRACTICE, NEED, READINESS)
+QUESTION_ROLES = PRACTICE, NEED, READINESS = ("practice", "need", "readiness")
 
 # What a need answer says about an approach's situation.
-SITUATION = "situation"
-LEANING = "leaning"
-NEED_SIGNALS = (SITUATION, LEANING)
+NEED_SIGNALS = SITUATION, LEANING = ("situation", "leaning")
 
 # The force the article gives a condition (a caution): the approach cannot work ("can work only
 # if", "invariably fails"), a risk it names, or what it reports as usual or as the trend.
-BLOCKING = "blocking"
-RISK = "risk"
-PRACTICE_NOTE = "practice"
-SEVERITIES = (BLOCKING, RISK, PRACTICE_NOTE)
+SEVERITIES = BLOCKING, RISK, PRACTICE_NOTE = ("blocking", "risk", "practice")
 
 # Next steps may apply to an approach id or to one of these.
 PRACTICE_DIFFERS = "practice_differs"
