@@ -30,9 +30,13 @@ def add_naive_page(site_dir: Path) -> str:
     )
     if replaced != 1:
         raise RuntimeError("bench: could not find the assessment script tag in assessment/index.html")
-    naive_page, replaced = re.subn(r'data-runtime-url="[^"]*"', 'data-runtime-url="runtime/"', naive_page)
+    # The page's head starts the engine itself: the baseline does not.
+    naive_page, replaced = re.subn(r'<script type="module" async src="[^"]*engine-early\.js"[^>]*></script>', "", naive_page)
     if replaced != 1:
-        raise RuntimeError("bench: could not find data-runtime-url in assessment/index.html")
+        raise RuntimeError("bench: could not find the engine's start script in assessment/index.html")
+    naive_page, replaced = re.subn(r"<div ([^>]*)data-assessment", r'<div \1data-assessment data-runtime-url="runtime/"', naive_page, count=1)
+    if replaced != 1:
+        raise RuntimeError("bench: could not find the assessment's root element in assessment/index.html")
     folder = site_dir / NAIVE_FOLDER
     folder.mkdir(exist_ok=True)
     (folder / "index.html").write_text(naive_page, "utf-8")

@@ -19,6 +19,11 @@ SNAPSHOT_KEPT = """async (name) => {
 }"""
 
 
+def snapshot_address(page) -> str:
+    """The absolute address of the snapshot the page pins (carried by the engine's start script)."""
+    return page.evaluate("() => new URL(document.querySelector('[data-snapshot-url]').dataset.snapshotUrl, document.baseURI).href")
+
+
 def wait_until_snapshot_kept(page, timeout_ms: float = 30_000) -> None:
     """After a visit that booted from the snapshot, until this browser's cache holds it for the next
     visit: the worker stores it once the first result is sent, as a reader reads that result."""

@@ -19,7 +19,7 @@ from assessment.links import share_link, team_link
 from support.chromium import BOOT_TIMEOUT_MS
 from support.server import StaticSite
 from support.site import storage_keys
-from support.snapshot_cache import SNAPSHOT_CACHE, store_snapshot, wait_until_snapshot_kept
+from support.snapshot_cache import SNAPSHOT_CACHE, snapshot_address, store_snapshot, wait_until_snapshot_kept
 
 # A restored Python has imported all it uses: only a normal boot downloads the standard library.
 STDLIB = "python_stdlib.zip"
@@ -118,6 +118,15 @@ def keep_a_snapshot(visits, bank, answers: dict[str, str]) -> None:
     wait_until_snapshot_kept(first)
 
 
+def until_seen(page, seen, timeout_ms: float = BOOT_TIMEOUT_MS) -> None:
+    """Polls `seen()` while Playwright runs the page's events (its routes and requests)."""
+    for _ in range(int(timeout_ms // 100)):
+        if seen():
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("not seen in time")
+
+
 def boot(page) -> str:
     return page.get_attribute("[data-engine-status]", "data-engine-boot")
 
@@ -190,6 +199,23 @@ def test_the_team_page_without_a_team_link_boots_normally_without_the_snapshot(v
     assert boot(page) == "normal"
     assert not visits.fetched("engine.snapshot") and visits.fetched(".whl") and visits.fetched(STDLIB)
     assert visits.problems == []
+
+
+@pytest.mark.parametrize("path, script", [("assessment/", "assessment.js"), ("assessment/team/", "team.js")])
+def test_the_runtime_is_requested_before_the_page_script_runs(visits, path, script):
+    """The page's head starts the engine: its downloads do not wait for the page's own script (on
+    a 4G line that came a dozen round trips later). Here the script is held back until the
+    runtime's WebAssembly has been requested; then the visit goes on and the engine gets ready."""
+    held = []
+    visits.context.route(f"**/assets/assessment/{script}", lambda route: held.append(route))
+    page = visits.context.new_page()
+    page.set_default_timeout(BOOT_TIMEOUT_MS)
+    page.goto(visits.site_url + path, wait_until="commit")
+    until_seen(page, lambda: visits.fetched("pyodide.asm.wasm"))
+    until_seen(page, lambda: held)  # requested, never delivered so far
+    held[0].continue_()
+    page.wait_for_selector("[data-engine-status=ready]", state="attached")
+    assert boot(page) == "normal" and visits.fetched_twice() == []
 
 
 def test_a_team_link_boots_the_team_page_from_the_snapshot(visits, bank):
@@ -269,7 +295,7 @@ def test_with_the_runtime_in_the_http_cache_the_line_is_remembered_or_measured_o
 def test_a_damaged_or_older_cached_snapshot_is_replaced_from_the_network(visits, bank):
     answers = warm_up_answers()
     first = visits.open()  # a plain visit: no snapshot, only the page's address for the cache
-    snapshot_url = first.evaluate("() => new URL(document.querySelector('[data-assessment]').dataset.snapshotUrl, document.baseURI).href")
+    snapshot_url = snapshot_address(first)
     older_url = snapshot_url.split("?")[0] + "?v=0123456789abcdef"
     first.evaluate(
         """async ([name, current, older]) => {

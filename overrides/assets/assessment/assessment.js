@@ -23,7 +23,7 @@ function startAssessment(root) {
   page.submit = (options) => submit(page, options);
   page.hideResult = () => hideResult(page);
 
-  const engine = EngineClient.fromPage(root, (status, detail) => showEngineStatus(page, status, detail), {
+  const engine = EngineClient.fromPage((status, detail) => showEngineStatus(page, status, detail), {
     resultOnArrival: showsResultOnArrival(bank),
   });
   page.engine = engine;

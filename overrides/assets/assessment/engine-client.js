@@ -2,6 +2,7 @@
 // assess(answers), markdown(answers, articleUrl) and team(request) -> Promise of the engine's JSON reply.
 
 import { STAGE } from "./boot-stages.js";
+import { engineFacts, takeEarlyWorker } from "./engine-early.js";
 
 // No stage of a healthy boot takes this long, even on a slow line; past it the boot is stalled.
 const STAGE_DEADLINE_MS = 90_000;
@@ -28,23 +29,15 @@ export class EngineClient {
     this.readyWaiters = [];
   }
 
-  // The engine of a page whose root element carries the build's data-* addresses (see assessment.html).
+  // The engine of a page whose head starts it (engine-early.js, with the build's data-* addresses).
   // Under `mkdocs serve` the page says every visit boots from the snapshot: an author's edit is
   // then usable about 1.3 s after the reload, and the bytes never leave their machine.
-  static fromPage(root, onStatus, { resultOnArrival = false } = {}) {
-    const address = (relative) => new URL(relative, document.baseURI).href;
-    const { snapshotUrl, snapshotSha256 } = root.dataset;
-    const always = "snapshotEveryVisit" in root.dataset;
+  static fromPage(onStatus, { resultOnArrival = false } = {}) {
+    const { snapshot, ...facts } = engineFacts();
     return new EngineClient({
-      workerUrl: address(root.dataset.workerUrl),
-      indexURL: address(root.dataset.runtimeUrl),
-      lockFileURL: address(root.dataset.lockUrl),
-      snapshot: snapshotUrl
-        ? { url: address(snapshotUrl), sha256: snapshotSha256, download: always || resultOnArrival, always }
-        : null,
+      ...facts,
+      snapshot: snapshot && { ...snapshot, download: snapshot.always || resultOnArrival },
       resultOnArrival,
-      engine: { distribution: root.dataset.engineDistribution, module: root.dataset.engineModule, sha256: root.dataset.engineSha256 },
-      downloadSizes: JSON.parse(root.dataset.downloadSizes ?? "{}"),
       onStatus,
     });
   }
@@ -54,18 +47,20 @@ export class EngineClient {
     this.state = "loading";
     this.failureReason = null;
     this.report("loading", STAGE.DOWNLOAD);
+    // The first start takes the worker the page's head started; a retry starts a new one.
+    const early = takeEarlyWorker();
     try {
-      this.worker = new Worker(this.workerUrl, { type: "module", name: "assessment-engine" });
+      this.worker = early?.worker ?? new Worker(this.workerUrl, { type: "module", name: "assessment-engine" });
     } catch (error) {
       this.failWith(`the engine could not be started (${error.message})`);
       return;
     }
-    this.worker.addEventListener("message", ({ data }) => this.receive(data));
-    this.worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      this.failWith("the page's engine script (engine-worker.js) could not be loaded");
-    });
+    const heard = (event) => (event.type === "message" ? this.receive(event.data) : this.cannotLoad(event));
+    this.worker.addEventListener("message", heard);
+    this.worker.addEventListener("error", heard);
     this.armDeadline();
+    for (const event of early?.heard ?? []) heard(event);
+    if (this.state === "failed") return;
     this.worker.postMessage({
       type: "boot", indexURL: this.indexURL, lockFileURL: this.lockFileURL, snapshot: this.snapshot, engine: this.engine,
       resultOnArrival: this.resultOnArrival, downloadSizes: this.downloadSizes,
@@ -136,6 +131,11 @@ export class EngineClient {
       () => this.failWith(`nothing arrived for ${STAGE_DEADLINE_MS / 1000} seconds (the connection may be down or very slow)`),
       STAGE_DEADLINE_MS,
     );
+  }
+
+  cannotLoad(event) {
+    event.preventDefault();
+    this.failWith("the page's engine script (engine-worker.js) could not be loaded");
   }
 
   failWith(reason) {

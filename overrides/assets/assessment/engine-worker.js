@@ -14,6 +14,7 @@ import { cachedSnapshot, keepDownloadedSnapshot } from "./snapshot-cache.js";
 import { chosenSnapshot } from "./snapshot-download.js";
 
 let browserAdapter = null;
+let started = null; // the downloads every boot needs, begun on "start" (from the page's head) or "boot"
 
 // What the page may ask, once the engine is ready: each answers with the adapter's JSON reply.
 const REQUESTS = {
@@ -23,7 +24,8 @@ const REQUESTS = {
 };
 
 self.addEventListener("message", ({ data }) => {
-  if (data?.type === "boot") boot(data);
+  if (data?.type === "start") started ??= begin(data);
+  else if (data?.type === "boot") boot(data);
   else if (Object.hasOwn(REQUESTS, data?.type)) answer(data, REQUESTS[data.type]);
 });
 
@@ -33,23 +35,31 @@ self.addEventListener("unhandledrejection", (event) => {
   if (!current.tryingSnapshot) fail(event.reason);
 });
 
-// `engine`: {distribution, module, sha256} of the engine's wheel, as the build made it.
-async function boot({ indexURL, lockFileURL, snapshot, engine, resultOnArrival, downloadSizes }) {
-  let runtimeModule = null;
+// Every download that either boot needs starts at once, side by side: the runtime's WebAssembly
+// (whose first bytes measure the line), its modules, and a look in the cache for the snapshot.
+function begin({ indexURL, snapshot, downloadSizes }) {
   current.progress = new BootProgress(downloadSizes, (sent) => self.postMessage({ type: "progress", ...sent }));
+  const line = earlyRuntime(new URL("pyodide.asm.wasm", indexURL));
+  line.mbit.then(rememberLine);
+  const cached = snapshot ? cachedSnapshot(snapshot.url, snapshot.sha256) : Promise.resolve(null);
+  const runtimeModule = importRuntimeModule(new URL("pyodide.asm.mjs", indexURL)); // the runtime's own import reuses it
+  const loader = importRuntimeModule(new URL("pyodide.mjs", indexURL));
+  runtimeModule.catch(() => {}); // a failure is reported by the boot, named
+  loader.catch(() => {});
+  return { indexURL, line, cached, runtimeModule, loader };
+}
+
+// `engine`: {distribution, module, sha256} of the engine's wheel, as the build made it.
+async function boot(request) {
+  const { indexURL, lockFileURL, snapshot, engine, resultOnArrival } = request;
+  if (started?.indexURL !== indexURL) started = begin(request);
+  const { line, cached, runtimeModule, loader } = started;
   try {
-    // Every download that either boot needs starts now, side by side: the runtime's WebAssembly
-    // (whose first bytes measure the line), its large module, and a look in the cache for the snapshot.
-    const line = earlyRuntime(new URL("pyodide.asm.wasm", indexURL));
-    line.mbit.then(rememberLine);
-    const cached = snapshot ? cachedSnapshot(snapshot.url, snapshot.sha256) : Promise.resolve(null);
-    runtimeModule = importRuntimeModule(new URL("pyodide.asm.mjs", indexURL)); // the runtime's own import reuses it
-    runtimeModule.catch(() => {}); // a failure is reported below, named
     const snapshotSource = profiled("engine:snapshot chosen", chosenSnapshot(snapshot, cached, line).then((source) => {
       if (!source) fetchNormalBootEarly(indexURL, lockFileURL).catch(() => {}); // the runtime asks again
       return source;
     }));
-    ({ loadPyodide: current.loadPyodide } = await profiled("engine:runtime module", importRuntimeModule(new URL("pyodide.mjs", indexURL))));
+    ({ loadPyodide: current.loadPyodide } = await profiled("engine:runtime module", loader));
     // Python starts once its WebAssembly is in (the library and the engine may still be coming).
     const starting = once(() => self.postMessage({ type: "stage", stage: STAGE.RUNTIME }));
     current.progress.whenRead("pyodide.asm.wasm").then(starting);
@@ -62,7 +72,7 @@ async function boot({ indexURL, lockFileURL, snapshot, engine, resultOnArrival, 
     if (!resultOnArrival) keepDownloadedSnapshot();
   } catch (error) {
     // A damaged runtime module fails the runtime too, sooner and in its words: name the file instead.
-    fail(await (runtimeModule ?? Promise.resolve()).then(() => error, (failure) => failure));
+    fail(await runtimeModule.then(() => error, (failure) => failure));
   }
 }
 

@@ -37,7 +37,7 @@ function startTeamPage(root) {
   };
   // Only a team link has a result to show on arrival: the snapshot's bytes buy seconds for it alone
   // (see showsResultOnArrival in assessment.js); pasting links takes longer than a normal boot.
-  page.engine = EngineClient.fromPage(root, (status, detail) => showEngineStatus(root, status, detail), {
+  page.engine = EngineClient.fromPage((status, detail) => showEngineStatus(root, status, detail), {
     resultOnArrival: hasTeamLink(),
   });
   page.engine.start();
