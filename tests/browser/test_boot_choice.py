@@ -220,11 +220,11 @@ def test_the_runtime_is_requested_before_the_page_script_runs(visits, path, scri
 
 
 @pytest.mark.parametrize("path, script", [("assessment/", "assessment.js"), ("assessment/team/", "team.js")])
-def test_the_head_asks_for_every_module_of_the_page_script_at_once(visits, path, script):
+def test_the_page_asks_for_every_module_of_its_script_at_once(visits, path, script):
     """No module of the page's script is found one level of imports after another (each level a
-    round trip on a slow line): the head preloads the whole graph, read from the scripts at build.
-    Theme's bundle is the body's last classic script, so a module the head did not ask for is
-    requested after it. (The worker is held back: its own modules are not the page's.)"""
+    round trip on a slow line): the page preloads the whole graph, read from the scripts at build,
+    before the theme's bundle, so a module it did not ask for is requested after the bundle.
+    (The worker is held back: its own modules are not the page's.)"""
     visits.context.route("**/assets/assessment/engine-worker.js", lambda route: None)
     page = visits.context.new_page()
     page.goto(visits.site_url + path)  # until "load": the page's modules have run
@@ -235,7 +235,7 @@ def test_the_head_asks_for_every_module_of_the_page_script_at_once(visits, path,
     early = [name.split("/")[-1] for name in requested[:bundle] if own_module.fullmatch(name)]
     late = [name.split("/")[-1] for name in requested[bundle:] if own_module.fullmatch(name)]
     assert script in early and "engine-client.js" in early, early
-    assert late == [], "modules the page found as imports instead of in its head"
+    assert late == [], "modules the page found as imports instead of preloading them"
 
 
 def test_a_team_link_boots_the_team_page_from_the_snapshot(visits, bank):
