@@ -1,7 +1,8 @@
-"""The module graph of a page script, so the page's head can ask for all of its modules at once
-(`<link rel="modulepreload">`, in assessment-base.html) instead of one level of imports after
-another. On a 4G line each level is a round trip, and the later levels arrive behind the runtime's
-download, which starts from the head too: the page's boot message then waited for them.
+"""The module graph of a page script, so the page can ask for all of its modules at once
+(`<link rel="modulepreload">` before the theme's bundle, in assessment-base.html) instead of one
+level of imports after another. On a 4G line each level is a round trip, and the later levels
+arrive behind the runtime's download, which starts from the head: the page's boot message then
+waited for them.
 
 Read from the scripts themselves, so a new import is preloaded without anyone listing it.
 """
