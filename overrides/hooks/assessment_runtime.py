@@ -20,10 +20,12 @@ RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB_FI
 ASSETS_DIR = "assets/assessment"
 WORKER_FILE = f"{ASSETS_DIR}/engine-worker.js"
 # Run at build time by Node, never served: they sit beside the worker because they share its code
-# (the snapshot maker) or boot the runtime as it does (which files of the standard library are used).
+# (the snapshot maker) or boot the runtime as it does (which files of the standard library are used,
+# and their bytecode).
 SNAPSHOT_MAKER = "overrides/assets/assessment/make-snapshot.mjs"
 STDLIB_TRACER = "overrides/assets/assessment/used-stdlib.mjs"
-BUILD_SCRIPTS = (SNAPSHOT_MAKER, STDLIB_TRACER)
+STDLIB_COMPILER = "overrides/assets/assessment/compile-stdlib.mjs"
+BUILD_SCRIPTS = (SNAPSHOT_MAKER, STDLIB_TRACER, STDLIB_COMPILER)
 
 
 class RuntimeMissing(RuntimeError):

@@ -1,12 +1,14 @@
-"""The standard library the site serves: the runtime's, cut to the files the engine and the boot import.
+"""The standard library the site serves: the runtime's, cut to the files the engine and the boot
+import, and compiled.
 
 Plain Python (no MkDocs). Which files those are is read, not kept by hand: Node boots the built
 runtime the way a reader's browser does (`overrides/assets/assessment/used-stdlib.mjs`), installs
 the engine, runs every path of it and lists what `sys.modules` then holds from the library. The
-cut archive keeps those entries exactly as the runtime's archive has them, so the same inputs give
-the same bytes; it is cached by everything it depends on. A restore from the snapshot reads no
-library at all (snapshot-options.mjs); `mkdocs serve` serves the whole one, so an author's new
-import works at once in the preview.
+cut keeps those entries as the runtime's archive has them; then the runtime's own Python compiles
+them to bytecode (`compile-stdlib.mjs`), which a normal boot would otherwise do in the reader's
+browser, every visit. The same inputs give the same bytes; the archive is cached by everything it
+depends on. A restore from the snapshot reads no library at all (snapshot-options.mjs); `mkdocs
+serve` serves the whole one, as source, so an author's new import works at once in the preview.
 """
 
 from __future__ import annotations
@@ -19,27 +21,30 @@ import zipfile
 from pathlib import Path
 
 from assessment_package import EngineWheel
-from assessment_runtime import LOCK_FILE, RUNTIME_FILES, STDLIB_FILE, STDLIB_TRACER, PyodideRuntime
+from assessment_runtime import LOCK_FILE, RUNTIME_FILES, STDLIB_COMPILER, STDLIB_FILE, STDLIB_TRACER, PyodideRuntime
 from build_cache import ArtifactCache, content_key
 
 STDLIB_TIMEOUT_S = 300
 
 
 class StdlibFailed(RuntimeError):
-    """Node could not say which files the engine imports: one line saying why."""
+    """Node could not say which files the engine imports, or compile them: one line saying why."""
 
 
 def cut_stdlib(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, lock: dict, cache: ArtifactCache) -> Path:
     """The cut archive for this runtime and engine (`lock`: the site's lock file), made now if it
     is not cached."""
-    tracer = (root / STDLIB_TRACER).read_bytes()
-    name = f"{content_key(runtime.version, wheel.sha256, tracer, json.dumps(lock, sort_keys=True))}.zip"
-    return cache.find(name) or cache.store(name, lambda target: write_cut(runtime.package_dir / STDLIB_FILE, traced_files(root, runtime, wheel, lock), target))
+    scripts = [(root / script).read_bytes() for script in (STDLIB_TRACER, STDLIB_COMPILER)]
+    name = f"{content_key(runtime.version, wheel.sha256, *scripts, json.dumps(lock, sort_keys=True))}.zip"
+    return cache.find(name) or cache.store(name, lambda target: write_compiled_cut(root, runtime, wheel, lock, target))
 
 
-def traced_files(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, lock: dict) -> list[str]:
+def write_compiled_cut(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, lock: dict, target: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="stdlib-") as folder:
-        return used_files(root, served_layout(runtime, wheel, lock, Path(folder)))
+        used = run_node(root, STDLIB_TRACER, str(served_layout(runtime, wheel, lock, Path(folder)))).split()
+        source = Path(folder) / "cut-source.zip"
+        write_cut(runtime.package_dir / STDLIB_FILE, used, source)
+        run_node(root, STDLIB_COMPILER, str(runtime.entry_module), str(source), str(target))
 
 
 def served_layout(runtime: PyodideRuntime, wheel: EngineWheel, lock: dict, folder: Path) -> Path:
@@ -51,19 +56,19 @@ def served_layout(runtime: PyodideRuntime, wheel: EngineWheel, lock: dict, folde
     return folder
 
 
-def used_files(root: Path, runtime_dir: Path) -> list[str]:
+def run_node(root: Path, script: str, *args: str) -> str:
+    """What the build script printed."""
     node = shutil.which("node")
     if node is None:
         raise StdlibFailed("Node.js is needed to build the site (see README, 'What a machine needs')")
     try:
-        done = subprocess.run([node, str(root / STDLIB_TRACER), str(runtime_dir)], check=True,
-                              capture_output=True, text=True, timeout=STDLIB_TIMEOUT_S)
+        done = subprocess.run([node, str(root / script), *args], check=True, capture_output=True, text=True, timeout=STDLIB_TIMEOUT_S)
     except subprocess.CalledProcessError as error:
         last_line = (error.stderr.strip() or "no output").splitlines()[-1]
-        raise StdlibFailed(f"{STDLIB_TRACER} failed: {last_line}") from None
+        raise StdlibFailed(f"{script} failed: {last_line}") from None
     except subprocess.TimeoutExpired:
-        raise StdlibFailed(f"{STDLIB_TRACER} took more than {STDLIB_TIMEOUT_S} s") from None
-    return done.stdout.split()
+        raise StdlibFailed(f"{script} took more than {STDLIB_TIMEOUT_S} s") from None
+    return done.stdout
 
 
 def write_cut(full: Path, used: list[str], target: Path) -> None:

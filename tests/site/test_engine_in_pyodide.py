@@ -1,6 +1,6 @@
 """The engine the site ships, run in Pyodide under Node.js as a reader's browser runs it, answers every
 path exactly as the native engine: restored from the snapshot with no standard library at all, and
-started afresh with the standard library cut to what it imports (overrides/hooks/assessment_stdlib.py).
+started afresh with the standard library cut to what it imports, compiled (overrides/hooks/assessment_stdlib.py).
 """
 
 import io
@@ -87,14 +87,23 @@ def test_every_path_answers_as_the_native_engine_with_only_the_library_the_site_
         assert json.loads(reply) == json.loads(native(name, args)), f"{boot}: {name}{tuple(args)!r:.200}"
 
 
-def test_the_served_library_is_the_runtimes_cut_to_what_is_imported(built_site):
+# PEP 552: a .pyc checked by nothing but its name (the source is not served to check it against).
+UNCHECKED_HASH_PYC = (0b01).to_bytes(4, "little")
+
+
+def test_the_served_library_is_the_runtimes_cut_to_what_is_imported_and_compiled(built_site):
+    # That the compiled files import and run as the source does is the test above (normal boot).
     served = zipfile.ZipFile(next((built_site / "assets" / "assessment").glob("pyodide-*/python_stdlib.zip")))
     full = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip")
-    kept = {entry.filename for entry in served.infolist()}
-    assert kept < {entry.filename for entry in full.infolist()}, "only the runtime's own files, and not all of them"
+    folders = {entry.filename for entry in served.infolist() if entry.is_dir()}
+    compiled = {entry.filename for entry in served.infolist() if not entry.is_dir()}
+    assert all(name.endswith(".pyc") for name in compiled), "every module compiled, no source served"
+    sources = {name.removesuffix("c") for name in compiled}
+    assert sources | folders < {entry.filename for entry in full.infolist()}, "only the runtime's own modules, and not all of them"
     for name in ("json/__init__.py", "fractions.py", "tomllib/__init__.py", "_pyodide/__init__.py"):
-        assert name in kept, f"{name}: imported by the engine or the boot, so served"
+        assert name in sources, f"{name}: imported by the engine or the boot, so served"
     for name in ("email/mime/text.py", "http/server.py", "sqlite3/__init__.py"):
-        assert name not in kept, f"{name}: imported by nothing the site runs"
-    for name in kept - {name for name in kept if name.endswith("/")}:
-        assert served.read(name) == full.read(name), f"{name}: the runtime's bytes, unchanged"
+        assert name not in sources, f"{name}: imported by nothing the site runs"
+    headers = {served.read(name)[:8] for name in compiled}
+    assert len(headers) == 1 and headers.pop()[4:] == UNCHECKED_HASH_PYC, "one Python's bytecode, the same bytes for the same source"
+
