@@ -1,6 +1,6 @@
 """While the engine loads on a slow line, the status says how far its downloads are, in megabytes of
-the known total; screen readers hear it at each quarter, not at every update; and when the result
-of a shared link arrives, nothing on the page moves.
+the known total; screen readers hear it at each quarter, not at every update; nothing on the page
+moves while it loads, and when the result of a shared link arrives, nothing moves either.
 """
 
 from __future__ import annotations
@@ -42,17 +42,36 @@ document.addEventListener("DOMContentLoaded", () => {
 """
 
 
-@pytest.fixture
-def slow_page(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
+def on_a_slow_line(browser, width: int):
+    """(context, page): a browser of this width on the slow line, recording."""
+    context = browser.new_context(viewport={"width": width, "height": 740})
     context.add_init_script(RECORDER)
     page = context.new_page()
     session = context.new_cdp_session(page)
     session.send("Network.enable")
     session.send("Network.emulateNetworkConditions", SLOW_LINE)
     page.set_default_timeout(BOOT_TIMEOUT_MS)
+    return context, page
+
+
+@pytest.fixture
+def slow_page(browser):
+    context, page = on_a_slow_line(browser, 360)
     yield page
     context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_nothing_moves_from_the_first_paint_until_the_engine_is_ready(browser, site_url, width):
+    # The status box, its progress line and the questions no answer asks yet are in place before
+    # the page's script runs, which changes their words, not their size.
+    context, page = on_a_slow_line(browser, width)
+    page.goto(site_url + "assessment/", wait_until="commit")
+    page.wait_for_selector("[data-engine-status=ready]", state="attached")
+    page.wait_for_timeout(500)  # any shift "ready" causes is reported within a frame or two
+    shifts = page.evaluate("window.recorded.shifts")
+    context.close()
+    assert sum(shift["value"] for shift in shifts) < 0.001, shifts
 
 
 def megabytes(total_bytes: int) -> str:
