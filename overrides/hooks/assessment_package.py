@@ -29,7 +29,7 @@ BANK_FILE = "assessment/bank.toml"
 # How an imported engine is forgotten, here and in the browser's preview (one Python file for both).
 FORGET_ENGINE = "overrides/assets/assessment/forget_engine.py"
 # What the wheel is built from (see pyproject.toml): the project file, the README it names, the engine.
-BUILD_INPUTS = ("pyproject.toml", "README.md")
+BUILD_INPUTS = ("pyproject.toml",)
 ENGINE_SUFFIXES = {".py", ".toml"}
 # Zip entries dated 1980-01-01, the earliest date a zip file can hold.
 SOURCE_DATE_EPOCH = "315532800"

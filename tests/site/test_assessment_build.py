@@ -26,19 +26,36 @@ def test_the_same_sources_give_the_same_wheel_byte_for_byte(tmp_path):
     assert f"coaching_timing-{first.version}.dist-info/METADATA" in names
 
 
-def test_a_changed_engine_gets_a_new_wheel_name(tmp_path):
-    project = tmp_path / "project"
+def copy_of_the_project(folder):
     for name in ("pyproject.toml", "README.md"):
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_bytes((ROOT / name).read_bytes())
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes((ROOT / name).read_bytes())
     for path in (ROOT / "assessment").glob("*.*"):
-        (project / "assessment").mkdir(exist_ok=True)
-        (project / "assessment" / path.name).write_bytes(path.read_bytes())
+        (folder / "assessment").mkdir(exist_ok=True)
+        (folder / "assessment" / path.name).write_bytes(path.read_bytes())
+    return folder
+
+
+def test_a_changed_engine_gets_a_new_wheel_name(tmp_path):
+    project = copy_of_the_project(tmp_path / "project")
     before = engine_wheel(project, ArtifactCache(tmp_path / "cache"))
     with (project / "assessment" / "scoring.py").open("a") as source:
         source.write("\n# an edit\n")
     after = engine_wheel(project, ArtifactCache(tmp_path / "cache"))
     assert after.path.name != before.path.name and after.sha256 != before.sha256
+
+
+def test_an_edit_of_the_readme_leaves_the_wheel_and_so_the_snapshot_as_they_were(tmp_path):
+    # Every normal boot downloads the wheel, and the snapshot is named by it.
+    project = copy_of_the_project(tmp_path / "project")
+    before = engine_wheel(project, ArtifactCache(tmp_path / "cache"))
+    with (project / "README.md").open("a") as readme:
+        readme.write("\nAn edit.\n")
+    after = engine_wheel(project, ArtifactCache(tmp_path / "cache"))
+    assert after.path.name == before.path.name and after.sha256 == before.sha256
+    with zipfile.ZipFile(after.path) as wheel:
+        metadata = wheel.read(f"coaching_timing-{after.version}.dist-info/METADATA").decode()
+    assert "make serve" not in metadata, "the README is not in the wheel"
 
 
 def test_a_missing_runtime_says_to_run_make_install(tmp_path):
