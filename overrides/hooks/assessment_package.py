@@ -28,7 +28,7 @@ ENGINE_PACKAGE = "assessment"
 BANK_FILE = "assessment/bank.toml"
 # How an imported engine is forgotten, here and in the browser's preview (one Python file for both).
 FORGET_ENGINE = "overrides/assets/assessment/forget_engine.py"
-# What the wheel is built from (see pyproject.toml): the project file, the README it names, the engine.
+# What the wheel is built from: the project file and the engine (no README: see pyproject.toml).
 BUILD_INPUTS = ("pyproject.toml",)
 ENGINE_SUFFIXES = {".py", ".toml"}
 # Zip entries dated 1980-01-01, the earliest date a zip file can hold.

@@ -20,6 +20,7 @@ from pathlib import Path
 from assessment_package import EngineWheel
 from assessment_runtime import SNAPSHOT_MAKER, PyodideRuntime
 from build_cache import KEPT, ArtifactCache, content_key
+from script_modules import module_graph
 
 SNAPSHOT_NAME = "engine.snapshot"
 SNAPSHOT_TIMEOUT_S = 300
@@ -39,8 +40,10 @@ class EngineSnapshot:
 
 
 def maker_key(root: Path, runtime: PyodideRuntime) -> str:
-    """What a snapshot depends on besides the engine: the runtime and the scripts that make it."""
-    makers = [path.read_bytes() for path in sorted((root / SNAPSHOT_MAKER).parent.glob("*.mjs"))]
+    """What a snapshot depends on besides the engine: the runtime and the scripts that make it (the
+    maker and what it imports, not the other build scripts beside it)."""
+    folder = (root / SNAPSHOT_MAKER).parent
+    makers = [(folder / name).read_bytes() for name in module_graph(Path(SNAPSHOT_MAKER).name, folder)]
     return content_key(runtime.version, *makers)
 
 

@@ -55,7 +55,7 @@ function startAssessment(root) {
 
 // Which boot a visit gets is decided here, at load, by what it must show. A visit that shows a
 // result on arrival (a usable share link, or complete saved answers) boots from the memory
-// snapshot: 6.3 MB more, Python ready in about 1.3 s instead of 3.5 s. Any other visit boots
+// snapshot: 6.3 MB more, Python ready in about 1.6 s instead of 2.6 s. Any other visit boots
 // normally while the reader answers, which takes a minute or more; a submit before the boot is
 // ready waits for it (the page says so) and shows the result the moment it is.
 // Slow CPUs keep the normal boot: on a machine 3-5x slower it was ready in 10-17 s (README, "How
