@@ -88,7 +88,12 @@ class Question:
     ask_if: Mapping[str, frozenset[str]]  # empty: always asked; else asked when ANY entry matches
 
     def option(self, option_id: str) -> Option | None:
-        return next((option for option in self.options if option.id == option_id), None)
+        return self.options_by_id.get(option_id)
+
+    @cached_property
+    def options_by_id(self) -> Mapping[str, Option]:
+        # "What would change" looks options up tens of thousands of times a result.
+        return MappingProxyType({option.id: option for option in self.options})
 
     @property
     def option_ids(self) -> tuple[str, ...]:

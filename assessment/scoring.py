@@ -64,7 +64,7 @@ re-scoring the alternatives (see assessment.what_if): every claim is true of thi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import partial
@@ -98,6 +98,8 @@ UNKNOWN = "unknown"
 # Verdict of an approach.
 READY = "ready"
 NOT_CALLED = "not_called"
+# The verdicts of the approaches a result recommends.
+RECOMMENDED_VERDICTS = frozenset({READY, AT_RISK})
 
 
 def score_answers(bank: QuestionBank, answers: Mapping[str, str], *, allow_partial: bool = False, what_would_change: bool = True) -> AssessmentResult:
@@ -181,7 +183,7 @@ class Judgement:
 
     @property
     def recommended_ids(self) -> tuple[str, ...]:
-        return tuple(approach_id for approach_id in self.ranking if self.verdicts[approach_id] in (READY, AT_RISK))
+        return tuple(approach_id for approach_id in self.ranking if self.verdicts[approach_id] in RECOMMENDED_VERDICTS)
 
     @property
     def blocked_ids(self) -> tuple[str, ...]:
@@ -214,21 +216,34 @@ def ranking_of(bank: QuestionBank, needs: Mapping[str, NeedFinding], verdicts: M
 
 def recommended_for(bank: QuestionBank, answers: Mapping[str, str]) -> tuple[str, ...]:
     """The approaches recommended for any answers (those to unasked questions are dropped first),
-    in bank order: what "what would change" compares."""
-    recommended = judge(bank, bank.answers_to_asked(answers)).recommended_ids
-    return tuple(approach_id for approach_id in bank.approach_ids if approach_id in recommended)
+    in bank order: what "what would change" compares, hundreds of times a result. The verdicts
+    alone decide it, so the rest of a judgement (the evidence quoted, points, ranking) is skipped."""
+    asked_answers = bank.answers_to_asked(answers)
+    return tuple(
+        approach_id for approach_id in bank.approach_ids
+        if verdict_of(need_present(bank, asked_answers, approach_id), readiness_status(bank, asked_answers, approach_id)) in RECOMMENDED_VERDICTS
+    )
 
 
-def need_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str) -> NeedFinding:
-    evidence = []
+def need_signals(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str) -> Iterator[tuple[Question, Option, str]]:
+    """The answers to need questions that signal this approach (situation or leaning), in bank order."""
     for question in bank.need_questions:
         option = question.option(asked_answers[question.id]) if question.id in asked_answers else None
         if option is not None and (signal := option.signal_for(approach_id)):
-            evidence.append(quoted_answer(bank, question, option, option.anchor, signal))
+            yield question, option, signal
+
+
+def need_present(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str) -> bool:
+    """The situation the approach exists for is present: an answer shows it, not merely leans to it."""
+    return any(signal == SITUATION for _, _, signal in need_signals(bank, asked_answers, approach_id))
+
+
+def need_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str) -> NeedFinding:
+    evidence = [quoted_answer(bank, question, option, option.anchor, signal) for question, option, signal in need_signals(bank, asked_answers, approach_id)]
     # Situations first, then leaning answers; bank order within each (a stable sort).
     evidence.sort(key=lambda item: item.signal != SITUATION)
     points = sum(bank.scoring.points_for(item.signal) for item in evidence)
-    present = any(item.signal == SITUATION for item in evidence)
+    present = need_present(bank, asked_answers, approach_id)
     heading = (bank.texts.need_present if present else bank.texts.need_absent).format(name=bank.approach(approach_id).name)
     return NeedFinding(approach_id, present, points, tuple(evidence), heading)
 

@@ -77,18 +77,21 @@ def if_not_sure(bank: QuestionBank, asked_answers: Mapping[str, str], standing_o
 def smallest_changes(bank: QuestionBank, asked_answers: Mapping[str, str], outcome_of: Callable[[Mapping[str, str]], tuple[str, ...]]) -> tuple[Alternative, ...]:
     current = outcome_of(asked_answers)
     deciding = deciding_questions(bank)
+    asked = bank.asked_questions(asked_answers)
     singles = tuple(
         alternative
-        for change in other_answers(bank.asked_questions(asked_answers), asked_answers)
-        for alternative in alternatives_after(bank, asked_answers, (change,), outcome_of, current, deciding)
+        for change in other_answers(asked, asked_answers)
+        for alternative in alternatives_after(bank, asked_answers, asked, (change,), outcome_of, current, deciding)
     )
     return singles or changed_pairs(bank, asked_answers, outcome_of, current, deciding)
 
 
-def alternatives_after(bank: QuestionBank, answers: Mapping[str, str], changes: tuple[Change, ...], outcome_of, current: tuple[str, ...], deciding: set[str]) -> list[Alternative]:
-    """What these changes lead to, with the deciding questions they bring up tried every way."""
+def alternatives_after(bank: QuestionBank, answers: Mapping[str, str], asked: tuple[Question, ...], changes: tuple[Change, ...], outcome_of,
+                       current: tuple[str, ...], deciding: set[str]) -> list[Alternative]:
+    """What these changes to `answers` (whose questions asked are `asked`) lead to, with the
+    deciding questions they bring up tried every way."""
     changed = {**answers, **{question.id: option.id for question, option in changes}}
-    asked_before = {question.id for question in bank.asked_questions(answers)}
+    asked_before = {question.id for question in asked}
     brought_up = [
         question for question in bank.asked_questions(changed)
         if question.id not in asked_before and question.id not in changed and question.id in deciding
@@ -120,12 +123,13 @@ def deciding_questions(bank: QuestionBank) -> set[str]:
 
 def changed_pairs(bank: QuestionBank, asked_answers: Mapping[str, str], outcome_of, current: tuple[str, ...], deciding: set[str]) -> tuple[Alternative, ...]:
     found: dict[tuple[str, ...], list[Alternative]] = {}
-    first_changes = [change for change in other_answers(bank.asked_questions(asked_answers), asked_answers) if change[0].id in deciding]
+    asked = bank.asked_questions(asked_answers)
+    first_changes = [change for change in other_answers(asked, asked_answers) if change[0].id in deciding]
     for first_question, first_option in first_changes:
         once_changed = {**asked_answers, first_question.id: first_option.id}
         later_questions = tuple(question for question in bank.asked_questions(once_changed) if question.id in deciding and is_after(bank, question, first_question))
         for second in other_answers(later_questions, once_changed):
-            for alternative in alternatives_after(bank, asked_answers, ((first_question, first_option), second), outcome_of, current, deciding):
+            for alternative in alternatives_after(bank, asked_answers, asked, ((first_question, first_option), second), outcome_of, current, deciding):
                 if len(found.setdefault(alternative.outcome, [])) < PAIRS_PER_OUTCOME:
                     found[alternative.outcome].append(alternative)
     return tuple(alternative for alternatives in found.values() for alternative in alternatives)

@@ -9,7 +9,7 @@ from assessment import score_answers
 from assessment.bank import most_favourable_answers
 from assessment.browser import assess_json
 from assessment.model import LEANING, NEED, SITUATION
-from assessment.scoring import readiness_status
+from assessment.scoring import judge, readiness_status, recommended_for
 from assessment.what_if import deciding_questions
 
 from .answer_sets import complete_answers as complete_answers_from
@@ -81,6 +81,16 @@ def test_partial_sets_are_scored_with_the_same_rules(bank, answers):
 
 
 # ---------------------------------------------------------------- need decides, readiness qualifies
+
+@EXAMPLES
+@given(answers=partial_answers(), data=st.data())
+def test_what_would_change_compares_the_recommendation_the_result_gives(bank, answers, data):
+    """`recommended_for`, the short way "what would change" judges each alternative, recommends
+    what the whole judgement does, for any answers (unasked ones included)."""
+    answers = {**answers, **data.draw(unasked_answers(answers))}
+    recommended = judge(bank, bank.answers_to_asked(answers)).recommended_ids
+    assert recommended_for(bank, answers) == tuple(approach_id for approach_id in bank.approach_ids if approach_id in recommended)
+
 
 @EXAMPLES
 @given(answers=complete_answers())
