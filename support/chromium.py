@@ -31,3 +31,10 @@ def chromium_path() -> str:
 def launch_options() -> dict:
     """Keyword arguments for Playwright's `chromium.launch()`."""
     return {"executable_path": chromium_path(), "args": CHROMIUM_FLAGS}
+
+
+def downloaded_or_tried(request) -> bool:
+    """False for a look in the browser's HTTP cache alone that found nothing (the engine's worker asks
+    the cache for the runtime before the network): Chromium reports it as a failed request, though
+    nothing was asked of the host."""
+    return request.failure != "net::ERR_CACHE_MISS"

@@ -17,7 +17,7 @@ import pytest
 from assessment import load_bank, score_answers
 from assessment.browser import warm_up_answers
 from assessment.links import share_link, team_link
-from support.chromium import BOOT_TIMEOUT_MS
+from support.chromium import BOOT_TIMEOUT_MS, downloaded_or_tried
 from support.server import StaticSite
 from support.site import storage_keys
 from support.snapshot_cache import SNAPSHOT_CACHE, snapshot_address, store_snapshot, wait_until_snapshot_kept
@@ -40,9 +40,9 @@ class Visits:
         self.site_url = site_url
         self.storage_key = storage_keys(site_dir)["answers"]
         self.context = context
-        self.requests: list[str] = []
+        self.requests: list = []
         self.problems: list[str] = []
-        self.context.on("request", lambda request: self.requests.append(urlsplit(request.url).path))
+        self.context.on("request", lambda request: self.requests.append(request))
 
     def open(self, fragment: str = "", saved: dict[str, str] | None = None, bank=None, path: str = "assessment/", network: dict | None = None):
         """A visit to the page; `saved` answers are in the browser's storage before it loads; `network`:
@@ -65,15 +65,19 @@ class Visits:
         page.wait_for_selector("[data-engine-status=ready]", state="attached")
         return page
 
+    def paths(self) -> list[str]:
+        """What this visit asked of the host, in order."""
+        return [urlsplit(request.url).path for request in self.requests if downloaded_or_tried(request)]
+
     def fetched(self, name: str) -> bool:
-        return any(path.endswith(name) for path in self.requests)
+        return any(path.endswith(name) for path in self.paths())
 
     def fetched_none_of(self, *names: str) -> bool:
         return not any(self.fetched(name) for name in names)
 
     def fetched_twice(self) -> list[str]:
         """Runtime files this visit requested more than once (an early request the runtime missed)."""
-        runtime = [path for path in self.requests if "/pyodide-" in path]
+        runtime = [path for path in self.paths() if "/pyodide-" in path]
         return sorted({path for path in runtime if runtime.count(path) > 1})
 
     def close(self):
@@ -229,7 +233,7 @@ def test_the_page_asks_for_every_module_of_its_script_at_once(visits, path, scri
     page = visits.context.new_page()
     page.goto(visits.site_url + path)  # until "load": the page's modules have run
     page.wait_for_selector("[data-engine-status]:not([hidden])", state="attached")
-    requested = visits.requests
+    requested = visits.paths()
     bundle = next(index for index, name in enumerate(requested) if "/assets/javascripts/bundle." in name)
     own_module = re.compile(r".*/assets/assessment/[\w.-]+\.m?js")
     early = [name.split("/")[-1] for name in requested[:bundle] if own_module.fullmatch(name)]

@@ -51,37 +51,16 @@ export function measureLine(what, mbit) {
   performance.measure(`engine:${what} ${mbit === null ? "not measured" : `${Math.round(mbit)} Mbit/s`}`, { start: 0, end: performance.now() });
 }
 
-// A read of the whole WebAssembly from the browser's HTTP cache ends within this (it is inflated
-// as it is read); a download over a line slow enough to matter does not.
-const CACHE_READ_MS = 300;
-
-// The line's rate, or null when the bytes came from the browser's HTTP cache (they say nothing
-// about the line): a cached body is read whole at once, and its timing entry then shows a
-// transfer smaller than the body.
-export async function lineMbit(url, stream) {
+// The line's rate, or null when the bytes came from the browser's HTTP cache: they say nothing
+// about the line. The stream is read either way (its bytes are counted for the progress).
+export async function lineMbit(stream, { fromCache }) {
   const meter = meterStream(stream);
-  const mbit = await meter.mbit;
-  const endedAtOnce = await Promise.race([meter.ended.then(() => true), delay(CACHE_READ_MS).then(() => false)]);
-  return endedAtOnce && await cameFromCache(url) ? null : mbit;
-}
-
-// The timing entry of a response is added shortly after its body is in.
-async function cameFromCache(url) {
-  for (let waited = 0; waited <= 100; waited += 10) {
-    const entry = performance.getEntriesByName(url.href).at(-1);
-    if (entry) return entry.transferSize < entry.encodedBodySize;
-    await delay(10);
-  }
-  return false;
-}
-
-function delay(milliseconds) {
-  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+  return fromCache ? null : meter.mbit;
 }
 
 // Megabits a second from the first chunk to METERED_BYTES later (the first chunk's own wait is the
 // round trip, not the line); a download that ends sooner counts what it had. The stream is read to
-// its end (`ended`), so a cached body is consumed, and timed, at once.
+// its end.
 export function meterStream(stream) {
   let reportMbit;
   const mbit = new Promise((resolve) => { reportMbit = resolve; });
@@ -102,5 +81,5 @@ export function meterStream(stream) {
     reportMbit(rate());
   })();
   ended.catch(() => reportMbit(null));
-  return { mbit, ended };
+  return { mbit };
 }

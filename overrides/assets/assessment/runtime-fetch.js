@@ -107,17 +107,31 @@ function base64(hex) {
 export function earlyRuntime(url) {
   let reportMbit;
   const mbit = new Promise((resolve) => { reportMbit = resolve; });
-  const response = browserFetch(url).then((original) => {
+  const response = runtimeResponse(url).then(({ original, fromCache }) => {
     if (!original.ok || !original.body) {
       reportMbit(null);
       return original;
     }
     // The runtime gets the browser's own Response, not a rebuilt one: only then does a later visit
     // take the compiled code from V8's code cache instead of compiling it again (README).
-    lineMbit(url, current.progress.counted(fileName(url), original.clone().body)).then(reportMbit, () => reportMbit(null));
+    lineMbit(current.progress.counted(fileName(url), original.clone().body), { fromCache }).then(reportMbit, () => reportMbit(null));
     return original;
   });
   response.catch(() => reportMbit(null));
   earlyFetches.set(url.href, { integrity: "", response });
   return { mbit };
+}
+
+// The browser's HTTP cache is asked first, and only then the network: a copy from the cache says
+// nothing about the line, and asking is the one sure way to know where the bytes come from (timing
+// the read was a guess, which a loaded machine fooled). A stale copy is taken as it is: the
+// runtime's address carries its version. The question costs a look in the cache, no round trip.
+async function runtimeResponse(url) {
+  try {
+    const cached = await browserFetch(url, { cache: "only-if-cached", mode: "same-origin" });
+    if (cached.ok) return { original: cached, fromCache: true };
+  } catch {
+    // Not in the cache (Chromium fails the request), or a host of its own: the network.
+  }
+  return { original: await browserFetch(url), fromCache: false };
 }
