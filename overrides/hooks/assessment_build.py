@@ -15,8 +15,9 @@ from assessment_runtime import LOCK_FILE, RUNTIME_FILES, STDLIB_FILE, WORKER_FIL
 from assessment_snapshot import SNAPSHOT_NAME, SnapshotFailed, make_snapshot, snapshot_soon
 from assessment_stdlib import StdlibFailed, cut_stdlib
 from build_cache import ArtifactCache
+from worker_bundle import WorkerBundleFailed, bundle_worker
 
-BUILD_FAILURES = (RuntimeMissing, PackageBuildFailed, StdlibFailed, SnapshotFailed)
+BUILD_FAILURES = (RuntimeMissing, PackageBuildFailed, StdlibFailed, SnapshotFailed, WorkerBundleFailed)
 
 
 class AssessmentBuild:
@@ -65,6 +66,7 @@ class AssessmentBuild:
         }))
 
     def copy_into(self, site: Path) -> None:
+        bundle_worker(self.root, site)
         folder = self.runtime.copy_into(site)
         shutil.copyfile(self.wheel.path, folder / self.wheel.path.name)
         (folder / LOCK_FILE).write_text(json.dumps(self.lock, indent=1, sort_keys=True), "utf-8")
