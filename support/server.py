@@ -19,6 +19,9 @@ from pathlib import Path
 # GitHub Pages-like: cacheable for ten minutes, then revalidated by ETag.
 CACHE_CONTROL = "max-age=600"
 
+# A body is sent in pieces of this size, each counted once the socket took it.
+BODY_PIECE = 64 * 1024
+
 
 # What hosts such as Netlify and Cloudflare Pages compress: text-like types. Files that are
 # compressed already (zip archives and wheels, the gzipped memory snapshot, images) go as they are.
@@ -83,8 +86,18 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         headers["Content-Length"] = str(len(body))
         self.send_headers(200, headers)
         if with_body:
-            self.wfile.write(body)
-            self.site.count_sent(len(body))
+            self.send_body(body)
+
+    def send_body(self, body: bytes) -> None:
+        """A browser may drop a download part way (the engine's worker does, when the snapshot's
+        first bytes show a slow line): what was sent until then counts, and it is no error."""
+        for start in range(0, len(body), BODY_PIECE):
+            piece = body[start:start + BODY_PIECE]
+            try:
+                self.wfile.write(piece)
+            except ConnectionError:
+                return
+            self.site.count_sent(len(piece))
 
     def redirect_to_folder(self) -> None:
         path, _, query = self.path.partition("?")
