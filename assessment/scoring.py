@@ -64,7 +64,7 @@ re-scoring the alternatives (see assessment.what_if): every claim is true of thi
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import partial
@@ -235,7 +235,11 @@ def need_signals(bank: QuestionBank, asked_answers: Mapping[str, str], approach_
 
 def need_present(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str) -> bool:
     """The situation the approach exists for is present: an answer shows it, not merely leans to it."""
-    return any(signal == SITUATION for _, _, signal in need_signals(bank, asked_answers, approach_id))
+    return shows_situation(signal for _, _, signal in need_signals(bank, asked_answers, approach_id))
+
+
+def shows_situation(signals: Iterable[str]) -> bool:
+    return SITUATION in signals
 
 
 def need_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str) -> NeedFinding:
@@ -243,7 +247,7 @@ def need_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_
     # Situations first, then leaning answers; bank order within each (a stable sort).
     evidence.sort(key=lambda item: item.signal != SITUATION)
     points = sum(bank.scoring.points_for(item.signal) for item in evidence)
-    present = need_present(bank, asked_answers, approach_id)
+    present = shows_situation(item.signal for item in evidence)
     heading = (bank.texts.need_present if present else bank.texts.need_absent).format(name=bank.approach(approach_id).name)
     return NeedFinding(approach_id, present, points, tuple(evidence), heading)
 
