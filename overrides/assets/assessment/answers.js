@@ -51,7 +51,7 @@ export function askedQuestions(bank, answers) {
 }
 
 // Every checked option, asked or not: a question hidden again keeps its answer for when it returns.
-function checkedAnswers(form, bank) {
+export function checkedAnswers(form, bank) {
   const answers = {};
   for (const question of bank.questions) {
     const checked = form.querySelector(`input[type=radio][name="${CSS.escape(question.id)}"]:checked`);

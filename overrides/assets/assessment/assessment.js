@@ -5,7 +5,7 @@ import { EngineClient } from "./engine-client.js";
 import { showEngineStatus as showStatusBox } from "./engine-status.js";
 import { hideNotice, showNotice } from "./page-notice.js";
 import {
-  bankFromForm, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink, parseShareFragment, readForm, saveAnswers,
+  bankFromForm, checkedAnswers, fillForm, forgetAnswers, loadSavedAnswers, looksLikeShareLink, parseShareFragment, readForm, saveAnswers,
   shareFragment, unansweredQuestions,
 } from "./answers.js";
 import { clearUnansweredMarks, focusQuestion, markAnswered, pointOutUnanswered, updateQuestions } from "./form-marks.js";
@@ -19,17 +19,21 @@ function startAssessment(root) {
   const form = root.querySelector("[data-assessment-form]");
   const resultView = root.querySelector("[data-result]");
   const bank = bankFromForm(form, root.dataset);
+  // The questions work from the first paint: whatever the reader chose before this script ran is
+  // theirs, and newer than anything saved (the form has autocomplete="off", so the browser restores
+  // nothing into it: what is checked now was clicked in this visit).
+  const early = checkedAnswers(form, bank);
   const page = { root, form, resultView, bank, articleUrl: root.dataset.articleUrl, waitingForEngine: false };
   page.submit = (options) => submit(page, options);
   page.hideResult = () => hideResult(page);
 
   const engine = EngineClient.fromPage((status, detail) => showEngineStatus(page, status, detail), {
-    resultOnArrival: showsResultOnArrival(bank),
+    resultOnArrival: showsResultOnArrival(bank, early),
   });
   page.engine = engine;
   engine.start();
 
-  restoreAnswers(page);
+  restoreAnswers(page, early);
   updateQuestions(page);
 
   form.addEventListener("change", (event) => answerChanged(page, event.target));
@@ -61,25 +65,27 @@ function startAssessment(root) {
 // Slow CPUs keep the normal boot: on a machine 3-5x slower it was ready in 10-17 s (README, "How
 // Python starts, by visit"), still well before a reader has answered the questions; switching to
 // the snapshot then would download 6.3 MB and start a second boot for a few seconds at most.
-function showsResultOnArrival(bank) {
+function showsResultOnArrival(bank, early) {
   if (looksLikeShareLink(location.hash, bank)) {
     const parsed = parseShareFragment(location.hash, bank);
     return parsed.ok && parsed.complete;
   }
-  return isComplete(bank, loadSavedAnswers(bank));
+  return isComplete(bank, { ...loadSavedAnswers(bank), ...early });
 }
 
 function isComplete(bank, answers) {
   return Object.keys(answers).length > 0 && unansweredQuestions(bank, answers).length === 0;
 }
 
-function restoreAnswers(page) {
-  // Saved answers first: a share link that cannot be used leaves them in the form.
-  const saved = loadSavedAnswers(page.bank);
-  fillForm(page.form, page.bank, saved);
+// The reader's answers, saved and given during the load, fill the form first: a share link that
+// cannot be used leaves them there, one that can sets them aside (link-arrival.js).
+function restoreAnswers(page, early) {
+  fillForm(page.form, page.bank, { ...loadSavedAnswers(page.bank), ...early });
+  const answers = readForm(page.form, page.bank);
+  if (Object.keys(early).length > 0) saveAnswers(page.bank, answers);
   showOwnAnswersOffer(page);
-  if (looksLikeShareLink(location.hash, page.bank)) openShareLink(page, location.hash);
-  else if (isComplete(page.bank, saved)) submit(page); // a returning reader sees their result again
+  if (looksLikeShareLink(location.hash, page.bank)) openShareLink(page, location.hash, { early });
+  else if (isComplete(page.bank, answers)) submit(page); // a returning reader sees their result again
 }
 
 function answerChanged(page, input) {

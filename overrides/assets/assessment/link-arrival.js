@@ -2,7 +2,7 @@
 // device, the reader's own answers are set aside and offered back, and the page says what the
 // link held when it was not all of today's answers. `page.submit` and `page.hideResult` are the
 // page's own (assessment.js).
-import { OWN_ANSWERS, fillForm, forgetAnswers, loadSavedAnswers, parseShareFragment, sameAnswers, saveAnswers, unansweredQuestions } from "./answers.js";
+import { OWN_ANSWERS, askedAnswers, fillForm, forgetAnswers, loadSavedAnswers, parseShareFragment, sameAnswers, saveAnswers, unansweredQuestions } from "./answers.js";
 import { clearUnansweredMarks, focusQuestion, updateQuestions } from "./form-marks.js";
 import { hideNotice, showNotice } from "./page-notice.js";
 
@@ -10,7 +10,8 @@ const INCOMPLETE_LINK_NOTICE = "This link holds only some of the answers: they a
 // How many of an old link's answers a notice names before it says "and N more".
 const NAMED_ANSWERS = 5;
 
-export function openShareLink(page, fragment) {
+// `early`: what the reader chose while the page loaded, already in the form and saved (assessment.js).
+export function openShareLink(page, fragment, { early = {} } = {}) {
   const parsed = parseShareFragment(fragment, page.bank);
   if (!parsed.ok) {
     // Only the link is set aside: the reader's saved answers stay, in storage and in the form.
@@ -18,11 +19,7 @@ export function openShareLink(page, fragment) {
     showNotice(page.root, `This share link was not used: ${parsed.message}. Any answers you saved on this device are below, unchanged.`);
     return;
   }
-  const saved = loadSavedAnswers(page.bank);
-  const ownAlreadyKept = Object.keys(loadSavedAnswers(page.bank, OWN_ANSWERS)).length > 0;
-  if (!ownAlreadyKept && Object.keys(saved).length > 0 && !sameAnswers(saved, parsed.answers)) {
-    saveAnswers(page.bank, saved, OWN_ANSWERS);
-  }
+  setOwnAnswersAside(page, parsed.answers, early);
   fillForm(page.form, page.bank, parsed.answers);
   saveAnswers(page.bank, parsed.answers);
   updateQuestions(page);
@@ -31,6 +28,18 @@ export function openShareLink(page, fragment) {
   else if (!parsed.complete) showNotice(page.root, INCOMPLETE_LINK_NOTICE);
   else hideNotice(page.root);
   if (parsed.complete) page.submit({ keepNotice: parsed.outdated });
+}
+
+// The reader's own answers are kept aside once, the first time a link replaces them; answers given
+// while the page loaded join them (when some are already aside, the form held a link's answers).
+function setOwnAnswersAside(page, linkAnswers, early) {
+  const kept = loadSavedAnswers(page.bank, OWN_ANSWERS);
+  if (Object.keys(kept).length > 0) {
+    if (Object.keys(early).length > 0) saveAnswers(page.bank, askedAnswers(page.bank, { ...kept, ...early }), OWN_ANSWERS);
+    return;
+  }
+  const saved = loadSavedAnswers(page.bank);
+  if (Object.keys(saved).length > 0 && !sameAnswers(saved, linkAnswers)) saveAnswers(page.bank, saved, OWN_ANSWERS);
 }
 
 // A link made before the assessment changed: never a silent different result.

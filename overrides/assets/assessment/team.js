@@ -49,10 +49,10 @@ function startTeamPage(root) {
     const remove = event.target.closest("[data-remove-entry]");
     if (remove) removeEntry(page, remove.closest("[data-entry]"));
   });
-  root.querySelector("[data-team-files]").addEventListener("change", async (event) => {
-    await addFiles(page, [...event.target.files]);
-    event.target.value = ""; // so that choosing the same file again adds it again
-  });
+  const fileInput = root.querySelector("[data-team-files]");
+  fileInput.addEventListener("change", () => addChosenFiles(page, fileInput));
+  // Files chosen while the page loaded, before this listener was there, are added all the same.
+  if (fileInput.files.length > 0) addChosenFiles(page, fileInput);
   const dropZone = root.querySelector("[data-team-drop]");
   dropZone.addEventListener("dragover", (event) => {
     event.preventDefault();
@@ -72,6 +72,11 @@ function startTeamPage(root) {
   root.querySelector("[data-engine-retry]").addEventListener("click", () => page.engine.start());
   window.addEventListener("hashchange", () => openTeamLink(page));
   openTeamLink(page);
+}
+
+async function addChosenFiles(page, input) {
+  await addFiles(page, [...input.files]);
+  input.value = ""; // so that choosing the same file again adds it again
 }
 
 function startOver(page) {
