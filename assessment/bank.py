@@ -49,8 +49,9 @@ from .model import (
     PRACTICE_DIFFERS,
     QUESTION_ROLES,
     READINESS,
+    RISK,
     SEVERITIES,
-    SITUATION,
+    SHOWS_SITUATION,
     Approach,
     CautionRule,
     NextStep,
@@ -78,8 +79,8 @@ TEXT_PLACEHOLDERS = {
     "headline_not_known": {"name"},
     "approach_with_scope": {"name", "scope"},
     "thin_evidence": {"answer"},
-    **{f"verdict_{name}": {"name"} for name in ("ready", "at_risk", "unknown", "blocked", "not_called")},
-    **{f"verdict_label_{name}": set() for name in ("ready", "at_risk", "unknown", "blocked", "not_called")},
+    **{f"verdict_{name}": {"name"} for name in ("ready", "at_risk", "unknown", "blocked", "not_called", "no_conditions")},
+    **{f"verdict_label_{name}": set() for name in ("ready", "at_risk", "unknown", "blocked", "not_called", "no_conditions")},
     "change_one": {"change", "outcome"},
     "change_two": {"first_change", "second_change", "outcome"},
     "quoted_answer": {"answer", "question"},
@@ -87,7 +88,7 @@ TEXT_PLACEHOLDERS = {
     "outcome_several": {"names"},
     "outcome_none": set(),
     "if_not_sure": {"question", "answer", "outcome"},
-    **{f"if_not_sure_{name}": {"name"} for name in ("holds", "at_risk", "unknown", "blocked")},
+    **{f"if_not_sure_{name}": {"name"} for name in ("holds", "at_risk", "unknown", "blocked", "no_conditions")},
     "practice_unknown": set(),
     "practice_not_offered": set(),
     "practice_matches": {"practice"},
@@ -98,7 +99,11 @@ TEXT_PLACEHOLDERS = {
     "need_present": {"name"},
     "need_absent": {"name"},
     "evidence_situation": {"question", "answer"},
+    "evidence_occasional": {"question", "answer"},
     "evidence_leaning": {"question", "answer"},
+    "verdict_not_called_leaning": {"name"},
+    "verdict_when_it_occurs": {"name"},
+    "approach_when_it_occurs": {"name", "scope"},
     "no_evidence": set(),
     "no_change": set(),
     "short_several": {"names"},
@@ -114,7 +119,7 @@ TEXT_PLACEHOLDERS = {
     "team_need_split": {"present", "absent"},
     "team_readiness_everyone": {"status"},
     "team_readiness_split": {"status", "labels"},
-    **{f"readiness_label_{name}": set() for name in ("holds", "at_risk", "blocked", "unknown")},
+    **{f"readiness_label_{name}": set() for name in ("holds", "at_risk", "blocked", "unknown", "no_conditions")},
     "team_division": {"division"},
     "team_tie_same": {"outcome"},
     "team_tie_ways": {"ways"},
@@ -263,7 +268,7 @@ def decisive_fingerprint(bank: QuestionBank) -> str:
             }
             for question in bank.questions
         ],
-        "cautions": [{"id": rule.id, "approach": rule.approach, "severity": rule.severity, "when": {key: sorted(values) for key, values in rule.when.items()}} for rule in bank.cautions],
+        "cautions": [{"id": rule.id, "approach": rule.approach, "severity": rule.severity, "inherent": rule.inherent, "when": {key: sorted(values) for key, values in rule.when.items()}} for rule in bank.cautions],
         "next_steps": [{"applies_to": step.applies_to, "when": {key: sorted(values) for key, values in step.when.items()}} for step in bank.next_steps],
     }
     canonical = json.dumps(structure, sort_keys=True, separators=(",", ":"))
@@ -358,8 +363,10 @@ class BankReader:
     def scoring(self, data: Mapping) -> ScoringSettings:
         scoring = self.table(data, "scoring", "[scoring]")
         leaning_points = self.integer(scoring, "leaning_points", "[scoring]", minimum=1)
+        occasional_points = self.integer(scoring, "occasional_points", "[scoring]", minimum=leaning_points + 1)
         return ScoringSettings(
-            situation_points=self.integer(scoring, "situation_points", "[scoring]", minimum=leaning_points + 1),
+            situation_points=self.integer(scoring, "situation_points", "[scoring]", minimum=occasional_points + 1),
+            occasional_points=occasional_points,
             leaning_points=leaning_points,
             practice_weight_max=self.integer(scoring, "practice_weight_max", "[scoring]", minimum=1),
         )
@@ -482,7 +489,7 @@ class BankReader:
     def situation_clause(self, option: Mapping, location: str, question_clause: str) -> str:
         """A situation answer says what the situation is, as one condition (its own, or its question's)."""
         signals = option.get("need") if isinstance(option.get("need"), Mapping) else {}
-        is_situation = SITUATION in signals.values()
+        is_situation = bool(SHOWS_SITUATION & set(signals.values()))
         own = self.text(option, "situation", location, required=False).strip()
         if own and not is_situation:
             raise self.fail(location, "situation", "only a \"situation\" answer shows a situation")
@@ -501,7 +508,7 @@ class BankReader:
 
     def situation_sentence(self, approach_id: str, questions: tuple[Question, ...]) -> str:
         """"It applies when A, when B, or when C.": any one of them calls for the approach, as its rule says."""
-        clauses = list(dict.fromkeys(option.situation for question in questions for option in question.options if option.signal_for(approach_id) == SITUATION))
+        clauses = list(dict.fromkeys(option.situation for question in questions for option in question.options if option.signal_for(approach_id) in SHOWS_SITUATION))
         if not clauses:
             raise self.fail(f"approach '{approach_id}'", "need", "no answer calls for it; give it a \"situation\" signal on some option of a need question")
         whens = [f"when {clause}" for clause in clauses]
@@ -643,6 +650,11 @@ class BankReader:
             asks_not_sure = any(option.not_sure for question_id in when for option in by_id[question_id].options)
             if severity == BLOCKING and approach is None:
                 raise self.fail(location, "approach", "a blocking caution says which approach cannot work: name it")
+            inherent = entry.get("inherent", False)
+            if not isinstance(inherent, bool):
+                raise self.fail(location, "inherent", "must be true or false")
+            if inherent and (severity != RISK or approach is None):
+                raise self.fail(location, "inherent", f"only a {RISK} of a named approach can be inherent to it")
             cautions.append(
                 CautionRule(
                     id=caution_id,
@@ -653,7 +665,8 @@ class BankReader:
                     severity=severity,
                     passage=self.text(entry, "passage", location),
                     first_step=self.text(entry, "first_step", location, required=severity == BLOCKING),
-                    find_out=self.text(entry, "find_out", location, required=asks_not_sure),
+                    find_out=self.text(entry, "find_out", location, required=asks_not_sure and not inherent),
+                    inherent=inherent,
                 )
             )
         return tuple(cautions)

@@ -10,8 +10,12 @@ from types import MappingProxyType
 # What a question is for (see bank.toml): today's practice, an approach's need, or its readiness.
 QUESTION_ROLES = PRACTICE, NEED, READINESS = ("practice", "need", "readiness")
 
-# What a need answer says about an approach's situation.
-NEED_SIGNALS = SITUATION, LEANING = ("situation", "leaning")
+# What a need answer says about an approach's situation: that it is present, that it occurs from
+# time to time (the approach applies each time it does), or that the answer leans toward it
+# without showing it.
+NEED_SIGNALS = SITUATION, OCCASIONAL, LEANING = ("situation", "occasional", "leaning")
+# The signals that call for an approach.
+SHOWS_SITUATION = frozenset({SITUATION, OCCASIONAL})
 
 # The force the article gives a condition (a caution): the approach cannot work ("can work only
 # if", "invariably fails"), a risk it names, or what it reports as usual or as the trend.
@@ -56,7 +60,7 @@ class Option:
     id: str
     text: str
     anchor: str  # the option's own article anchor, or its question's when it has none
-    need: Mapping[str, str]  # approach id -> SITUATION | LEANING (need questions only)
+    need: Mapping[str, str]  # approach id -> SITUATION | OCCASIONAL | LEANING (need questions only)
     weights: Mapping[str, int]  # approach id -> points for today's practice (practice questions only)
     as_condition: str  # "If <as_condition>, ..." or "" to quote the question and answer
     situation: str  # a situation answer: the situation it shows, a clause after "It applies when"; else ""
@@ -128,13 +132,21 @@ class CautionRule:
     passage: str  # the article's own words the condition rests on
     first_step: str  # blocking only: what would have to be true first, as a next step
     find_out: str = ""  # what to find out, and whom to ask, when an answer it looks at is "not sure"
+    # A risk the article states as inherent to its approach ("some of these individuals will"):
+    # raised wherever its approach is, whatever the answers under `when` expect.
+    inherent: bool = False
 
     def answers_match(self, answers: Mapping[str, str]) -> bool:
-        return every_condition_holds(self.when, answers)
+        return self.inherent or every_condition_holds(self.when, answers)
 
     def is_unknown(self, answers: Mapping[str, str], not_sure: Mapping[str, frozenset[str]]) -> bool:
         """Not raised, and one of its questions was answered "not sure" (`not_sure`: question id -> such options)."""
         return not self.answers_match(answers) and any(answers.get(question_id) in not_sure.get(question_id, ()) for question_id in self.when)
+
+    def is_open(self, answers: Mapping[str, str], not_sure: Mapping[str, frozenset[str]]) -> bool:
+        """Neither raised nor cleared: one of its questions is unanswered or answered "not sure"."""
+        return not self.answers_match(answers) and any(
+            question_id not in answers or answers[question_id] in not_sure.get(question_id, ()) for question_id in self.when)
 
 
 @dataclass(frozen=True)
@@ -151,15 +163,17 @@ class NextStep:
 @dataclass(frozen=True)
 class ScoringSettings:
     situation_points: int
+    occasional_points: int
     leaning_points: int
     practice_weight_max: int
 
     def points_for(self, signal: str | None) -> int:
-        return {SITUATION: self.situation_points, LEANING: self.leaning_points}.get(signal, 0)
+        return {SITUATION: self.situation_points, OCCASIONAL: self.occasional_points, LEANING: self.leaning_points}.get(signal, 0)
 
     def to_dict(self) -> dict:
         return {
             "situation_points": self.situation_points,
+            "occasional_points": self.occasional_points,
             "leaning_points": self.leaning_points,
             "practice_weight_max": self.practice_weight_max,
         }
@@ -181,11 +195,15 @@ class ResultTexts:
     verdict_unknown: str
     verdict_blocked: str
     verdict_not_called: str
+    verdict_no_conditions: str
+    verdict_when_it_occurs: str
+    approach_when_it_occurs: str
     verdict_label_ready: str
     verdict_label_at_risk: str
     verdict_label_unknown: str
     verdict_label_blocked: str
     verdict_label_not_called: str
+    verdict_label_no_conditions: str
     change_one: str
     change_two: str
     quoted_answer: str
@@ -197,6 +215,7 @@ class ResultTexts:
     if_not_sure_at_risk: str
     if_not_sure_unknown: str
     if_not_sure_blocked: str
+    if_not_sure_no_conditions: str
     practice_unknown: str
     practice_not_offered: str
     practice_matches: str
@@ -212,7 +231,9 @@ class ResultTexts:
     need_present: str
     need_absent: str
     evidence_situation: str
+    evidence_occasional: str
     evidence_leaning: str
+    verdict_not_called_leaning: str
     no_evidence: str
     no_change: str
     short_several: str
@@ -232,6 +253,7 @@ class ResultTexts:
     readiness_label_at_risk: str
     readiness_label_blocked: str
     readiness_label_unknown: str
+    readiness_label_no_conditions: str
     team_division: str
     team_tie_same: str
     team_tie_ways: str

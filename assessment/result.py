@@ -18,13 +18,14 @@
     need                    {approach id: {"present": bool, "heading": str, "evidence": [answer, ...]}}
                             present: an answer shows the situation the approach exists for; heading: that
                             in words; evidence: the answers that signal it, each with "signal": "situation" | "leaning"
-    readiness               {approach id: {"status": "holds" | "at_risk" | "blocked" | "unknown",
+    readiness               {approach id: {"status": "holds" | "at_risk" | "blocked" | "unknown" | "no_conditions",
                                            "blocking": [caution id, ...], "risks": [caution id, ...],
                                            "checked": [answer, ...], "text": sentence (recommended or blocked) | null}}
-                            blocked: a blocking caution is raised; unknown: a blocking condition is answered
-                            "not sure"; at_risk: a risk is raised (practice notes never change it); unknown:
-                            a risk is answered "not sure", or none of their questions was answered; holds:
-                            otherwise. "unknown" lists the conditions answered "not sure"
+                            blocked: a blocking caution is raised; unknown: a blocking condition is open
+                            (unanswered or "not sure"); at_risk: a risk is raised (an inherent one always
+                            is) or open (practice notes never change it); holds: every condition cleared;
+                            no_conditions: the article attaches none. "unknown" lists the conditions
+                            answered "not sure"
     ranking                 [approach id, ...]  recommended, then blocked, then not called for (each by
                             how much evidence the answers give it, never shown as a number)
     cautions                [{id, text, anchor, approach, severity, passage}, ...]  raised, for approaches in
@@ -97,9 +98,10 @@ class NeedFinding:
     points: int  # orders the approaches called for; never shown
     evidence: tuple[Evidence, ...]
     heading: str  # "<name>: situation present" or absent
+    occasional: bool = False  # present only from time to time: the approach applies each time it is
 
     def to_dict(self) -> dict:
-        return {"present": self.present, "heading": self.heading, "evidence": [item.to_dict() for item in self.evidence]}
+        return {"present": self.present, "occasional": self.occasional, "heading": self.heading, "evidence": [item.to_dict() for item in self.evidence]}
 
 
 @dataclass(frozen=True)

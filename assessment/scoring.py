@@ -36,11 +36,13 @@ Not sure. A readiness answer marked `not_sure` is counted as not known, never as
 a condition one of whose questions was answered so is neither raised nor cleared, and the result
 says what to find out and whom to ask (`find_out`) instead of deciding.
 
-Readiness. An approach's readiness is "blocked" when one of its blocking cautions matches, else
-"unknown" while one of its blocking cautions is not known, else
-"at_risk" when one of its risks matches, else "holds" when some of the questions its blocking and
-risk cautions look at were answered (or it has none), else "unknown". Practice notes (what the
-article reports as usual or as the trend) never change it. It qualifies a recommendation ("fits,
+Readiness, at the article's force. An approach's readiness is "blocked" when one of its blocking
+cautions matches; else "unknown" while one of them is open (a question it looks at unanswered or
+"not sure"): only a condition without which the article says the approach cannot work can leave
+its verdict not known; else "at_risk" when one of its risks matches or is open (a risk to check),
+and a risk the article states as inherent (`inherent`) always matches; else "holds" when every
+condition is cleared; "no_conditions" when the article attaches none to it (it is never said to
+"hold" them). Practice notes (what the article reports as usual or as the trend) never change it. It qualifies a recommendation ("fits,
 and the conditions hold" / "fits, but the article names risks") and says of a blocked approach
 that the article expects it to fail. A caution is shown when its approach is in play:
 recommended, blocked, or today's practice (or it names none).
@@ -71,7 +73,7 @@ from functools import partial
 
 from . import what_if
 from .errors import AnswersError, quoted
-from .model import BLOCKING, LEANING, NO_APPROACH, PRACTICE_DIFFERS, PRACTICE_NOTE, RISK, SITUATION, Option, Question, QuestionBank
+from .model import BLOCKING, NEED_SIGNALS, NO_APPROACH, PRACTICE_DIFFERS, PRACTICE_NOTE, RISK, SHOWS_SITUATION, SITUATION, Option, Question, QuestionBank
 from .result import (
     AnswerChange,
     AssessmentResult,
@@ -95,6 +97,8 @@ BLOCKED = "blocked"
 AT_RISK = "at_risk"
 HOLDS = "holds"
 UNKNOWN = "unknown"
+# The article attaches no condition to the approach (only practice notes, if anything).
+NO_CONDITIONS = "no_conditions"
 # Verdict of an approach.
 READY = "ready"
 NOT_CALLED = "not_called"
@@ -205,7 +209,7 @@ def judge(bank: QuestionBank, asked_answers: Mapping[str, str]) -> Judgement:
 def verdict_of(present: bool, readiness: str) -> str:
     if not present:
         return NOT_CALLED
-    return {BLOCKED: BLOCKED, AT_RISK: AT_RISK, UNKNOWN: AT_RISK, HOLDS: READY}[readiness]
+    return {BLOCKED: BLOCKED, AT_RISK: AT_RISK, UNKNOWN: AT_RISK, HOLDS: READY, NO_CONDITIONS: READY}[readiness]
 
 
 def ranking_of(bank: QuestionBank, needs: Mapping[str, NeedFinding], verdicts: Mapping[str, str]) -> tuple[str, ...]:
@@ -239,21 +243,22 @@ def need_present(bank: QuestionBank, asked_answers: Mapping[str, str], approach_
 
 
 def shows_situation(signals: Iterable[str]) -> bool:
-    return SITUATION in signals
+    return any(signal in SHOWS_SITUATION for signal in signals)
 
 
 def need_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str) -> NeedFinding:
     evidence = [quoted_answer(bank, question, option, option.anchor, signal) for question, option, signal in need_signals(bank, asked_answers, approach_id)]
-    # Situations first, then leaning answers; bank order within each (a stable sort).
-    evidence.sort(key=lambda item: item.signal != SITUATION)
+    # Situations first, then occasional ones, then leaning answers; bank order within each (a stable sort).
+    evidence.sort(key=lambda item: NEED_SIGNALS.index(item.signal))
     points = sum(bank.scoring.points_for(item.signal) for item in evidence)
     present = shows_situation(item.signal for item in evidence)
     heading = (bank.texts.need_present if present else bank.texts.need_absent).format(name=bank.approach(approach_id).name)
-    return NeedFinding(approach_id, present, points, tuple(evidence), heading)
+    occasional = present and not any(item.signal == SITUATION for item in evidence)
+    return NeedFinding(approach_id, present, points, tuple(evidence), heading, occasional)
 
 
 def quoted_answer(bank: QuestionBank, question: Question, option: Option, anchor: str, signal: str | None) -> Evidence:
-    template = bank.texts.evidence_leaning if signal == LEANING else bank.texts.evidence_situation
+    template = getattr(bank.texts, f"evidence_{signal or SITUATION}")
     return Evidence(question.id, option.id, question.text, option.text, anchor, signal, template.format(question=question.text, answer=option.text))
 
 
@@ -285,22 +290,25 @@ def outcome_phrase(bank: QuestionBank, approach_ids: tuple[str, ...]) -> str:
     return bank.texts.outcome_several.format(names=joined(names))
 
 
-def with_scope(bank: QuestionBank, approach_id: str) -> str:
-    approach = bank.approach(approach_id)
-    return bank.texts.approach_with_scope.format(name=approach.name, scope=approach.scope)
+def with_scope(bank: QuestionBank, need: NeedFinding) -> str:
+    """The approach and whom it is for; "each time its situation occurs" when the answers say it
+    occurs only from time to time."""
+    approach = bank.approach(need.approach_id)
+    template = bank.texts.approach_when_it_occurs if need.occasional else bank.texts.approach_with_scope
+    return template.format(name=approach.name, scope=approach.scope)
 
 
 def recommendation_summary(bank: QuestionBank, judgement: Judgement) -> str:
     """Every approach called for, and for whom: those that can work side by side, then each
     blocked one as the article's expectation that it fails; or that no timing stands out."""
     texts = bank.texts
-    recommended = [with_scope(bank, approach_id) for approach_id in judgement.recommended_ids]
+    recommended = [with_scope(bank, judgement.needs[approach_id]) for approach_id in judgement.recommended_ids]
     sentences = []
     if len(recommended) == 1:
         sentences.append(texts.headline_one.format(approach=recommended[0]))
     elif recommended:
         sentences.append(texts.headline_several.format(count=NUMBER_WORDS.get(len(recommended), str(len(recommended))), approaches="; ".join(recommended)))
-    sentences += [texts.headline_blocked.format(approach=with_scope(bank, approach_id)) for approach_id in judgement.blocked_ids]
+    sentences += [texts.headline_blocked.format(approach=with_scope(bank, judgement.needs[approach_id])) for approach_id in judgement.blocked_ids]
     return " ".join(sentences) or texts.headline_none
 
 
@@ -457,19 +465,20 @@ def condition_rules(bank: QuestionBank, approach_id: str) -> list:
 
 
 def readiness_status(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str) -> str:
-    """Blocked, else unknown while a blocking condition is not known ("not sure"), else at risk, else
-    unknown while a risk is not known: a verdict never rests on an unknown answer."""
+    """At the article's force: blocked by a blocking condition raised; unknown only while a blocking
+    condition is open (unanswered or "not sure"); at risk while a risk is raised (an inherent one
+    always is) or open, a risk to check; holds when every condition is cleared; no conditions when
+    the article attaches none."""
     rules = condition_rules(bank, approach_id)
+    if not rules:
+        return NO_CONDITIONS
     raised = [rule for rule in rules if rule.answers_match(asked_answers)]
-    unknown = [rule for rule in rules if rule.is_unknown(asked_answers, bank.not_sure_options)]
+    open_rules = [rule for rule in rules if rule.is_open(asked_answers, bank.not_sure_options)]
     if any(rule.severity == BLOCKING for rule in raised):
         return BLOCKED
-    if any(rule.severity == BLOCKING for rule in unknown):
+    if any(rule.severity == BLOCKING for rule in open_rules):
         return UNKNOWN
-    if raised:
-        return AT_RISK
-    answered = any(question_id in asked_answers for rule in rules for question_id in rule.when)
-    return UNKNOWN if unknown or not (answered or not rules) else HOLDS
+    return AT_RISK if raised or open_rules else HOLDS
 
 
 def readiness_finding(bank: QuestionBank, asked_answers: Mapping[str, str], approach_id: str, judgement: Judgement) -> ReadinessFinding:
@@ -490,13 +499,24 @@ def readiness_finding(bank: QuestionBank, asked_answers: Mapping[str, str], appr
 
 
 def verdict_key(judgement: Judgement, approach_id: str, readiness: str) -> str:
-    """The verdict, with "at_risk" told apart from "called for, conditions not known yet"."""
+    """The verdict, with "at_risk" told apart from "called for, conditions not known yet", and
+    "ready" from "called for, and the article attaches no condition"."""
     verdict = judgement.verdicts[approach_id]
+    if verdict == READY and readiness == NO_CONDITIONS:
+        return NO_CONDITIONS
     return UNKNOWN if verdict == AT_RISK and readiness == UNKNOWN else verdict
 
 
 def verdict_sentence(bank: QuestionBank, judgement: Judgement, approach_id: str, readiness: str) -> str:
-    return getattr(bank.texts, f"verdict_{verdict_key(judgement, approach_id, readiness)}").format(name=bank.approach(approach_id).name)
+    """The verdict as a sentence, never denying the reader's answers: an approach not called for
+    whose answers point toward it says so, one called for by occasional answers says when it applies."""
+    name = bank.approach(approach_id).name
+    need = judgement.needs[approach_id]
+    key = verdict_key(judgement, approach_id, readiness)
+    if key == NOT_CALLED and need.evidence:
+        return bank.texts.verdict_not_called_leaning.format(name=name)
+    sentence = getattr(bank.texts, f"verdict_{key}").format(name=name)
+    return f"{sentence} {bank.texts.verdict_when_it_occurs.format(name=name)}" if need.occasional else sentence
 
 
 def verdict_label(bank: QuestionBank, judgement: Judgement, approach_id: str, readiness: str) -> str:

@@ -68,6 +68,7 @@ from .scoring import (
     AT_RISK,
     BLOCKED,
     HOLDS,
+    NO_CONDITIONS,
     NOT_CALLED,
     UNKNOWN,
     Judgement,
@@ -334,7 +335,7 @@ def team_outcome(bank: QuestionBank, team_result: AssessmentResult, disputed: tu
         verdict = team_result.verdicts[approach_id]
         if verdict == NOT_CALLED:
             continue
-        approach = with_scope(bank, approach_id)
+        approach = with_scope(bank, team_result.need_for(approach_id))
         if verdict == BLOCKED:
             sentences.append(bank.texts.team_blocked.format(approach=approach))
         elif approach_id in disputed:
@@ -454,7 +455,7 @@ def approach_agreement(bank: QuestionBank, approach_id: str, respondents: Sequen
         "present": who(lambda result: result.need_for(approach_id).present),
         "absent": who(lambda result: not result.need_for(approach_id).present),
     }
-    readiness = {status: who(lambda result, status=status: result.readiness_for(approach_id).status == status) for status in (HOLDS, AT_RISK, BLOCKED, UNKNOWN)}
+    readiness = {status: who(lambda result, status=status: result.readiness_for(approach_id).status == status) for status in (HOLDS, AT_RISK, BLOCKED, UNKNOWN, NO_CONDITIONS)}
     return ApproachAgreement(approach_id, need, readiness, f"{need_sentence(bank, need)} {readiness_sentence(bank, readiness)}")
 
 

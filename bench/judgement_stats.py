@@ -18,7 +18,7 @@ import time
 from collections import Counter
 
 from assessment import load_bank, score_answers
-from assessment.model import LEANING, SITUATION, QuestionBank
+from assessment.model import BLOCKING, LEANING, OCCASIONAL, RISK, SITUATION, QuestionBank
 
 
 def random_answers(bank: QuestionBank, rng: random.Random) -> dict[str, str]:
@@ -30,7 +30,7 @@ def random_answers(bank: QuestionBank, rng: random.Random) -> dict[str, str]:
 
 
 def signals_given(bank: QuestionBank, answers: dict[str, str], approach_id: str) -> set[str]:
-    """The need signals the answers give an approach ("situation", "leaning")."""
+    """The need signals the answers give an approach ("situation", "occasional", "leaning")."""
     return {
         signal
         for question in bank.need_questions
@@ -42,6 +42,58 @@ def best_fit_names(bank: QuestionBank, approach_id: str, summary: str) -> bool:
     """Whether the summary names the approach as called for without saying it is expected to fail."""
     name = bank.approach(approach_id).name
     return any(name in sentence and "expects it to fail" not in sentence for sentence in summary.split(". "))
+
+
+# ---------------------------------------------------------------- what a result says, against the answers and the article's force
+# Each check reads the bank and re-scores changed answers itself; none trusts the result's own flags.
+
+def condition_rules(bank: QuestionBank, approach_id: str) -> list:
+    return [rule for rule in bank.cautions if rule.approach == approach_id and rule.severity in (BLOCKING, RISK)]
+
+
+def denies_own_answers(bank: QuestionBank, result, answers: dict[str, str]) -> bool:
+    """Some approach not called for is said to have no answer showing its situation, while the
+    reader gave answers for it (any need signal, "leaning" or a frequency)."""
+    return any(
+        result.verdicts[approach_id] == "not_called" and "no answer shows" in result.verdict_texts[approach_id].lower()
+        and signals_given(bank, answers, approach_id)
+        for approach_id in bank.approach_ids
+    )
+
+
+def unfounded_failure_claim(bank: QuestionBank, result) -> bool:
+    """A "what would change" line says the article would expect failure (or no approach it expects
+    to work) while, with the changed answers, no approach called for meets a blocking condition."""
+    for change in result.what_would_change:
+        if "fail" not in change.text and "expects to work" not in change.text:
+            continue
+        for way in change.ways:
+            changed = bank.answers_to_asked({**result.answers, **{item.question_id: item.option_id for item in way}})
+            if not score_answers(bank, changed, allow_partial=True, what_would_change=False).blocked:
+                return True
+    return False
+
+
+def not_known_from_a_risk(bank: QuestionBank, result, answers: dict[str, str]) -> bool:
+    """A verdict "not known" for an approach none of whose blocking conditions is open."""
+    for approach_id in bank.approach_ids:
+        if result.verdict_labels[approach_id] != bank.texts.verdict_label_unknown:
+            continue
+        blocking_open = any(
+            any(question_id not in answers or answers[question_id] in bank.not_sure_options.get(question_id, ()) for question_id in rule.when)
+            for rule in condition_rules(bank, approach_id) if rule.severity == BLOCKING
+        )
+        if not blocking_open:
+            return True
+    return False
+
+
+def conditions_hold_without_conditions(bank: QuestionBank, result) -> bool:
+    """An approach the article attaches no condition to is said to have its conditions hold."""
+    return any(
+        not condition_rules(bank, approach_id) and "conditions the article attaches to it hold" in result.verdict_texts[approach_id]
+        for approach_id in bank.approach_ids
+    )
 
 
 def percent(part: int, whole: int) -> str:
@@ -58,6 +110,7 @@ def main(count: int = 20000, seed: int = 9) -> None:
     numbers_shown = margins_said = 0
     blocked_sets = blocked_best_fit = blocked_matched = confirms_denied = 0
     wall_ms, cpu_ms = [], []
+    denied = unfounded = risk_not_known = hold_without = 0
     for _ in range(count):
         answers = random_answers(bank, rng)
         wall_started, cpu_started = time.perf_counter(), time.process_time()
@@ -66,7 +119,7 @@ def main(count: int = 20000, seed: int = 9) -> None:
         cpu_ms.append((time.process_time() - cpu_started) * 1000)
         outcomes[result.recommended] += 1
         signals = [signals_given(bank, answers, approach_id) for approach_id in result.recommended_approaches]
-        without_need += any(SITUATION not in given for given in signals)
+        without_need += any(not given & {SITUATION, OCCASIONAL} for given in signals)
         only_leaning += any(given == {LEANING} for given in signals)
         thin += result.thin_evidence is not None
         for approach_id in bank.approach_ids:
@@ -79,6 +132,10 @@ def main(count: int = 20000, seed: int = 9) -> None:
         blocked_sets += bool(result.blocked)
         blocked_best_fit += any(best_fit_names(bank, approach_id, result.summary) for approach_id in result.blocked)
         blocked_matched += result.current_practice.approach in result.blocked and "matches" in result.current_practice.text
+        denied += denies_own_answers(bank, result, answers)
+        unfounded += unfounded_failure_claim(bank, result)
+        risk_not_known += not_known_from_a_risk(bank, result, answers)
+        hold_without += conditions_hold_without_conditions(bank, result)
         confirms_denied += any("confirm" in step.text.lower() for step in result.next_steps) and bool(result.blocked)
     print(f"{count} random answer sets (seed {seed}), bank {bank.fingerprint}")
     print(f"  recommended approach without its situation present: {percent(without_need, count)}  (target 0)")
@@ -90,6 +147,11 @@ def main(count: int = 20000, seed: int = 9) -> None:
     print(f"  a next step asks to confirm, with an approach blocked: {percent(confirms_denied, count)}  (target 0)")
     print(f"  results showing a strength number that could contradict a verdict: {percent(numbers_shown, count)}  (target 0)")
     print(f"  summaries saying \"points apart\":                  {percent(margins_said, count)}  (target 0)")
+    print("  what a result says, against the answers and the article's force:")
+    print(f"    a verdict says no answer shows an approach's situation, beside the reader's answers for it: {denied:>6}  (target 0)")
+    print(f"    \"what would change\" claims a failure no blocking condition in the changed answers supports: {unfounded:>6}  (target 0)")
+    print(f"    a verdict \"not known\" with no blocking condition open (a risk alone):             {risk_not_known:>6}  (target 0)")
+    print(f"    \"the conditions hold\" for an approach the article attaches no condition to:       {hold_without:>6}  (target 0)")
     print("  verdicts per approach:")
     for approach_id in bank.approach_ids:
         shares = ", ".join(f"{verdict} {percent(verdicts[approach_id, verdict], count).strip()}" for verdict in ("ready", "at_risk", "blocked", "not_called"))

@@ -124,7 +124,7 @@ def test_every_text_of_the_page_result_is_in_the_terminals_markdown_word_for_wor
         # Bar link labels and the keep-or-share actions.
         for text in shown_texts(page, "[data-result] [data-result-body]", "a, script, [data-result-actions]"):
             assert " ".join(text.split()) in markdown, (scenario.name, text)
-    assert {"ready/holds", "at_risk/at_risk", "at_risk/unknown", "blocked/blocked", "not_called/unknown", "called:0", "called:2"} <= covered
+    assert {"ready/holds", "at_risk/at_risk", "at_risk/unknown", "blocked/blocked", "not_called/unknown", "ready/no_conditions", "called:0", "called:2"} <= covered
     assert watch.problems == []
 
 

@@ -97,8 +97,11 @@ SCENARIOS = (
         {**SUCCESSION_WITH_CANDIDATES, "flight_risk": "unlikely"},
         "proactive",
         need={"proactive": PRESENT, "just_in_time": ABSENT, "after_the_fact": ABSENT},
-        readiness={"proactive": "holds"},
-        not_raised=("proactive_without_roi", "proactive_flight_risk", "proactive_without_budget"),
+        readiness={"proactive": "at_risk"},
+        # The article states the leverage risk as inherent ("some of these individuals will"):
+        # named whatever the organization expects.
+        raised=("proactive_flight_risk",),
+        not_raised=("proactive_without_roi", "proactive_without_budget"),
         thin_evidence=False,
     ),
     scenario(
@@ -145,14 +148,26 @@ SCENARIOS = (
         not_known=("after_the_fact_contribution_not_valued",),
     ),
     scenario(
-        "flight_risk_not_known",
+        "positioning_not_decided_is_a_risk_to_check",
+        "#aft-resistance",
+        "After-the-fact executive coaching is often met with resistance and, unless extremely carefully positioned, can serve to alienate the executive or cause a permanent breakdown in trust between the executive and his or her peers or superiors.",
+        {**BEHAVIOUR_OBSERVED, "positioning": "not_decided"},
+        "after_the_fact",
+        # A risk left open is a risk to check, not an unknown verdict: only a blocking condition can make it that.
+        readiness={"after_the_fact": "at_risk"},
+        not_raised=("after_the_fact_positioned_as_requirement",),
+        not_known=("after_the_fact_positioned_as_requirement",),
+    ),
+    scenario(
+        "flight_risk_not_sure_is_named_as_a_risk",
         "#proactive-risk",
         "Or, once identified as high potentials or candidates for top-level positions, some of these individuals will see this as a sign of their increased marketability and may use it as leverage to find high-level positions outside of the organization.",
         {**SUCCESSION_WITH_CANDIDATES, "flight_risk": "not_sure"},
         "proactive",
-        readiness={"proactive": "unknown"},
-        not_raised=("proactive_flight_risk",),
-        not_known=("proactive_flight_risk",),
+        # A risk, not a condition for proactive coaching to work: "not sure" leaves it named, never
+        # the verdict "not known".
+        readiness={"proactive": "at_risk"},
+        raised=("proactive_flight_risk",),
     ),
     scenario(
         "contribution_in_doubt",
@@ -192,7 +207,7 @@ SCENARIOS = (
         {**SUCCESSION_WITH_CANDIDATES, "flight_risk": "unlikely", **BEHAVIOUR_OBSERVED, "contribution_valued": "in_doubt"},
         "proactive",
         need={"proactive": PRESENT, "after_the_fact": PRESENT},
-        readiness={"proactive": "holds", "after_the_fact": "blocked"},
+        readiness={"proactive": "at_risk", "after_the_fact": "blocked"},
         blocked=("after_the_fact",),
         raised=("after_the_fact_contribution_not_valued",),
     ),
@@ -203,7 +218,7 @@ SCENARIOS = (
         {**SUCCESSION_WITH_CANDIDATES, "flight_risk": "unlikely", **BEHAVIOUR_OBSERVED, "dismissal_protection": "yes"},
         "proactive",
         need={"proactive": PRESENT, "after_the_fact": PRESENT},
-        readiness={"proactive": "holds", "after_the_fact": "blocked"},
+        readiness={"proactive": "at_risk", "after_the_fact": "blocked"},
         blocked=("after_the_fact",),
         raised=("after_the_fact_as_litigation_cover",),
     ),
@@ -234,9 +249,9 @@ SCENARIOS = (
         {**SUCCESSION_WITH_CANDIDATES, "candidates_identified": "named_only", "flight_risk": "unlikely"},
         "proactive",
         need={"proactive": PRESENT},
-        readiness={"proactive": "holds"},
+        readiness={"proactive": "at_risk"},
         raised=("proactive_without_budget",),
-        not_raised=("proactive_without_roi", "proactive_flight_risk"),
+        not_raised=("proactive_without_roi",),
     ),
     scenario(
         "candidates_may_leave",
@@ -266,9 +281,9 @@ SCENARIOS = (
         # "The trend is toward": a practice note, not a risk.
         {**SUCCESSION_WITH_CANDIDATES, "success_measure": "behaviour_changed", "flight_risk": "unlikely"},
         "proactive",
-        readiness={"proactive": "holds"},
+        readiness={"proactive": "at_risk"},
         raised=("proactive_without_roi",),
-        not_raised=("proactive_flight_risk", "just_in_time_satisfaction_survey_only"),
+        not_raised=("just_in_time_satisfaction_survey_only",),
     ),
     scenario(
         "just_in_time_judged_by_a_satisfaction_survey",
@@ -278,7 +293,7 @@ SCENARIOS = (
         {"training_follow_up": "yes", "protect_investment": "yes", "success_measure": "satisfaction_survey"},
         "just_in_time",
         need={"just_in_time": PRESENT},
-        readiness={"just_in_time": "holds"},
+        readiness={"just_in_time": "no_conditions"},
         raised=("just_in_time_satisfaction_survey_only",),
         # Proactive is neither recommended nor today's practice: its ROI caution stays quiet.
         not_raised=("proactive_without_roi",),
@@ -304,9 +319,10 @@ SCENARIOS = (
         "insurance_for_an_occasional_assessment",
         "#jit-evaluation",
         "This approach is taken by most organizations as a kind of insurance policy for their investment in the assessment or training, so that the insights are captured and implemented, rather than lost.",
+        # Occasional 360° results and occasional training: just-in-time coaching applies each time they occur.
         {"multi_rater_results": "occasionally", "training_follow_up": "sometimes", "protect_investment": "yes", "time_horizon": "right_away"},
-        "none",
-        need={"just_in_time": ABSENT},
+        "just_in_time",
+        need={"just_in_time": PRESENT},
     ),
     scenario(
         "training_follow_up_alone",
@@ -348,7 +364,7 @@ SCENARIOS = (
         {**SUCCESSION_WITH_CANDIDATES, "flight_risk": "unlikely", **BEHAVIOUR_OBSERVED},
         "blend:after_the_fact+proactive",
         need={"proactive": PRESENT, "after_the_fact": PRESENT, "just_in_time": ABSENT},
-        readiness={"proactive": "holds", "after_the_fact": "holds"},
+        readiness={"proactive": "at_risk", "after_the_fact": "holds"},
     ),
     scenario(
         "every_approach_called_for",

@@ -63,7 +63,22 @@ def test_answers_to_unasked_questions_change_nothing_but_the_list_of_them(bank, 
 def test_a_recommendation_always_rests_on_a_situation_answer(bank, scenario):
     result = score_answers(bank, scenario.answers)
     for approach_id in result.recommended_approaches:
-        assert any(item.signal == "situation" for item in result.need_for(approach_id).evidence)
+        assert any(item.signal in ("situation", "occasional") for item in result.need_for(approach_id).evidence)
+
+
+def test_occasional_360_results_and_training_call_for_just_in_time_each_time_they_occur(bank):
+    # "so that their high potentials ... can translate into action the information they get ... from
+    # multi-rater assessments" (#jit-impact): answered "Occasionally" and "Sometimes", the situation
+    # occurs from time to time, and the approach applies each time.
+    result = score_answers(bank, BY_NAME["insurance_for_an_occasional_assessment"].answers)
+    name = bank.approach("just_in_time").name
+    assert result.verdicts["just_in_time"] == "ready"
+    assert result.verdict_texts["just_in_time"] == f"{bank.texts.verdict_no_conditions.format(name=name)} {bank.texts.verdict_when_it_occurs.format(name=name)}"
+    assert "each time the situation it exists for occurs" in result.summary
+    assert [item.answer for item in result.need_for("just_in_time").evidence][:2] == ["Occasionally", "Sometimes"]
+    # Nothing said of just-in-time denies that the situation occurs.
+    said = [result.summary, result.verdict_texts["just_in_time"], *(item.text for item in result.need_for("just_in_time").evidence)]
+    assert not any("no answer shows" in sentence.lower() for sentence in said)
 
 
 def test_nothing_called_for_says_so_and_shows_when_each_approach_would_apply(bank):
@@ -196,10 +211,17 @@ def test_not_sure_never_decides_a_verdict_and_the_result_names_what_to_find_out(
         rule = next(rule for rule in bank.cautions if rule.id == caution_id)
         # Neither a yes (the condition raised) nor a no (the verdict "ready").
         assert caution_id not in {caution.id for caution in result.cautions}
-        assert result.verdicts[rule.approach] == "at_risk" and result.readiness_for(rule.approach).status == "unknown"
-        assert result.verdict_labels[rule.approach] == bank.texts.verdict_label_unknown
+        assert result.verdicts[rule.approach] == "at_risk"
+        not_known = bank.texts.headline_not_known.format(name=bank.approach(rule.approach).name)
+        if rule.severity == "blocking":
+            assert result.readiness_for(rule.approach).status == "unknown"
+            assert result.verdict_labels[rule.approach] == bank.texts.verdict_label_unknown
+            assert not_known in result.summary
+        else:  # an open risk is a risk to check: never "not known"
+            assert result.readiness_for(rule.approach).status == "at_risk"
+            assert result.verdict_labels[rule.approach] == bank.texts.verdict_label_at_risk
+            assert not_known not in result.summary
         assert rule.find_out in [step.text for step in result.next_steps[:len(result.find_out)]]
-        assert bank.texts.headline_not_known.format(name=bank.approach(rule.approach).name) in result.summary
         # Each definite answer has its line, which says what re-scoring with it gives; none is left
         # to the plain "what would change" lines as well.
         question_id = next(iter(rule.when))

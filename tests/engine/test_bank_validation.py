@@ -53,7 +53,7 @@ MALFORMED_BANKS = {
     # need signals
     "need signal of an unknown kind": (
         ('need = { alpha = "situation" }', 'need = { alpha = "strong" }'),
-        "question 'goal', option 'goal_alpha'", "need.alpha", "must be one of: situation, leaning; got 'strong'"),
+        "question 'goal', option 'goal_alpha'", "need.alpha", "must be one of: situation, occasional, leaning; got 'strong'"),
     "need signal for an unknown approach": (
         ('need = { beta = "situation" }', 'need = { gamma = "situation" }'),
         "question 'goal', option 'goal_beta'", "need.gamma", "unknown approach 'gamma' (expected one of: alpha, beta)"),
@@ -246,7 +246,7 @@ MALFORMED_BANKS = {
     "leaning points below one": (
         ('leaning_points = 1', 'leaning_points = 0'), "[scoring]", "leaning_points", "must be at least 1, got 0"),
     "situation no stronger than leaning": (
-        ('situation_points = 3', 'situation_points = 1'), "[scoring]", "situation_points", "must be at least 2, got 1"),
+        ('situation_points = 3', 'situation_points = 1'), "[scoring]", "situation_points", "must be at least 3, got 1"),
     "practice weight range upside down": (
         ('practice_weight_max = 3', 'practice_weight_max = 0'), "[scoring]", "practice_weight_max", "must be at least 1, got 0"),
 }

@@ -180,6 +180,8 @@ def edit_ask_if(data):
 
 def edit_leaning_points(data):
     data["scoring"]["leaning_points"] += 1
+    data["scoring"]["occasional_points"] += 1  # each above the one below it
+    data["scoring"]["situation_points"] += 1
 
 
 def edit_points(data):

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from assessment import score_answers
 from assessment.bank import most_favourable_answers
 from assessment.browser import assess_json
-from assessment.model import LEANING, NEED, SITUATION
+from assessment.model import LEANING, NEED, OCCASIONAL, SITUATION
 from assessment.scoring import judge, readiness_status, recommended_for
 from assessment.what_if import deciding_questions
 
@@ -17,7 +17,7 @@ from .answer_sets import neutral_option
 from .strategies import complete_answers, partial_answers, unasked_answers
 
 EXAMPLES = settings(max_examples=60, deadline=None)
-SIGNAL_STRENGTH = {None: 0, LEANING: 1, SITUATION: 2}
+SIGNAL_STRENGTH = {None: 0, LEANING: 1, OCCASIONAL: 2, SITUATION: 3}
 
 # Next steps that presuppose something: (words in the step, question, answers that deny it).
 STEPS_PRESUPPOSING = [
@@ -51,7 +51,7 @@ def test_every_complete_answer_set_gives_a_result_that_follows_the_rules(bank, a
     assert list(result["verdicts"]) == result["ranking"]
     for approach_id, verdict in result["verdicts"].items():
         readiness = result["readiness"][approach_id]["status"]
-        expected = "not_called" if approach_id not in called else "blocked" if readiness == "blocked" else "ready" if readiness == "holds" else "at_risk"
+        expected = "not_called" if approach_id not in called else "blocked" if readiness == "blocked" else "ready" if readiness in ("holds", "no_conditions") else "at_risk"
         assert verdict == expected
     # No number ranks an approach: nothing score-like is in the result.
     assert not {"scores", "margin", "within_margin", "blend_margin"} & set(result)
@@ -68,7 +68,8 @@ def test_an_approach_is_called_for_exactly_when_an_answer_shows_its_situation(ba
     result = score_answers(bank, answers)
     for finding in result.needs:
         assert finding.points == sum(bank.scoring.points_for(item.signal) for item in finding.evidence)
-        assert finding.present == any(item.signal == SITUATION for item in finding.evidence)
+        assert finding.present == any(item.signal in (SITUATION, OCCASIONAL) for item in finding.evidence)
+        assert finding.occasional == (finding.present and not any(item.signal == SITUATION for item in finding.evidence))
         assert all(bank.question(item.question_id).role == NEED for item in finding.evidence)  # only need answers count
 
 
@@ -99,7 +100,7 @@ def test_a_recommended_approach_always_has_its_need_present(bank, answers):
     for approach_id in result.recommended_approaches:
         need = result.need_for(approach_id)
         assert need.present
-        assert any(item.signal == SITUATION for item in need.evidence)  # never on leaning answers alone
+        assert any(item.signal in (SITUATION, OCCASIONAL) for item in need.evidence)  # never on leaning answers alone
 
 
 @EXAMPLES
@@ -170,13 +171,23 @@ def test_readiness_status_follows_the_cautions(bank, answers):
     for approach_id in bank.approach_ids:
         rules = [rule for rule in bank.cautions if rule.approach == approach_id and rule.severity != "practice"]
         blocking = [rule.id for rule in rules if rule.severity == "blocking" and matches(rule.when, answers)]
-        risks = [rule.id for rule in rules if rule.severity == "risk" and matches(rule.when, answers)]
-        not_sure = {rule.id: rule.severity for rule in rules if any(bank.question(question_id).option(answers[question_id]).not_sure for question_id in rule.when if question_id in answers)}
+        # An inherent risk is raised whatever its answers say.
+        risks = [rule.id for rule in rules if rule.severity == "risk" and (rule.inherent or matches(rule.when, answers))]
+        raised = blocking + risks
+
+        def not_sure(question_id):
+            return question_id in answers and bank.question(question_id).option(answers[question_id]).not_sure
+
+        unknown = [rule.id for rule in rules if rule.id not in raised and any(not_sure(question_id) for question_id in rule.when)]
+        # Open: neither raised nor cleared, as an unanswered or "not sure" answer leaves it.
+        open_severities = {rule.severity for rule in rules if rule.id not in raised and any(question_id not in answers or not_sure(question_id) for question_id in rule.when)}
         looked_at = {question_id for rule in rules for question_id in rule.when} & set(answers)
         readiness = result.readiness_for(approach_id)
-        assert (list(readiness.blocking), list(readiness.risks), list(readiness.unknown)) == (blocking, risks, list(not_sure))
-        expected = ("blocked" if blocking else "unknown" if "blocking" in not_sure.values() else "at_risk" if risks
-                    else "unknown" if not_sure or not (looked_at or not rules) else "holds")
+        assert (list(readiness.blocking), list(readiness.risks), list(readiness.unknown)) == (blocking, risks, unknown)
+        # At the article's force: only an open blocking condition makes a readiness "unknown"; an open
+        # risk is a risk (to check); an approach without conditions never "holds" them.
+        expected = ("no_conditions" if not rules else "blocked" if blocking else "unknown" if "blocking" in open_severities
+                    else "at_risk" if risks or open_severities else "holds")
         assert readiness.status == expected
         assert {item.question_id for item in readiness.checked} == looked_at
         assert (readiness.text is not None) == (approach_id in (*result.recommended_approaches, *result.blocked))
@@ -191,8 +202,52 @@ def test_readiness_status_follows_the_cautions(bank, answers):
 def test_a_caution_is_raised_exactly_when_its_rule_holds_for_an_approach_in_play(bank, answers):
     result = score_answers(bank, answers)
     in_play = {*result.recommended_approaches, *result.blocked, result.current_practice.approach}
-    expected = [rule.id for rule in bank.cautions if (rule.approach is None or rule.approach in in_play) and matches(rule.when, answers)]
+    expected = [rule.id for rule in bank.cautions if (rule.approach is None or rule.approach in in_play) and (rule.inherent or matches(rule.when, answers))]
     assert [caution.id for caution in result.cautions] == expected
+
+
+# ---------------------------------------------------------------- what a verdict says: the answers, at the article's force
+
+def condition_rules(bank, approach_id):
+    return [rule for rule in bank.cautions if rule.approach == approach_id and rule.severity in ("blocking", "risk")]
+
+
+@EXAMPLES
+@given(answers=complete_answers())
+def test_no_verdict_denies_the_readers_own_answers(bank, answers):
+    result = score_answers(bank, answers)
+    for approach_id in bank.approach_ids:
+        given_for_it = [question.id for question in bank.need_questions if question.id in answers
+                        and bank.question(question.id).option(answers[question.id]).signal_for(approach_id)]
+        text = result.verdict_texts[approach_id]
+        # "No answer shows the situation" only where no answer points to it at all.
+        assert (text == bank.texts.verdict_not_called.format(name=bank.approach(approach_id).name)) == (
+            result.verdicts[approach_id] == "not_called" and not given_for_it)
+        occasional_only = {bank.question(question_id).option(answers[question_id]).signal_for(approach_id) for question_id in given_for_it} & {SITUATION, OCCASIONAL} == {OCCASIONAL}
+        assert (bank.texts.verdict_when_it_occurs.format(name=bank.approach(approach_id).name) in text) == occasional_only
+
+
+@EXAMPLES
+@given(answers=complete_answers())
+def test_only_an_open_blocking_condition_leaves_a_verdict_not_known(bank, answers):
+    result = score_answers(bank, answers)
+    for approach_id in bank.approach_ids:
+        if result.verdict_labels[approach_id] != bank.texts.verdict_label_unknown:
+            continue
+        assert any(
+            any(question_id not in answers or bank.question(question_id).option(answers[question_id]).not_sure for question_id in rule.when)
+            for rule in condition_rules(bank, approach_id) if rule.severity == "blocking"
+        )
+
+
+@EXAMPLES
+@given(answers=complete_answers())
+def test_an_approach_without_conditions_is_never_said_to_have_them_hold(bank, answers):
+    result = score_answers(bank, answers)
+    for approach_id in bank.approach_ids:
+        if not condition_rules(bank, approach_id) and result.verdicts[approach_id] != "not_called":
+            assert result.verdict_texts[approach_id].startswith(bank.texts.verdict_no_conditions.format(name=bank.approach(approach_id).name))
+            assert "hold" not in result.verdict_texts[approach_id]
 
 
 # ---------------------------------------------------------------- questions asked
@@ -322,7 +377,7 @@ def test_what_would_change_is_worded_from_the_bank(bank, answers):
 @given(answers=complete_answers())
 def test_without_a_situation_answer_nothing_fits_and_each_situation_answer_would_make_its_approach_fit(bank, answers):
     without = complete_answers_from(bank, {
-        question_id: option_id if SITUATION not in bank.question(question_id).option(option_id).need.values() else neutral_option(bank, bank.question(question_id))
+        question_id: option_id if not {SITUATION, OCCASIONAL} & set(bank.question(question_id).option(option_id).need.values()) else neutral_option(bank, bank.question(question_id))
         for question_id, option_id in answers.items()
     })
     result = score_answers(bank, without)
@@ -332,7 +387,7 @@ def test_without_a_situation_answer_nothing_fits_and_each_situation_answer_would
         for option in question.options:
             for approach_id, signal in option.need.items():
                 # ...unless the answers already given say that the article expects it to fail.
-                if signal == SITUATION and readiness_status(bank, bank.answers_to_asked({**without, question.id: option.id}), approach_id) != "blocked":
+                if signal in (SITUATION, OCCASIONAL) and readiness_status(bank, bank.answers_to_asked({**without, question.id: option.id}), approach_id) != "blocked":
                     assert single_claims[(question.id, option.id)] == approach_id
 
 

@@ -81,18 +81,20 @@ def test_thin_evidence_is_said_for_a_blended_approach_resting_on_one_answer(bank
 
 
 @pytest.mark.parametrize(
-    "status, given",
+    "approach_id, status, given",
     [
-        ("holds", {"success_measure": "roi_built_in", "flight_risk": "unlikely"}),
-        ("at_risk", {"success_measure": "roi_built_in", "flight_risk": "likely"}),
+        ("proactive", "at_risk", {**PROACTIVE_SITUATION, "flight_risk": "unlikely"}),  # a risk the article states as inherent
+        ("after_the_fact", "holds", AFTER_THE_FACT_SITUATION),
+        ("after_the_fact", "at_risk", {**AFTER_THE_FACT_SITUATION, "positioning": "as_a_requirement"}),
+        ("just_in_time", "no_conditions", {"multi_rater_results": "yes_now"}),
     ],
 )
-def test_the_readiness_sentence_is_given_for_the_recommended_approach_only(bank, status, given):
-    result = score(bank, **PROACTIVE_SITUATION, **given)
-    template = {"holds": bank.texts.verdict_ready, "at_risk": bank.texts.verdict_at_risk}[status]
-    assert result.readiness_for("proactive").status == status
-    assert result.readiness_for("proactive").text == template.format(name="Proactive coaching")
-    assert result.readiness_for("just_in_time").text is None
+def test_the_readiness_sentence_is_given_for_the_recommended_approach_only(bank, approach_id, status, given):
+    result = score(bank, **given)
+    template = {"holds": bank.texts.verdict_ready, "at_risk": bank.texts.verdict_at_risk, "no_conditions": bank.texts.verdict_no_conditions}[status]
+    assert result.readiness_for(approach_id).status == status
+    assert result.readiness_for(approach_id).text == template.format(name=bank.approach(approach_id).name)
+    assert all(result.readiness_for(other).text is None for other in bank.approach_ids if other not in result.recommended_approaches)
 
 
 def test_readiness_is_unknown_when_none_of_its_questions_was_asked(bank):
