@@ -210,12 +210,15 @@ class ResultTexts:
     outcome_one: str
     outcome_several: str
     outcome_none: str
+    outcome_open: str
+    outcome_blocked: str
     if_not_sure: str
     if_not_sure_holds: str
     if_not_sure_at_risk: str
     if_not_sure_unknown: str
     if_not_sure_blocked: str
     if_not_sure_no_conditions: str
+    not_sure_moot: str
     practice_unknown: str
     practice_not_offered: str
     practice_matches: str

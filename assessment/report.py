@@ -28,8 +28,10 @@ def verdict_line(result: dict, approach_id: str, names: dict[str, str], scopes: 
 
 def what_would_change_texts(result: dict) -> list[str]:
     """What each answer to a "not sure" question would do first (finding it out comes next), then
-    the smallest changes. Results saved before "not sure" existed have no such lines."""
-    return [line["text"] for line in result.get("if_not_sure", [])] + [change["text"] for change in result["what_would_change"]]
+    the smallest changes, then the "not sure" answers this result has no use for. Results saved
+    before "not sure" existed have no such lines."""
+    return [line["text"] for line in result.get("if_not_sure", [])] + [change["text"] for change in result["what_would_change"]] + [
+        line["text"] for line in result.get("not_sure_moot", [])]
 
 
 def cautions_by_severity(result: dict) -> list[tuple[str, list[dict]]]:

@@ -45,6 +45,8 @@
     if_not_sure             [{question_id, question, option_ids, answers, standing: {approach id: readiness status},
                               text}, ...]  for each question answered "not sure" that decides an approach called
                             for: what each of its other answers would do (options with one outcome are one line)
+    not_sure_moot           [{question_id, text}, ...]  each question answered "not sure" that this result has no
+                            use for (what it bears on is not in play), said so: no "not sure" vanishes
     headings                {part: heading}  approaches, why, when_each_applies, what_would_change,
                             current_practice, next_steps: every view heads a result's parts with these
     no_evidence, no_change  what a view says under an approach with no evidence, and when no change would
@@ -146,6 +148,14 @@ class FindOut(Record):
 
 
 @dataclass(frozen=True)
+class NotSureMoot(Record):
+    """A question answered "not sure" that does not bear on this result, and why."""
+
+    question_id: str
+    text: str
+
+
+@dataclass(frozen=True)
 class CurrentPractice(Record):
     approach: str | None
     matches_best_fit: bool
@@ -218,6 +228,7 @@ class AssessmentResult:
     next_steps: tuple[SuggestedStep, ...]
     what_would_change: tuple[WhatWouldChange, ...]
     if_not_sure: tuple[IfNotSureLine, ...]
+    not_sure_moot: tuple[NotSureMoot, ...]
     headings: Mapping[str, str]  # part of a result -> its heading
     no_evidence: str  # said under an approach no answer calls for
     no_change: str  # said when no change of answers would change the result
@@ -259,6 +270,7 @@ class AssessmentResult:
             "next_steps": [step.to_dict() for step in self.next_steps],
             "what_would_change": [change.to_dict() for change in self.what_would_change],
             "if_not_sure": [line.to_dict() for line in self.if_not_sure],
+            "not_sure_moot": [line.to_dict() for line in self.not_sure_moot],
             "headings": dict(self.headings),
             "no_evidence": self.no_evidence,
             "no_change": self.no_change,

@@ -81,6 +81,7 @@ from .result import (
     Evidence,
     FindOut,
     IfNotSureLine,
+    NotSureMoot,
     NeedFinding,
     RaisedCaution,
     ReadinessFinding,
@@ -280,14 +281,44 @@ def joined(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def outcome_phrase(bank: QuestionBank, approach_ids: tuple[str, ...]) -> str:
-    """How "what would change" names an outcome: "your answers would call for ..."."""
-    names = [bank.approach(approach_id).name for approach_id in approach_ids]
-    if not names:
-        return bank.texts.outcome_none
-    if len(names) == 1:
-        return bank.texts.outcome_one.format(name=names[0])
-    return bank.texts.outcome_several.format(names=joined(names))
+@dataclass(frozen=True)
+class Standing:
+    """What changed answers would call for, as much as "what would change" may say of it: the
+    approaches recommended (bank order), those of them with a blocking condition left open, and
+    those the article would expect to fail."""
+
+    recommended: tuple[str, ...]
+    open: tuple[str, ...]
+    blocked: tuple[str, ...]
+
+
+def standing_after(bank: QuestionBank, asked_answers: Mapping[str, str], changes) -> Standing:
+    changed = bank.answers_to_asked({**asked_answers, **{question.id: option.id for question, option in changes}})
+    judgement = judge(bank, changed)
+    recommended = tuple(approach_id for approach_id in bank.approach_ids if approach_id in judgement.recommended_ids)
+    return Standing(
+        recommended,
+        tuple(approach_id for approach_id in recommended if readiness_status(bank, changed, approach_id) == UNKNOWN),
+        tuple(approach_id for approach_id in bank.approach_ids if approach_id in judgement.blocked_ids),
+    )
+
+
+def outcome_phrase(bank: QuestionBank, standing: Standing) -> str:
+    """How "what would change" names an outcome, saying no more than the changed answers support:
+    what they would call for (and whose conditions they leave open), what the article would expect
+    to fail (only where a blocking condition holds), or that no approach would be called for."""
+    texts = bank.texts
+
+    def names(approach_ids):
+        return joined([bank.approach(approach_id).name for approach_id in approach_ids])
+
+    if not standing.recommended:
+        return texts.outcome_blocked.format(names=names(standing.blocked)) if standing.blocked else texts.outcome_none
+    called = (texts.outcome_one.format(name=names(standing.recommended)) if len(standing.recommended) == 1
+              else texts.outcome_several.format(names=names(standing.recommended)))
+    if standing.open:
+        called = f"{called}, {texts.outcome_open.format(names=names(standing.open))}"
+    return f"{called}; {texts.outcome_blocked.format(names=names(standing.blocked))}" if standing.blocked else called
 
 
 def with_scope(bank: QuestionBank, need: NeedFinding) -> str:
@@ -366,11 +397,12 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         caution_headings={BLOCKING: bank.texts.heading_blocking, RISK: bank.texts.heading_risks, PRACTICE_NOTE: bank.texts.heading_practice_notes},
         current_practice=describe_current_practice(bank, practice_id, judgement, no_coaching_today=offers_no_coaching_today(bank, asked_answers)),
         next_steps=suggested_steps(bank, asked_answers, judgement, practice_id, find_out),
-        what_would_change=describe_changes(bank, changes_that_matter(bank, asked_answers, judgement)) if what_would_change else (),
+        what_would_change=describe_changes(bank, asked_answers, changes_that_matter(bank, asked_answers, judgement)) if what_would_change else (),
         headings={part: getattr(bank.texts, f"heading_{part}") for part in RESULT_PARTS},
         no_evidence=bank.texts.no_evidence,
         no_change=bank.texts.no_change,
         if_not_sure=describe_if_not_sure(bank, what_if.if_not_sure(bank, asked_answers, partial(standing_of, bank))) if what_would_change else (),
+        not_sure_moot=moot_not_sure_answers(bank, asked_answers, find_out),
         approaches=bank.approaches,
         answers=dict(asked_answers),
         unanswered=tuple(question.id for question in asked_questions(bank, asked_answers) if question.id not in asked_answers),
@@ -418,19 +450,22 @@ def describe_if_not_sure(bank: QuestionBank, found: tuple[what_if.IfNotSure, ...
     return tuple(lines)
 
 
-def describe_changes(bank: QuestionBank, alternatives: tuple[what_if.Alternative, ...]) -> tuple[WhatWouldChange, ...]:
+def describe_changes(bank: QuestionBank, asked_answers: Mapping[str, str], alternatives: tuple[what_if.Alternative, ...]) -> tuple[WhatWouldChange, ...]:
     """One line per way of changing the outcome: other answers to the same single question that
-    lead to the same outcome are one line naming them all, never near-identical lines."""
+    lead to the same standing are one line naming them all, never near-identical lines."""
     merged: dict[tuple, list[what_if.Alternative]] = {}
+    standings: dict[tuple, Standing] = {}
     for alternative in alternatives:
         single = len(alternative.changes) == 1
         changed = tuple((question.id, option.id) for question, option in alternative.changes)
-        key = (changed[0][0], alternative.outcome) if single else (changed, alternative.outcome)
+        standing = standing_after(bank, asked_answers, alternative.changes)
+        key = (changed[0][0], standing) if single else (changed, standing)
         merged.setdefault(key, []).append(alternative)
-    return tuple(describe_alternative(bank, group) for group in merged.values())
+        standings[key] = standing
+    return tuple(describe_alternative(bank, group, standings[key]) for key, group in merged.items())
 
 
-def describe_alternative(bank: QuestionBank, group: list[what_if.Alternative]) -> WhatWouldChange:
+def describe_alternative(bank: QuestionBank, group: list[what_if.Alternative], standing: Standing) -> WhatWouldChange:
     """Alternatives with the same outcome: one question answered one of several ways, or one set of changes."""
     ways = tuple(tuple(AnswerChange(question.id, option.id, question.text, option.text) for question, option in alternative.changes) for alternative in group)
     first = group[0].changes
@@ -440,7 +475,7 @@ def describe_alternative(bank: QuestionBank, group: list[what_if.Alternative]) -
         phrases = [change_phrase(bank, question, options)]
     else:
         phrases = [change_phrase(bank, question, [option]) for question, option in first]
-    outcome = outcome_phrase(bank, group[0].outcome)
+    outcome = outcome_phrase(bank, standing)
     if len(phrases) == 1:
         text = bank.texts.change_one.format(change=phrases[0], outcome=outcome)
     else:
@@ -524,12 +559,30 @@ def verdict_label(bank: QuestionBank, judgement: Judgement, approach_id: str, re
 
 
 def conditions_to_find_out(bank: QuestionBank, asked_answers: Mapping[str, str], *, in_play: set) -> tuple[FindOut, ...]:
-    """The conditions answered "not sure", for the approaches in play: what to find out, whom to ask."""
+    """The conditions answered "not sure", for the approaches in play: what to find out, whom to ask
+    (a risk the article states as inherent too: it is named either way, and worth finding out)."""
     return tuple(
         FindOut(rule.id, rule.find_out, rule.anchor, rule.approach)
         for rule in bank.cautions
-        if (rule.approach is None or rule.approach in in_play) and rule.is_unknown(asked_answers, bank.not_sure_options)
+        if (rule.approach is None or rule.approach in in_play) and rule.find_out and answered_not_sure(bank, asked_answers, rule.when)
     )
+
+
+def answered_not_sure(bank: QuestionBank, asked_answers: Mapping[str, str], question_ids) -> bool:
+    return any(asked_answers.get(question_id) in bank.not_sure_options.get(question_id, ()) for question_id in question_ids)
+
+
+def moot_not_sure_answers(bank: QuestionBank, asked_answers: Mapping[str, str], find_out: tuple[FindOut, ...]) -> tuple[NotSureMoot, ...]:
+    """Each "not sure" answer no condition to find out uses: what it bears on is not in play, said so."""
+    used = {question_id for item in find_out for rule in bank.cautions if rule.id == item.id for question_id in rule.when}
+    moot = []
+    for question in bank.asked_questions(asked_answers):
+        if question.id in used or not answered_not_sure(bank, asked_answers, (question.id,)):
+            continue
+        bears_on = [approach.name for approach in bank.approaches if any(rule.approach == approach.id and question.id in rule.when for rule in bank.cautions)]
+        text = bank.texts.not_sure_moot.format(answer=question.option(asked_answers[question.id]).text, question=question.text, names=joined(bears_on))
+        moot.append(NotSureMoot(question.id, text))
+    return tuple(moot)
 
 
 def raised_cautions(bank: QuestionBank, asked_answers: Mapping[str, str], *, in_play: set) -> tuple[RaisedCaution, ...]:

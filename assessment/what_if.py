@@ -3,8 +3,8 @@
 Found by re-scoring alternatives with the engine's own rule (`outcome_of`), never by reasoning
 about weights, so every change listed is true of the engine:
 
-- every single change (one question answered differently) that changes the recommendation, in
-  bank order;
+- every single change (one question answered differently, never to "not sure", which is not a
+  change anyone makes) that changes the recommendation, in bank order;
 - only when no single change does it, pairs of changes, searched among the questions that can
   decide the outcome (need questions, the questions of blocking cautions, and the questions their
   `ask_if` depends on: practice answers and other readiness answers never change a
@@ -107,9 +107,10 @@ def alternatives_after(bank: QuestionBank, answers: Mapping[str, str], asked: tu
 
 
 def other_answers(questions: tuple[Question, ...], answers: Mapping[str, str]) -> Iterator[tuple[Question, Option]]:
+    """Each other answer a reader could give instead: "not sure" is not a change anyone makes."""
     for question in questions:
         for option in question.options:
-            if answers.get(question.id) != option.id:
+            if answers.get(question.id) != option.id and not option.not_sure:
                 yield question, option
 
 

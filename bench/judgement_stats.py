@@ -74,6 +74,26 @@ def unfounded_failure_claim(bank: QuestionBank, result) -> bool:
     return False
 
 
+def open_condition_unsaid(bank: QuestionBank, result) -> bool:
+    """A "what would change" line calls for an approach whose blocking condition the changed answers
+    leave open (unanswered or "not sure"), without saying so."""
+    for change in result.what_would_change:
+        for way in change.ways:
+            changed = bank.answers_to_asked({**result.answers, **{item.question_id: item.option_id for item in way}})
+            after = score_answers(bank, changed, allow_partial=True, what_would_change=False)
+            left_open = any(after.readiness_for(approach_id).status == "unknown" for approach_id in after.recommended_approaches)
+            if left_open and "open" not in change.text:
+                return True
+    return False
+
+
+def not_sure_vanished(bank: QuestionBank, result, answers: dict[str, str]) -> bool:
+    """A question answered "not sure" that the result neither uses (what to find out) nor says is moot."""
+    used = {question_id for item in result.find_out for rule in bank.cautions if rule.id == item.id for question_id in rule.when}
+    moot = {line.question_id for line in getattr(result, "not_sure_moot", ())}
+    return any(bank.question(question_id).option(option_id).not_sure and question_id not in used | moot for question_id, option_id in answers.items())
+
+
 def not_known_from_a_risk(bank: QuestionBank, result, answers: dict[str, str]) -> bool:
     """A verdict "not known" for an approach none of whose blocking conditions is open."""
     for approach_id in bank.approach_ids:
@@ -110,7 +130,7 @@ def main(count: int = 20000, seed: int = 9) -> None:
     numbers_shown = margins_said = 0
     blocked_sets = blocked_best_fit = blocked_matched = confirms_denied = 0
     wall_ms, cpu_ms = [], []
-    denied = unfounded = risk_not_known = hold_without = 0
+    denied = unfounded = risk_not_known = hold_without = open_unsaid = vanished = 0
     for _ in range(count):
         answers = random_answers(bank, rng)
         wall_started, cpu_started = time.perf_counter(), time.process_time()
@@ -136,6 +156,8 @@ def main(count: int = 20000, seed: int = 9) -> None:
         unfounded += unfounded_failure_claim(bank, result)
         risk_not_known += not_known_from_a_risk(bank, result, answers)
         hold_without += conditions_hold_without_conditions(bank, result)
+        open_unsaid += open_condition_unsaid(bank, result)
+        vanished += not_sure_vanished(bank, result, answers)
         confirms_denied += any("confirm" in step.text.lower() for step in result.next_steps) and bool(result.blocked)
     print(f"{count} random answer sets (seed {seed}), bank {bank.fingerprint}")
     print(f"  recommended approach without its situation present: {percent(without_need, count)}  (target 0)")
@@ -152,14 +174,16 @@ def main(count: int = 20000, seed: int = 9) -> None:
     print(f"    \"what would change\" claims a failure no blocking condition in the changed answers supports: {unfounded:>6}  (target 0)")
     print(f"    a verdict \"not known\" with no blocking condition open (a risk alone):             {risk_not_known:>6}  (target 0)")
     print(f"    \"the conditions hold\" for an approach the article attaches no condition to:       {hold_without:>6}  (target 0)")
+    print(f"    \"what would change\" calls for an approach with a blocking condition left open, unsaid: {open_unsaid:>6}  (target 0)")
+    print(f"    a \"not sure\" answer neither used nor said to be moot:                               {vanished:>6}  (target 0)")
     print("  verdicts per approach:")
     for approach_id in bank.approach_ids:
         shares = ", ".join(f"{verdict} {percent(verdicts[approach_id, verdict], count).strip()}" for verdict in ("ready", "at_risk", "blocked", "not_called"))
         print(f"    {approach_id:<15} {shares}")
     print(f"  readiness of each approach ({len(bank.approach_ids)} per set), by whether its situation is present:")
-    for status in ("holds", "at_risk", "blocked", "unknown"):
+    for status in ("holds", "at_risk", "blocked", "unknown", "no_conditions"):
         called, not_called = readiness[status, True], readiness[status, False]
-        print(f"    {status:<9} called for {called:>6}  not called for {not_called:>6}")
+        print(f"    {status:<13} called for {called:>6}  not called for {not_called:>6}")
     print("  outcomes:")
     for label, times in sorted(outcomes.items(), key=lambda item: (-item[1], item[0])):
         print(f"    {label:<36} {percent(times, count)}")

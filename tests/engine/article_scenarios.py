@@ -159,6 +159,16 @@ SCENARIOS = (
         not_known=("after_the_fact_positioned_as_requirement",),
     ),
     scenario(
+        "only_a_concern_with_the_contribution_not_known",
+        "#aft-remediation",
+        "Someone on the Board or in Senior Management observes a behavior that limits or could limit that executive’s capacity to achieve greater success.",
+        # Nothing observed yet, so after-the-fact coaching is not called for, and "not sure" about the
+        # executive's contribution is said to be moot rather than dropped.
+        {"observed_behaviour": "some_concern", "contribution_valued": "not_sure"},
+        "none",
+        need={"after_the_fact": ABSENT},
+    ),
+    scenario(
         "flight_risk_not_sure_is_named_as_a_risk",
         "#proactive-risk",
         "Or, once identified as high potentials or candidates for top-level positions, some of these individuals will see this as a sign of their increased marketability and may use it as leverage to find high-level positions outside of the organization.",
@@ -168,6 +178,7 @@ SCENARIOS = (
         # the verdict "not known".
         readiness={"proactive": "at_risk"},
         raised=("proactive_flight_risk",),
+        not_known=("proactive_flight_risk",),  # still worth finding out: a next step says what and whom to ask
     ),
     scenario(
         "contribution_in_doubt",

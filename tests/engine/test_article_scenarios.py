@@ -4,6 +4,7 @@ import pytest
 
 from assessment import score_answers
 
+from .answer_sets import complete_answers
 from .article import article_paragraphs
 from .article_scenarios import SCENARIOS
 
@@ -79,6 +80,18 @@ def test_occasional_360_results_and_training_call_for_just_in_time_each_time_the
     # Nothing said of just-in-time denies that the situation occurs.
     said = [result.summary, result.verdict_texts["just_in_time"], *(item.text for item in result.need_for("just_in_time").evidence)]
     assert not any("no answer shows" in sentence.lower() for sentence in said)
+
+
+@pytest.mark.parametrize("question_id", ["contribution_valued", "dismissal_protection"])
+def test_not_sure_about_the_executive_when_only_a_concern_was_raised_is_said_to_be_moot(bank, question_id):
+    # "Someone on the Board or in Senior Management observes a behavior" (#aft-remediation): only a
+    # concern, nothing observed, so after-the-fact coaching is not called for and what it can work
+    # only if (#aft-mandated) does not bear on this result. The reader is told, not left wondering.
+    result = score_answers(bank, complete_answers(bank, {"observed_behaviour": "some_concern", question_id: "not_sure"}))
+    assert result.verdicts["after_the_fact"] == "not_called"
+    assert [line.question_id for line in result.not_sure_moot] == [question_id]
+    assert bank.question(question_id).text in result.not_sure_moot[0].text and "After-the-fact coaching" in result.not_sure_moot[0].text
+    assert result.find_out == ()
 
 
 def test_nothing_called_for_says_so_and_shows_when_each_approach_would_apply(bank):
@@ -209,8 +222,8 @@ def test_not_sure_never_decides_a_verdict_and_the_result_names_what_to_find_out(
     result = score_answers(bank, scenario.answers)
     for caution_id in scenario.not_known:
         rule = next(rule for rule in bank.cautions if rule.id == caution_id)
-        # Neither a yes (the condition raised) nor a no (the verdict "ready").
-        assert caution_id not in {caution.id for caution in result.cautions}
+        # Neither a yes (the condition raised, unless the article states it as inherent) nor a no (the verdict "ready").
+        assert (caution_id in {caution.id for caution in result.cautions}) == rule.inherent
         assert result.verdicts[rule.approach] == "at_risk"
         not_known = bank.texts.headline_not_known.format(name=bank.approach(rule.approach).name)
         if rule.severity == "blocking":
@@ -226,6 +239,9 @@ def test_not_sure_never_decides_a_verdict_and_the_result_names_what_to_find_out(
         # to the plain "what would change" lines as well.
         question_id = next(iter(rule.when))
         lines = [line for line in result.if_not_sure if line.question_id == question_id]
+        if rule.inherent:  # named whatever the answer: no answer would change where the approach stands
+            assert lines == []
+            continue
         definite = [option.id for option in bank.question(question_id).options if option.id not in bank.not_sure_options[question_id]]
         assert sorted(option_id for line in lines for option_id in line.option_ids) == sorted(definite)
         for line in lines:

@@ -250,6 +250,21 @@ def test_an_approach_without_conditions_is_never_said_to_have_them_hold(bank, an
             assert "hold" not in result.verdict_texts[approach_id]
 
 
+@EXAMPLES
+@given(answers=complete_answers())
+def test_no_not_sure_answer_vanishes(bank, answers):
+    """Each "not sure" is used (what to find out, whom to ask) or said to be moot, never both."""
+    result = score_answers(bank, answers)
+    used = {question_id for item in result.find_out for rule in bank.cautions if rule.id == item.id for question_id in rule.when}
+    moot = [line.question_id for line in result.not_sure_moot]
+    unsure = [question_id for question_id, option_id in answers.items() if bank.question(question_id).option(option_id).not_sure]
+    assert sorted(used) == sorted(set(used))  # each condition once
+    assert sorted([*used & set(unsure), *moot]) == sorted(unsure)
+    for question_id in moot:
+        bears_on = {rule.approach for rule in bank.cautions if question_id in rule.when}
+        assert not bears_on & {*result.recommended_approaches, *result.blocked, result.current_practice.approach}
+
+
 # ---------------------------------------------------------------- questions asked
 
 @EXAMPLES
@@ -323,11 +338,12 @@ def test_no_two_what_would_change_lines_share_a_question_and_an_outcome(bank, an
 @given(answers=complete_answers())
 def test_single_changes_are_all_listed_and_pairs_only_when_no_single_change_works(bank, answers):
     result = score_answers(bank, answers)
+    # Every other answer but "not sure", which is not a change anyone makes.
     working_singles = {
-        (question.id, option_id)
+        (question.id, option.id)
         for question in bank.asked_questions(answers)
-        for option_id in question.option_ids
-        if option_id != answers[question.id] and outcomes_after(bank, answers, {question.id: option_id}) != {result.recommended}
+        for option in question.options
+        if option.id != answers[question.id] and not option.not_sure and outcomes_after(bank, answers, {question.id: option.id}) != {result.recommended}
     }
     # Besides the smallest changes, a blocked approach gets the change of all its blocking answers.
     unblocking = [
@@ -346,6 +362,44 @@ def test_single_changes_are_all_listed_and_pairs_only_when_no_single_change_work
         assert listed == working_singles
     elif not unsure:
         assert sizes <= {2}
+
+
+@EXAMPLES
+@given(answers=complete_answers())
+def test_what_would_change_says_only_what_the_changed_answers_support(bank, answers):
+    """"Expected to fail" only where a blocking condition would hold; "no approach would be called
+    for" where that is all; conditions left open said where a blocking one would be open."""
+    texts = bank.texts
+    for claim in score_answers(bank, answers).what_would_change:
+        for way in claim.ways:
+            changed = bank.answers_to_asked({**answers, **{change.question_id: change.option_id for change in way}})
+            after = score_answers(bank, changed, allow_partial=True, what_would_change=False)
+            assert ("fail" in claim.text) == bool(after.blocked)
+            assert (texts.outcome_none in claim.text) == (not after.recommended_approaches and not after.blocked)
+            left_open = [approach_id for approach_id in after.recommended_approaches if after.readiness_for(approach_id).status == "unknown"]
+            assert ("leave open" in claim.text) == bool(left_open)
+            for approach_id in (*after.recommended_approaches, *after.blocked):
+                assert bank.approach(approach_id).name in claim.text
+
+
+def test_a_change_that_only_removes_a_need_says_no_approach_would_be_called_for(bank):
+    # Just-in-time called for by 360° results alone: answering "No" removes the need, and nothing
+    # in that answer makes the article expect anything to fail.
+    answers = complete_answers_from(bank, {"multi_rater_results": "yes_now"})
+    result = score_answers(bank, answers)
+    assert result.recommended == "just_in_time"
+    line = next(claim for claim in result.what_would_change if claim.changes[0].question_id == "multi_rater_results")
+    assert line.text == f"If {bank.question('multi_rater_results').option('no').as_condition}, {bank.texts.outcome_none}."
+
+
+def test_a_change_that_calls_for_an_approach_with_an_open_condition_says_so(bank):
+    # Some concern only, and "not sure" whether the executive's contribution is valued: were a
+    # specific behaviour observed, after-the-fact coaching would be called for, with that condition
+    # (without which the article says it cannot work) left open.
+    answers = complete_answers_from(bank, {"observed_behaviour": "some_concern", "contribution_valued": "not_sure"})
+    line = next(claim for claim in score_answers(bank, answers).what_would_change
+                if claim.changes[0].question_id == "observed_behaviour" and claim.changes[0].option_id == "yes_specific")
+    assert bank.texts.outcome_open.format(names=bank.approach("after_the_fact").name) in line.text
 
 
 def test_a_change_whose_outcome_depends_on_the_question_it_brings_up_names_that_answer(bank):

@@ -89,12 +89,14 @@ function cautionSections(result, articleUrl) {
     ])))]));
 }
 
-// What each answer to a "not sure" question would do comes first: finding it out is the next step.
+// What each answer to a "not sure" question would do comes first: finding it out is the next step;
+// a "not sure" answer this result has no use for is said last, so none vanishes.
 function whatWouldChange(result) {
   const unsure = (result.if_not_sure ?? []).map((line) => element("li", { text: line.text, attributes: { "data-if-not-sure": line.question_id } }));
   const changes = (result.what_would_change ?? []).map((change) => element("li", { text: change.text, attributes: { "data-what-if": change.recommended } }));
-  if (unsure.length + changes.length === 0) return [element("p", { text: result.no_change })];
-  return [element("ul", {}, [...unsure, ...changes])];
+  const moot = (result.not_sure_moot ?? []).map((line) => element("li", { text: line.text, attributes: { "data-not-sure-moot": line.question_id } }));
+  if (unsure.length + changes.length + moot.length === 0) return [element("p", { text: result.no_change })];
+  return [element("ul", {}, [...unsure, ...changes, ...moot])];
 }
 
 function linkedList(items, articleUrl) {
