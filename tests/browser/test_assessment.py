@@ -148,7 +148,7 @@ def test_when_no_situation_is_present_the_page_says_so_and_shows_when_each_would
     assert watch.problems == []
 
 
-@pytest.mark.parametrize("name", ["contribution_in_doubt_and_litigation_cover", "succession_need_and_an_executive_whose_contribution_is_in_doubt"])
+@pytest.mark.parametrize("name", ["contribution_not_valued_and_litigation_cover", "succession_need_and_an_executive_whose_contribution_is_not_valued"])
 def test_a_blocked_approach_is_marked_as_expected_to_fail_with_the_articles_words(booted, bank, name):
     page, watch = booted
     scenario = next(scenario for scenario in SCENARIOS if scenario.name == name)

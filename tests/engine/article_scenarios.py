@@ -124,7 +124,7 @@ SCENARIOS = (
         readiness={"after_the_fact": "blocked"},
         blocked=("after_the_fact",),
         raised=("after_the_fact_as_litigation_cover",),
-        not_raised=("after_the_fact_contribution_not_valued", "after_the_fact_positioned_as_requirement"),
+        not_raised=("after_the_fact_contribution_not_valued", "after_the_fact_not_carefully_positioned"),
     ),
     scenario(
         "litigation_cover_not_known",
@@ -155,8 +155,19 @@ SCENARIOS = (
         "after_the_fact",
         # A risk left open is a risk to check, not an unknown verdict: only a blocking condition can make it that.
         readiness={"after_the_fact": "at_risk"},
-        not_raised=("after_the_fact_positioned_as_requirement",),
-        not_known=("after_the_fact_positioned_as_requirement",),
+        not_raised=("after_the_fact_not_carefully_positioned",),
+        not_known=("after_the_fact_not_carefully_positioned",),
+    ),
+    scenario(
+        "mandated_is_common_and_not_a_condition",
+        "#aft-mandated",
+        "After-the-fact executive coaching is often mandated. Even so, it can work only if the executive’s contribution is otherwise valued by the organization.",
+        # Being mandated is what the article reports as common, not a condition: the approach stays
+        # ready, with the note beside it.
+        {**BEHAVIOUR_OBSERVED, "mandated": "yes"},
+        "after_the_fact",
+        readiness={"after_the_fact": "holds"},
+        raised=("after_the_fact_mandated",),
     ),
     scenario(
         "only_a_concern_with_the_contribution_not_known",
@@ -181,10 +192,10 @@ SCENARIOS = (
         not_known=("proactive_flight_risk",),  # still worth finding out: a next step says what and whom to ask
     ),
     scenario(
-        "contribution_in_doubt",
+        "contribution_not_valued",
         "#aft-mandated",
         "Even so, it can work only if the executive’s contribution is otherwise valued by the organization.",
-        {**BEHAVIOUR_OBSERVED, "contribution_valued": "in_doubt"},
+        {**BEHAVIOUR_OBSERVED, "contribution_valued": "not_valued"},
         "none",
         need={"after_the_fact": PRESENT},
         readiness={"after_the_fact": "blocked"},
@@ -193,7 +204,7 @@ SCENARIOS = (
         not_raised=("after_the_fact_as_litigation_cover",),
     ),
     scenario(
-        "contribution_in_doubt_and_litigation_cover",
+        "contribution_not_valued_and_litigation_cover",
         "#aft-mandated",
         "After-the-fact executive coaching is often mandated. Even so, it can work only if the executive’s contribution is otherwise valued by the organization. It invariably fails if the coaching is provided as a way to protect the organization from litigation if dismissal is the result.",
         # The HR head: coaching as a requirement, the contribution in doubt.
@@ -202,20 +213,20 @@ SCENARIOS = (
             "promote_from_within": "mostly_outside", "candidates_identified": "not_identified", "investment_scale": "remedial",
             "flight_risk": "unlikely", "success_measure": "behaviour_changed", "time_horizon": "once_corrected",
             "multi_rater_results": "no", "training_follow_up": "no", "observed_behaviour": "yes_specific",
-            "contribution_valued": "in_doubt", "dismissal_protection": "yes", "positioning": "as_a_requirement",
+            "contribution_valued": "not_valued", "dismissal_protection": "yes", "positioning": "not_carefully",
         },
         "none",
         need={"after_the_fact": PRESENT, "proactive": ABSENT, "just_in_time": ABSENT},
         readiness={"after_the_fact": "blocked"},
         blocked=("after_the_fact",),
-        raised=("after_the_fact_contribution_not_valued", "after_the_fact_as_litigation_cover", "after_the_fact_positioned_as_requirement"),
+        raised=("after_the_fact_contribution_not_valued", "after_the_fact_as_litigation_cover", "after_the_fact_not_carefully_positioned"),
     ),
     scenario(
-        "succession_need_and_an_executive_whose_contribution_is_in_doubt",
+        "succession_need_and_an_executive_whose_contribution_is_not_valued",
         "#aft-mandated",
         "Even so, it can work only if the executive’s contribution is otherwise valued by the organization.",
         # Blocking one approach leaves the other's recommendation as it was.
-        {**SUCCESSION_WITH_CANDIDATES, "flight_risk": "unlikely", **BEHAVIOUR_OBSERVED, "contribution_valued": "in_doubt"},
+        {**SUCCESSION_WITH_CANDIDATES, "flight_risk": "unlikely", **BEHAVIOUR_OBSERVED, "contribution_valued": "not_valued"},
         "proactive",
         need={"proactive": PRESENT, "after_the_fact": PRESENT},
         readiness={"proactive": "at_risk", "after_the_fact": "blocked"},
@@ -244,13 +255,13 @@ SCENARIOS = (
         not_raised=("after_the_fact_contribution_not_valued", "after_the_fact_as_litigation_cover"),
     ),
     scenario(
-        "positioned_as_a_requirement",
+        "not_carefully_positioned",
         "#aft-resistance",
         "After-the-fact executive coaching is often met with resistance and, unless extremely carefully positioned, can serve to alienate the executive or cause a permanent breakdown in trust between the executive and his or her peers or superiors.",
-        {**BEHAVIOUR_OBSERVED, "positioning": "as_a_requirement"},
+        {**BEHAVIOUR_OBSERVED, "positioning": "not_carefully"},
         "after_the_fact",
         readiness={"after_the_fact": "at_risk"},
-        raised=("after_the_fact_positioned_as_requirement",),
+        raised=("after_the_fact_not_carefully_positioned",),
     ),
     scenario(
         "candidates_named_without_a_budget",
@@ -350,11 +361,11 @@ SCENARIOS = (
         "Soon the executive under scrutiny is provided with a coach to modify the behavior in question.",
         # No behaviour observed, so the questions about "the executive" are not asked: what is
         # answered to them must neither raise a caution nor count.
-        {"observed_behaviour": "no", "contribution_valued": "in_doubt", "dismissal_protection": "yes", "positioning": "as_a_requirement"},
+        {"observed_behaviour": "no", "contribution_valued": "not_valued", "dismissal_protection": "yes", "positioning": "not_carefully"},
         "none",
         need={"after_the_fact": ABSENT},
         readiness={"after_the_fact": "unknown"},
-        not_raised=("after_the_fact_as_litigation_cover", "after_the_fact_contribution_not_valued", "after_the_fact_positioned_as_requirement"),
+        not_raised=("after_the_fact_as_litigation_cover", "after_the_fact_contribution_not_valued", "after_the_fact_not_carefully_positioned"),
         not_asked=EXECUTIVE_QUESTIONS,
     ),
     scenario(

@@ -186,7 +186,7 @@ def test_a_blocked_approach_is_never_a_best_fit_and_its_conditions_come_first(ba
 
 
 def test_the_hr_heads_case_is_blocked_and_never_asks_to_confirm_what_the_answers_deny(bank):
-    result = score_answers(bank, BY_NAME["contribution_in_doubt_and_litigation_cover"].answers)
+    result = score_answers(bank, BY_NAME["contribution_not_valued_and_litigation_cover"].answers)
     assert not result.summary.startswith("Best fit")
     assert result.current_practice.approach == "after_the_fact" and not result.current_practice.matches_best_fit
     assert result.current_practice.text == bank.texts.practice_blocked.format(practice="After-the-fact coaching")
@@ -196,18 +196,18 @@ def test_the_hr_heads_case_is_blocked_and_never_asks_to_confirm_what_the_answers
     assert severities == {
         "after_the_fact_contribution_not_valued": "blocking",
         "after_the_fact_as_litigation_cover": "blocking",
-        "after_the_fact_positioned_as_requirement": "risk",
+        "after_the_fact_not_carefully_positioned": "risk",
     }
 
 
 def test_a_blocked_result_says_what_would_unblock_it(bank):
-    result = score_answers(bank, BY_NAME["contribution_in_doubt"].answers)
+    result = score_answers(bank, BY_NAME["contribution_not_valued"].answers)
     unblocking = [change for change in result.what_would_change if change.recommended == "after_the_fact"]
     assert [(change.question_id, change.option_id) for item in unblocking for change in item.changes] == [("contribution_valued", "valued")]
 
 
 def test_when_several_conditions_block_an_approach_the_result_says_what_would_unblock_it(bank):
-    result = score_answers(bank, BY_NAME["contribution_in_doubt_and_litigation_cover"].answers)
+    result = score_answers(bank, BY_NAME["contribution_not_valued_and_litigation_cover"].answers)
     (unblocking,) = [claim for claim in result.what_would_change if claim.recommended == "after_the_fact"]
     assert {(change.question_id, change.option_id) for change in unblocking.changes} == {("contribution_valued", "valued"), ("dismissal_protection", "no")}
     changed = {**result.answers, **{change.question_id: change.option_id for change in unblocking.changes}}

@@ -34,7 +34,7 @@ def test_litigation_cover_is_raised_for_yes_only_and_not_sure_is_not_a_yes(bank,
 
 
 def test_several_conditions_at_risk_are_all_raised_in_bank_order(bank):
-    given = {**BEHAVIOUR_OBSERVED, "dismissal_protection": "yes", "contribution_valued": "in_doubt", "positioning": "as_a_requirement"}
+    given = {**BEHAVIOUR_OBSERVED, "dismissal_protection": "yes", "contribution_valued": "not_valued", "mandated": "yes", "positioning": "not_carefully"}
     assert caution_ids(bank, **given) == [caution.id for caution in bank.cautions if caution.approach == "after_the_fact"]
 
 
@@ -81,7 +81,7 @@ def test_proactive_without_an_roi_component(bank, measure):
 
 
 def test_a_caution_about_an_unasked_question_is_never_raised(bank):
-    answers = {**complete_answers(bank, {**STRONGER_SUCCESSION, **AFTER_THE_FACT_TODAY}), "dismissal_protection": "yes", "positioning": "as_a_requirement"}
+    answers = {**complete_answers(bank, {**STRONGER_SUCCESSION, **AFTER_THE_FACT_TODAY}), "dismissal_protection": "yes", "positioning": "not_carefully"}
     result = score_answers(bank, answers)
     assert result.current_practice.approach == "after_the_fact"  # in play, but no behaviour was observed
     assert [caution.id for caution in result.cautions] == [INHERENT_PROACTIVE_RISK]

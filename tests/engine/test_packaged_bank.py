@@ -95,7 +95,7 @@ def test_the_cautions_cover_the_articles_warnings(bank):
     assert {caution.id for caution in bank.cautions} >= {
         "after_the_fact_as_litigation_cover",
         "after_the_fact_contribution_not_valued",
-        "after_the_fact_positioned_as_requirement",
+        "after_the_fact_not_carefully_positioned",
         "proactive_without_budget",
         "proactive_without_roi",
         "proactive_flight_risk",
@@ -115,7 +115,7 @@ def test_every_caution_quotes_the_article_it_rests_on(bank):
         # "It invariably fails if the coaching is provided as a way to protect the organization from litigation"
         ("after_the_fact_as_litigation_cover", "blocking"),
         # "unless extremely carefully positioned, can serve to alienate the executive" (aft-resistance)
-        ("after_the_fact_positioned_as_requirement", "risk"),
+        ("after_the_fact_not_carefully_positioned", "risk"),
         # "some of these individuals will see this as a sign of their increased marketability" (proactive-risk)
         ("proactive_flight_risk", "risk"),
         # "the trend is toward establishing proactive executive coaching programs with a built-in ROI component"
@@ -199,12 +199,12 @@ def edit_option_id(data):
 
 
 def edit_caution_condition(data):
-    caution = next(entry for entry in data["cautions"] if entry["id"] == "after_the_fact_positioned_as_requirement")
-    caution["when"] = {"positioning": ["carefully", "as_a_requirement"]}
+    caution = next(entry for entry in data["cautions"] if entry["id"] == "after_the_fact_not_carefully_positioned")
+    caution["when"] = {"positioning": ["carefully", "not_carefully"]}
 
 
 def edit_severity(data):
-    caution = next(entry for entry in data["cautions"] if entry["id"] == "after_the_fact_positioned_as_requirement")
+    caution = next(entry for entry in data["cautions"] if entry["id"] == "after_the_fact_not_carefully_positioned")
     caution["passage"] = "can work only if " + caution["passage"]
     caution["severity"], caution["first_step"] = "blocking", "Position it first."
 

@@ -26,7 +26,6 @@ STEPS_PRESUPPOSING = [
     ("Identify who", "candidates_identified", {"named_and_budgeted", "named_only"}),
     ("Budget executive coaching for each of the people you have identified", "candidates_identified", {"not_identified", "named_and_budgeted"}),
     ("Return-on-Investment", "success_measure", {"roi_built_in"}),
-    ("behaviour in question", "observed_behaviour", {"no"}),
 ]
 
 

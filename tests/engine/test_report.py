@@ -61,7 +61,7 @@ def test_text_shows_cautions_with_their_passages_and_anchors_and_the_readiness_s
 
 @RENDERINGS
 def test_cautions_are_headed_by_their_force_strongest_first(bank, render):
-    result = result_of(bank, "contribution_in_doubt_and_litigation_cover")
+    result = result_of(bank, "contribution_not_valued_and_litigation_cover")
     rendered = render(result)
     blocking, risks = rendered.index(bank.texts.heading_blocking), rendered.index(bank.texts.heading_risks)
     assert blocking < risks

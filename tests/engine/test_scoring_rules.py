@@ -50,7 +50,7 @@ def test_equal_evidence_never_picks_one_approach_by_bank_order(bank):
 
 
 def test_a_verdict_for_each_approach_with_its_sentence(bank):
-    result = score(bank, **PROACTIVE_SITUATION, success_measure="roi_built_in", flight_risk="likely", **AFTER_THE_FACT_SITUATION, contribution_valued="in_doubt")
+    result = score(bank, **PROACTIVE_SITUATION, success_measure="roi_built_in", flight_risk="likely", **AFTER_THE_FACT_SITUATION, contribution_valued="not_valued")
     assert result.verdicts == {"proactive": "at_risk", "after_the_fact": "blocked", "just_in_time": "not_called"}
     assert list(result.verdicts) == list(result.ranking)
     for approach_id, verdict in result.verdicts.items():
@@ -85,7 +85,7 @@ def test_thin_evidence_is_said_for_a_blended_approach_resting_on_one_answer(bank
     [
         ("proactive", "at_risk", {**PROACTIVE_SITUATION, "flight_risk": "unlikely"}),  # a risk the article states as inherent
         ("after_the_fact", "holds", AFTER_THE_FACT_SITUATION),
-        ("after_the_fact", "at_risk", {**AFTER_THE_FACT_SITUATION, "positioning": "as_a_requirement"}),
+        ("after_the_fact", "at_risk", {**AFTER_THE_FACT_SITUATION, "positioning": "not_carefully"}),
         ("just_in_time", "no_conditions", {"multi_rater_results": "yes_now"}),
     ],
 )
