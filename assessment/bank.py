@@ -44,6 +44,7 @@ from .model import (
     BLOCKING,
     NEED,
     NEED_SIGNALS,
+    ARTICLE,
     NO_APPROACH,
     PRACTICE,
     PRACTICE_DIFFERS,
@@ -52,6 +53,7 @@ from .model import (
     RISK,
     SEVERITIES,
     SHOWS_SITUATION,
+    SOURCES,
     Approach,
     CautionRule,
     NextStep,
@@ -109,6 +111,7 @@ TEXT_PLACEHOLDERS = {
     "approach_when_it_occurs": {"name", "scope"},
     "no_evidence": set(),
     "no_change": set(),
+    "editors_suggestion": set(),
     "short_several": {"names"},
     "short_blocked": {"names"},
     "short_none": set(),
@@ -242,12 +245,30 @@ def bank_from_data(data: Mapping[str, Any], source: str) -> QuestionBank:
 
 
 def check_passages(bank: QuestionBank, article_text: str) -> None:
-    """Each caution's passage must be the article's own words (whitespace aside), so that what the
-    result quotes as the article is the article. The site build calls this with the article's text."""
+    """Each caution's and article step's passage must be the article's own words (whitespace aside),
+    so that what the result quotes as the article is the article; and a text with no anchor (the
+    [texts] that frame a result) must not quote the article, since nothing would say where from.
+    The site build calls this with the article's text."""
     article = collapsed_whitespace(article_text)
-    for rule in bank.cautions:
-        if collapsed_whitespace(rule.passage) not in article:
-            raise BankError(bank.source, f"caution '{rule.id}'", "passage", f"not found in the article ({bank.article_path}); quote its words exactly")
+    quoted = [(f"caution '{rule.id}'", rule.passage) for rule in bank.cautions]
+    quoted += [(f"next step #{index}", step.passage) for index, step in enumerate(bank.next_steps, start=1) if step.passage]
+    for location, passage in quoted:
+        if collapsed_whitespace(passage) not in article:
+            raise BankError(bank.source, location, "passage", f"not found in the article ({bank.article_path}); quote its words exactly")
+    runs = word_runs(article_text)
+    for key, template in vars(bank.texts).items():
+        if word_runs(template) & runs:
+            raise BankError(bank.source, "[texts]", key, f"quotes the article ({QUOTE_RUN} or more of its words in a row) without an anchor: "
+                                                         "put the words in a caution or next step that cites them")
+
+
+# This many of the article's words in a row make a text a quotation of it.
+QUOTE_RUN = 6
+
+
+def word_runs(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+    return {tuple(words[start:start + QUOTE_RUN]) for start in range(len(words) - QUOTE_RUN + 1)}
 
 
 def collapsed_whitespace(text: str) -> str:
@@ -703,5 +724,11 @@ class BankReader:
             if applies_to not in allowed:
                 raise self.fail(location, "applies_to", f"unknown '{applies_to}' (expected one of: {', '.join(allowed)})")
             when = self.conditions(entry, "when", location, by_id) if "when" in entry else frozen_mapping({})
-            steps.append(NextStep(applies_to, self.text(entry, "text", location), self.anchor(entry, location, anchors), when))
+            source = self.text(entry, "source", location)
+            if source not in SOURCES:
+                raise self.fail(location, "source", f"'{source}' is not one of: {', '.join(SOURCES)}")
+            passage = self.text(entry, "passage", location, required=source == ARTICLE)
+            if passage and source != ARTICLE:
+                raise self.fail(location, "passage", f"only a step that is the article's own reading (source = \"{ARTICLE}\") quotes it")
+            steps.append(NextStep(applies_to, self.text(entry, "text", location), self.anchor(entry, location, anchors), when, source, passage))
         return tuple(steps)

@@ -23,6 +23,9 @@ SEVERITIES = BLOCKING, RISK, PRACTICE_NOTE = ("blocking", "risk", "practice")
 
 # Next steps may apply to an approach id or to one of these.
 PRACTICE_DIFFERS = "practice_differs"
+# Whose reading a next step is: the article's own (with the passage it rests on) or the editors'
+# (advice drawn from it, shown as theirs).
+SOURCES = ARTICLE, EDITORS = ("article", "editors")
 NO_APPROACH = "none"
 
 # Ids travel in share links, HTML attributes and CSS selectors: a pattern safe in all three.
@@ -155,6 +158,8 @@ class NextStep:
     text: str
     anchor: str
     when: Mapping[str, frozenset[str]]  # empty: always; else every entry must match the answers
+    source: str = EDITORS  # ARTICLE | EDITORS
+    passage: str = ""  # the article's own words an ARTICLE step rests on
 
     def answers_match(self, answers: Mapping[str, str]) -> bool:
         return every_condition_holds(self.when, answers)
@@ -231,6 +236,7 @@ class ResultTexts:
     heading_what_would_change: str
     heading_current_practice: str
     heading_next_steps: str
+    editors_suggestion: str
     need_present: str
     need_absent: str
     evidence_situation: str

@@ -34,6 +34,13 @@ def what_would_change_texts(result: dict) -> list[str]:
         line["text"] for line in result.get("not_sure_moot", [])]
 
 
+def step_text(result: dict, step: dict) -> str:
+    """A next step, headed as the editors' when it is their suggestion rather than the article's reading.
+    Results saved before steps said whose they were have no label."""
+    label = result.get("editors_label")
+    return f"{label} {step['text']}" if label and step.get("source") == "editors" else step["text"]
+
+
 def cautions_by_severity(result: dict) -> list[tuple[str, list[dict]]]:
     """The cautions raised under their severity's heading, the strongest first (the bank's order)."""
     groups = [(heading, [caution for caution in result["cautions"] if caution["severity"] == severity]) for severity, heading in result["caution_headings"].items()]
@@ -59,7 +66,7 @@ def result_as_text(result: dict) -> str:
     lines += ["", headings["what_would_change"], *(changes or [f"  {result['no_change']}"])]
     lines += ["", headings["current_practice"], f"  {result['current_practice']['text']}"]
     if result["next_steps"]:
-        lines += ["", headings["next_steps"]] + [f"  {number}. {step['text']} (see #{step['anchor']})" for number, step in enumerate(result["next_steps"], start=1)]
+        lines += ["", headings["next_steps"]] + [f"  {number}. {step_text(result, step)} (see #{step['anchor']})" for number, step in enumerate(result["next_steps"], start=1)]
     lines += ["", f"Section references (#...) point into the article at {result['article_path']}"]
     return "\n".join(lines) + "\n"
 
@@ -92,7 +99,7 @@ def result_as_markdown(result: dict, article_url: str | None = None) -> str:
     lines += [f"- {text}" for text in what_would_change_texts(result)] or [result["no_change"]]
     lines += ["", f"## {headings['current_practice']}", "", result["current_practice"]["text"]]
     if result["next_steps"]:
-        lines += ["", f"## {headings['next_steps']}", ""] + [f"{number}. {step['text']} {see(step['anchor'])}" for number, step in enumerate(result["next_steps"], start=1)]
+        lines += ["", f"## {headings['next_steps']}", ""] + [f"{number}. {step_text(result, step)} {see(step['anchor'])}" for number, step in enumerate(result["next_steps"], start=1)]
     return "\n".join(lines) + "\n"
 
 

@@ -36,7 +36,7 @@
     caution_headings        {severity: heading}  how a view heads each severity's cautions, strongest first
     current_practice        {approach: id | null, matches_best_fit: bool, no_coaching_today: bool, text: str}
                             never "matches" a blocked approach; no_coaching_today: the answers say none is offered
-    next_steps              [{text, anchor, applies_to}, ...]  what would have to be true first for each
+    next_steps              [{text, anchor, applies_to, source}, ...]  what would have to be true first for each
                             blocked approach, then the steps of the recommended ones
     what_would_change       [{"changes": [{question_id, option_id, question, answer}, ...], "ways": [[change, ...], ...],
                               "recommended": outcome label, "text": sentence}, ...]  smallest first; each way
@@ -168,6 +168,7 @@ class SuggestedStep(Record):
     text: str
     anchor: str
     applies_to: str
+    source: str = "editors"  # "article": the article's own reading; "editors": advice drawn from it, shown as such
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,7 @@ class AssessmentResult:
     headings: Mapping[str, str]  # part of a result -> its heading
     no_evidence: str  # said under an approach no answer calls for
     no_change: str  # said when no change of answers would change the result
+    editors_label: str  # heads a next step that is the editors' suggestion, not the article's reading
     approaches: tuple[Approach, ...]
     answers: Mapping[str, str]
     unanswered: tuple[str, ...]
@@ -274,6 +276,7 @@ class AssessmentResult:
             "headings": dict(self.headings),
             "no_evidence": self.no_evidence,
             "no_change": self.no_change,
+            "editors_label": self.editors_label,
             "approaches": [approach.to_dict() for approach in self.approaches],
             "answers": dict(self.answers),
             "complete": not self.unanswered,

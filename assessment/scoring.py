@@ -73,7 +73,7 @@ from functools import partial
 
 from . import what_if
 from .errors import AnswersError, quoted
-from .model import BLOCKING, NEED_SIGNALS, NO_APPROACH, PRACTICE_DIFFERS, PRACTICE_NOTE, RISK, SHOWS_SITUATION, SITUATION, Option, Question, QuestionBank
+from .model import BLOCKING, EDITORS, NEED_SIGNALS, NO_APPROACH, PRACTICE_DIFFERS, PRACTICE_NOTE, RISK, SHOWS_SITUATION, SITUATION, Option, Question, QuestionBank
 from .result import (
     AnswerChange,
     AssessmentResult,
@@ -401,6 +401,7 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         headings={part: getattr(bank.texts, f"heading_{part}") for part in RESULT_PARTS},
         no_evidence=bank.texts.no_evidence,
         no_change=bank.texts.no_change,
+        editors_label=bank.texts.editors_suggestion,
         if_not_sure=describe_if_not_sure(bank, what_if.if_not_sure(bank, asked_answers, partial(standing_of, bank))) if what_would_change else (),
         not_sure_moot=moot_not_sure_answers(bank, asked_answers, find_out),
         approaches=bank.approaches,
@@ -628,21 +629,22 @@ def describe_current_practice(bank: QuestionBank, practice_id: str | None, judge
 
 def suggested_steps(bank: QuestionBank, asked_answers: Mapping[str, str], judgement: Judgement, practice_id: str | None,
                     find_out: tuple[FindOut, ...]) -> tuple[SuggestedStep, ...]:
-    """What would have to be true first for each blocked approach leads, then what to find out; a
-    blocked approach's own steps are never given, as they presuppose that it can work."""
+    """What would have to be true first for each blocked approach leads, then what to find out (both
+    the editors' advice drawn from a condition); a blocked approach's own steps are never given, as
+    they presuppose that it can work."""
     recommended_ids = judgement.recommended_ids
     first = tuple(
-        SuggestedStep(rule.first_step, rule.anchor, rule.approach)
+        SuggestedStep(rule.first_step, rule.anchor, rule.approach, EDITORS)
         for approach_id in judgement.blocked_ids
         for rule in bank.cautions
         if rule.approach == approach_id and rule.severity == BLOCKING and rule.answers_match(asked_answers)
     )
-    first += tuple(SuggestedStep(item.text, item.anchor, item.approach or NO_APPROACH) for item in find_out)
+    first += tuple(SuggestedStep(item.text, item.anchor, item.approach or NO_APPROACH, EDITORS) for item in find_out)
     wanted = list(recommended_ids) or ([] if judgement.blocked_ids else [NO_APPROACH])
     if recommended_ids and practice_id is not None and practice_id not in recommended_ids:
         wanted.append(PRACTICE_DIFFERS)
     return first + tuple(
-        SuggestedStep(step.text, step.anchor, step.applies_to)
+        SuggestedStep(step.text, step.anchor, step.applies_to, step.source)
         for applies_to in wanted
         for step in bank.next_steps
         if step.applies_to == applies_to and step.answers_match(asked_answers)

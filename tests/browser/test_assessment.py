@@ -101,6 +101,11 @@ def test_browser_results_equal_the_native_engine_for_the_articles_scenarios(boot
         assert bool(shown_if_not_sure) == bool(set(scenario.not_known) - inherent), scenario
         shown_moot = page.locator("[data-result] [data-not-sure-moot]").all_inner_texts()
         assert shown_moot == [line["text"] for line in expected["not_sure_moot"]], scenario
+        # Each next step says whose it is: the editors' suggestions are headed as theirs.
+        steps = page.locator("[data-result] [data-step-source]").evaluate_all(
+            "(items) => items.map((item) => [item.dataset.stepSource, item.textContent])")
+        assert [source for source, _ in steps] == [step["source"] for step in expected["next_steps"]], scenario
+        assert all(text.startswith(expected["editors_label"]) == (source == "editors") for source, text in steps), scenario
         for approach_id, need in expected["need"].items():
             status = "present" if need["present"] else "absent"
             assert page.get_attribute(f'[data-result] [data-need="{approach_id}"]', "data-need-status") == status
@@ -168,7 +173,9 @@ def test_a_blocked_approach_is_marked_as_expected_to_fail_with_the_articles_word
         assert item.locator("a").get_attribute("href").endswith(f"#{caution['anchor']}")
     # What would have to be true first leads the next steps.
     first_step = next(rule.first_step for rule in bank.cautions if rule.id == shown["readiness"]["after_the_fact"]["blocking"][0])
-    assert page.locator("[data-result] section", has_text="What to do next").locator("li").first.inner_text().startswith(first_step)
+    # What would have to be true first leads the next steps, as the editors' suggestion it is.
+    assert page.locator("[data-result] section", has_text="What to do next").locator("li").first.inner_text().startswith(
+        f"{bank.texts.editors_suggestion} {first_step}")
     assert "matches" not in page.locator("[data-result] section", has_text="Your current practice").inner_text()
     assert watch.problems == []
 

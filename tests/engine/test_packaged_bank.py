@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment import load_bank
+from assessment import BankError, load_bank
 from assessment.bank import bank_from_data, check_passages
 from assessment.model import ID_PATTERN, LEANING, NEED, QUESTION_ROLES, READINESS, SITUATION
 from support.site import ROOT
@@ -105,6 +105,48 @@ def test_the_cautions_cover_the_articles_warnings(bank):
 
 def test_every_caution_quotes_the_article_it_rests_on(bank):
     check_passages(bank, article_source(bank))
+
+
+def edited_bank(bank_data: dict, edit) -> object:
+    data = copy.deepcopy(bank_data)
+    edit(data)
+    return bank_from_data(data, "edited.toml")
+
+
+def test_every_step_says_whose_reading_it_is_and_the_articles_own_quote_it(bank):
+    assert {step.source for step in bank.next_steps} == {"article", "editors"}
+    assert all(step.passage for step in bank.next_steps if step.source == "article")
+
+
+@pytest.mark.parametrize(
+    "edit, location, field",
+    [
+        # The article's own question, framed as if it were the editors' words, with nothing citing it.
+        (lambda data: data["texts"].update(practice_differs="Today you mostly use {practice}. Could your organization benefit from another approach?"),
+         "[texts]", "practice_differs"),
+        # A step said to be the article's reading must rest on the article's own words.
+        (lambda data: data["next_steps"][0].update(passage="the organization budgets for coaching every year"), "next step #1", "passage"),
+    ],
+)
+def test_a_text_quoting_the_article_without_its_anchor_or_a_step_misquoting_it_fails_the_check(bank, bank_data, edit, location, field):
+    with pytest.raises(BankError) as raised:
+        check_passages(edited_bank(bank_data, edit), article_source(bank))
+    assert (raised.value.location, raised.value.field) == (location, field)
+
+
+@pytest.mark.parametrize(
+    "edit, location, field",
+    [
+        (lambda data: data["next_steps"][0].pop("source"), "next step #1", "source"),
+        (lambda data: data["next_steps"][0].update(source="ours"), "next step #1", "source"),
+        (lambda data: data["next_steps"][3].update(passage="First of all"), "next step #4", "passage"),  # an editors' step quotes nothing
+        (lambda data: data["next_steps"][0].pop("passage"), "next step #1", "passage"),  # the article's reading quotes its words
+    ],
+)
+def test_a_step_without_a_clear_source_is_refused_on_loading(bank_data, edit, location, field):
+    with pytest.raises(BankError) as raised:
+        edited_bank(bank_data, edit)
+    assert (raised.value.location, raised.value.field) == (location, field)
 
 
 @pytest.mark.parametrize(

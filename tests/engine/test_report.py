@@ -110,7 +110,10 @@ def test_markdown_has_a_verdict_per_approach_and_numbered_next_steps(bank):
     assert result["current_practice"]["text"] in markdown
     assert result["next_steps"]
     for number, step in enumerate(result["next_steps"], start=1):
-        assert f"{number}. {step['text']}" in markdown
+        # The editors' suggestions say whose they are; the article's own reading needs no label.
+        label = f"{result['editors_label']} " if step["source"] == "editors" else ""
+        assert f"{number}. {label}{step['text']}" in markdown
+    assert {step["source"] for step in result["next_steps"]} == {"article", "editors"}
 
 
 def option_line(bank, question_id: str, option_id: str, signal: str) -> str:

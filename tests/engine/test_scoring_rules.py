@@ -115,9 +115,11 @@ def test_current_practice_differing_from_the_best_fit_asks_about_another(bank):
     result = score(bank, **PROACTIVE_SITUATION, current_timing="when_performance_poor", current_decision="assigned_by_leadership")
     assert result.recommended == "proactive"
     assert (result.current_practice.approach, result.current_practice.matches_best_fit) == ("after_the_fact", False)
-    assert "Could your organization benefit from another" in result.current_practice.text
+    assert result.current_practice.text == bank.texts.practice_differs.format(practice="After-the-fact coaching", called="Proactive coaching")
+    # The article's own question, asked once, where it is cited: "Could your organization benefit from another?"
     assert result.next_steps[-1].applies_to == "practice_differs"
-    assert result.next_steps[-1].anchor == "field-practices"
+    assert result.next_steps[-1].anchor == "field-practices" and result.next_steps[-1].source == "article"
+    assert "could your organization benefit from another" in result.next_steps[-1].text.lower()
 
 
 def test_current_practice_is_unknown_when_no_coaching_is_offered_or_answers_split_evenly(bank):

@@ -99,10 +99,15 @@ function whatWouldChange(result) {
   return [element("ul", {}, [...unsure, ...changes, ...moot])];
 }
 
-function linkedList(items, articleUrl) {
-  return element("ul", {}, items.map((item) => element("li", {}, [
-    element("span", { text: `${item.text} ` }), readMore(articleUrl, item.anchor, item.text),
-  ])));
+// A step that is the editors' suggestion, not the article's own reading, says so (as the Markdown does).
+function nextSteps(result, articleUrl) {
+  return element("ul", {}, result.next_steps.map((step) => {
+    const editors = step.source === "editors" && result.editors_label;
+    return element("li", { attributes: { "data-step-source": step.source ?? "" } }, [
+      ...(editors ? [element("span", { className: "assessment-result__source", text: `${result.editors_label} ` })] : []),
+      element("span", { text: `${step.text} ` }), readMore(articleUrl, step.anchor, step.text),
+    ]);
+  }));
 }
 
 function section(title, children, attributes = {}) {
@@ -122,7 +127,7 @@ export function renderResult(container, result, { articleUrl, shareUrl, onDownlo
   sections.push(...cautionSections(result, articleUrl));
   sections.push(section(headings.what_would_change, whatWouldChange(result)));
   sections.push(section(headings.current_practice, [element("p", { text: result.current_practice.text })]));
-  if (result.next_steps.length) sections.push(section(headings.next_steps, [linkedList(result.next_steps, articleUrl)]));
+  if (result.next_steps.length) sections.push(section(headings.next_steps, [nextSteps(result, articleUrl)]));
   sections.push(section("Keep or share this result", [
     element("p", {}, [
       element("span", { text: "Share link (your answers travel in the link itself, never to a server): " }),
