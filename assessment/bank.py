@@ -109,7 +109,6 @@ TEXT_PLACEHOLDERS = {
     "verdict_not_called_leaning": {"name"},
     "verdict_when_it_occurs": {"name"},
     "approach_when_it_occurs": {"name", "scope"},
-    "no_evidence": set(),
     "no_change": set(),
     "editors_suggestion": set(),
     "short_several": {"names"},

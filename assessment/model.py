@@ -243,7 +243,6 @@ class ResultTexts:
     evidence_occasional: str
     evidence_leaning: str
     verdict_not_called_leaning: str
-    no_evidence: str
     no_change: str
     short_several: str
     short_blocked: str

@@ -34,6 +34,12 @@ def what_would_change_texts(result: dict) -> list[str]:
         line["text"] for line in result.get("not_sure_moot", [])]
 
 
+def with_evidence(result: dict) -> list[str]:
+    """The approaches some answer points to, in ranking order: "why" lists their answers. Of the
+    others the verdict line already says that no answer shows their situation (nothing twice)."""
+    return [approach_id for approach_id in result["ranking"] if result["need"][approach_id]["evidence"]]
+
+
 def step_text(result: dict, step: dict) -> str:
     """A next step, headed as the editors' when it is their suggestion rather than the article's reading.
     Results saved before steps said whose they were have no label."""
@@ -52,14 +58,15 @@ def result_as_text(result: dict) -> str:
     scopes = {approach["id"]: approach["scope"] for approach in result["approaches"]}
     lines = [result["summary"]]
     lines += [result["thin_evidence"]] if result["thin_evidence"] else []
+    lines += ["", headings["approaches"]] + [f"  {' '.join(verdict_line(result, approach_id, names, scopes))}" for approach_id in result["ranking"]]
     if not result["recommended_approaches"]:
         lines += ["", headings["when_each_applies"]] + [f"  {approach['name']}: {approach['situation']} (see #{approach['anchor']})" for approach in result["approaches"]]
-    lines += ["", headings["approaches"]] + [f"  {' '.join(verdict_line(result, approach_id, names, scopes))}" for approach_id in result["ranking"]]
-    lines += ["", headings["why"]]
-    for approach_id in result["ranking"]:
+    if with_evidence(result):
+        lines += ["", headings["why"]]
+    for approach_id in with_evidence(result):
         need = result["need"][approach_id]
         lines.append(f"  {need['heading']}")
-        lines += [f"    - {item['text']} (see #{item['anchor']})" for item in need["evidence"]] or [f"    - {result['no_evidence']}"]
+        lines += [f"    - {item['text']} (see #{item['anchor']})" for item in need["evidence"]]
     for heading, cautions in cautions_by_severity(result):
         lines += ["", heading] + [f"  ! {caution['text']} The article: “{caution['passage']}” (see #{caution['anchor']})" for caution in cautions]
     changes = [f"  - {text}" for text in what_would_change_texts(result)]
@@ -82,16 +89,17 @@ def result_as_markdown(result: dict, article_url: str | None = None) -> str:
 
     lines = [f"# {result['summary']}", ""]
     lines += [result["thin_evidence"], ""] if result["thin_evidence"] else []
-    if not result["recommended_approaches"]:
-        lines += [f"## {headings['when_each_applies']}", ""]
-        lines += [f"- **{approach['name']}:** {approach['situation']} {see(approach['anchor'])}" for approach in result["approaches"]] + [""]
     lines += [f"## {headings['approaches']}", ""]
     lines += [f"- **{label}** {sentence}" for label, sentence in (verdict_line(result, approach_id, names, scopes) for approach_id in result["ranking"])]
-    lines += ["", f"## {headings['why']}"]
-    for approach_id in result["ranking"]:
+    if not result["recommended_approaches"]:
+        lines += ["", f"## {headings['when_each_applies']}", ""]
+        lines += [f"- **{approach['name']}:** {approach['situation']} {see(approach['anchor'])}" for approach in result["approaches"]]
+    if with_evidence(result):
+        lines += ["", f"## {headings['why']}"]
+    for approach_id in with_evidence(result):
         need = result["need"][approach_id]
         lines += ["", f"### {need['heading']}", ""]
-        lines += [f"- {item['text']} {see(item['anchor'])}" for item in need["evidence"]] or [f"- {result['no_evidence']}"]
+        lines += [f"- {item['text']} {see(item['anchor'])}" for item in need["evidence"]]
     for heading, cautions in cautions_by_severity(result):
         lines += ["", f"## {heading}", ""]
         lines += [f"- {caution['text']} The article: “{caution['passage']}” {see(caution['anchor'])}" for caution in cautions]

@@ -49,8 +49,7 @@
                             use for (what it bears on is not in play), said so: no "not sure" vanishes
     headings                {part: heading}  approaches, why, when_each_applies, what_would_change,
                             current_practice, next_steps: every view heads a result's parts with these
-    no_evidence, no_change  what a view says under an approach with no evidence, and when no change would
-                            change the result
+    no_change               what a view says when no change of answers would change the result
     approaches              [{id, name, scope, summary, situation, anchor}, ...]  in bank order; scope: for
                             whom (the organization's programme, or the executive whose behaviour was observed);
                             situation: when it applies, the very rule that calls for it
@@ -231,7 +230,6 @@ class AssessmentResult:
     if_not_sure: tuple[IfNotSureLine, ...]
     not_sure_moot: tuple[NotSureMoot, ...]
     headings: Mapping[str, str]  # part of a result -> its heading
-    no_evidence: str  # said under an approach no answer calls for
     no_change: str  # said when no change of answers would change the result
     editors_label: str  # heads a next step that is the editors' suggestion, not the article's reading
     approaches: tuple[Approach, ...]
@@ -274,7 +272,6 @@ class AssessmentResult:
             "if_not_sure": [line.to_dict() for line in self.if_not_sure],
             "not_sure_moot": [line.to_dict() for line in self.not_sure_moot],
             "headings": dict(self.headings),
-            "no_evidence": self.no_evidence,
             "no_change": self.no_change,
             "editors_label": self.editors_label,
             "approaches": [approach.to_dict() for approach in self.approaches],

@@ -330,16 +330,17 @@ def with_scope(bank: QuestionBank, need: NeedFinding) -> str:
 
 
 def recommendation_summary(bank: QuestionBank, judgement: Judgement) -> str:
-    """Every approach called for, and for whom: those that can work side by side, then each
-    blocked one as the article's expectation that it fails; or that no timing stands out."""
+    """Every approach called for: those that can work side by side, then each blocked one as the
+    article's expectation that it fails; or that no timing stands out."""
     texts = bank.texts
-    recommended = [with_scope(bank, judgement.needs[approach_id]) for approach_id in judgement.recommended_ids]
+    # Names only: each approach's own line says for whom, and when it applies (never said twice).
+    recommended = [bank.approach(approach_id).name for approach_id in judgement.recommended_ids]
     sentences = []
     if len(recommended) == 1:
         sentences.append(texts.headline_one.format(approach=recommended[0]))
     elif recommended:
-        sentences.append(texts.headline_several.format(count=NUMBER_WORDS.get(len(recommended), str(len(recommended))), approaches="; ".join(recommended)))
-    sentences += [texts.headline_blocked.format(approach=with_scope(bank, judgement.needs[approach_id])) for approach_id in judgement.blocked_ids]
+        sentences.append(texts.headline_several.format(count=NUMBER_WORDS.get(len(recommended), str(len(recommended))), approaches=joined(recommended)))
+    sentences += [texts.headline_blocked.format(approach=bank.approach(approach_id).name) for approach_id in judgement.blocked_ids]
     return " ".join(sentences) or texts.headline_none
 
 
@@ -399,7 +400,6 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         next_steps=suggested_steps(bank, asked_answers, judgement, practice_id, find_out),
         what_would_change=describe_changes(bank, asked_answers, changes_that_matter(bank, asked_answers, judgement)) if what_would_change else (),
         headings={part: getattr(bank.texts, f"heading_{part}") for part in RESULT_PARTS},
-        no_evidence=bank.texts.no_evidence,
         no_change=bank.texts.no_change,
         editors_label=bank.texts.editors_suggestion,
         if_not_sure=describe_if_not_sure(bank, what_if.if_not_sure(bank, asked_answers, partial(standing_of, bank))) if what_would_change else (),

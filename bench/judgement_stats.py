@@ -18,6 +18,7 @@ import time
 from collections import Counter
 
 from assessment import load_bank, score_answers
+from assessment.report import result_as_text
 from assessment.model import BLOCKING, LEANING, OCCASIONAL, RISK, SITUATION, QuestionBank
 
 
@@ -116,6 +117,24 @@ def conditions_hold_without_conditions(bank: QuestionBank, result) -> bool:
     )
 
 
+# ---------------------------------------------------------------- how a result reads
+
+# Words of the engine, not of a reader: none may be shown.
+ENGINE_WORDS = ("situation present", "situation absent", "leans toward", "in play")
+
+
+def shown_sentences(result) -> list[str]:
+    """Every line of the result as the terminal lays it out (the page's sections, in its order),
+    bar the closing reference line: what a reader has in front of them."""
+    lines = [line.strip(" -!0123456789.") for line in result_as_text(result.to_dict()).splitlines()]
+    return [line for line in lines[:-1] if line]
+
+
+def repeated_sentences(lines: list[str]) -> int:
+    sentences = [sentence.strip() for line in lines for sentence in line.split(". ") if len(sentence.split()) > 3]
+    return len(sentences) - len(set(sentences))
+
+
 def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:6.2f} %"
 
@@ -131,6 +150,7 @@ def main(count: int = 20000, seed: int = 9) -> None:
     blocked_sets = blocked_best_fit = blocked_matched = confirms_denied = 0
     wall_ms, cpu_ms = [], []
     denied = unfounded = risk_not_known = hold_without = open_unsaid = vanished = 0
+    words, repeats, engine_words = [], 0, 0
     for _ in range(count):
         answers = random_answers(bank, rng)
         wall_started, cpu_started = time.perf_counter(), time.process_time()
@@ -158,6 +178,10 @@ def main(count: int = 20000, seed: int = 9) -> None:
         hold_without += conditions_hold_without_conditions(bank, result)
         open_unsaid += open_condition_unsaid(bank, result)
         vanished += not_sure_vanished(bank, result, answers)
+        lines = shown_sentences(result)
+        words.append(sum(len(line.split()) for line in lines))
+        repeats += repeated_sentences(lines) > 0
+        engine_words += any(word in line.lower() for line in lines for word in ENGINE_WORDS)
         confirms_denied += any("confirm" in step.text.lower() for step in result.next_steps) and bool(result.blocked)
     print(f"{count} random answer sets (seed {seed}), bank {bank.fingerprint}")
     print(f"  recommended approach without its situation present: {percent(without_need, count)}  (target 0)")
@@ -176,6 +200,10 @@ def main(count: int = 20000, seed: int = 9) -> None:
     print(f"    \"the conditions hold\" for an approach the article attaches no condition to:       {hold_without:>6}  (target 0)")
     print(f"    \"what would change\" calls for an approach with a blocking condition left open, unsaid: {open_unsaid:>6}  (target 0)")
     print(f"    a \"not sure\" answer neither used nor said to be moot:                               {vanished:>6}  (target 0)")
+    words.sort()
+    print(f"  words a result shows (every section, as laid out): median {statistics.median(words):.0f}, "
+          f"95th percentile {words[int(0.95 * (len(words) - 1))]}, max {words[-1]}")
+    print(f"    results repeating a sentence: {repeats:>6}  (target 0);  results with engine words {ENGINE_WORDS}: {engine_words:>6}  (target 0)")
     print("  verdicts per approach:")
     for approach_id in bank.approach_ids:
         shares = ", ".join(f"{verdict} {percent(verdicts[approach_id, verdict], count).strip()}" for verdict in ("ready", "at_risk", "blocked", "not_called"))

@@ -3,6 +3,7 @@
 import pytest
 
 from assessment import score_answers
+from assessment.report import result_as_text
 
 from .answer_sets import complete_answers
 from .article import article_paragraphs
@@ -75,7 +76,7 @@ def test_occasional_360_results_and_training_call_for_just_in_time_each_time_the
     name = bank.approach("just_in_time").name
     assert result.verdicts["just_in_time"] == "ready"
     assert result.verdict_texts["just_in_time"] == f"{bank.texts.verdict_no_conditions.format(name=name)} {bank.texts.verdict_when_it_occurs.format(name=name)}"
-    assert "each time the situation it exists for occurs" in result.summary
+    assert "each time it does" in result.verdict_texts["just_in_time"] and name in result.summary
     assert [item.answer for item in result.need_for("just_in_time").evidence][:2] == ["Occasionally", "Sometimes"]
     # Nothing said of just-in-time denies that the situation occurs.
     said = [result.summary, result.verdict_texts["just_in_time"], *(item.text for item in result.need_for("just_in_time").evidence)]
@@ -120,17 +121,21 @@ def test_two_approaches_called_for_run_side_by_side_each_for_its_own_people(bank
     result = score_answers(bank, BY_NAME["succession_candidates_acting_on_360_results"].answers)
     assert result.runs_side_by_side
     assert set(result.recommended_approaches) == {"proactive", "just_in_time"}
+    text = result_as_text(result.to_dict())
     for approach_id in ("proactive", "just_in_time"):
         approach = bank.approach(approach_id)
-        assert f"{approach.name}, {approach.scope}" in result.summary
+        # Named in the headline; for whom, once, on its own verdict line.
+        assert approach.name in result.summary and approach.scope not in result.summary
+        assert f"{approach.name}: {result.verdict_labels[approach_id]} ({approach.scope})" in text
     assert "blend" not in result.summary and "points" not in result.summary
 
 
 def test_a_succession_plan_and_an_executive_under_scrutiny_are_two_verdicts_not_a_choice(bank):
     result = score_answers(bank, BY_NAME["succession_plan_and_an_executive_under_scrutiny"].answers)
     assert result.verdicts["proactive"] in ("ready", "at_risk") and result.verdicts["after_the_fact"] in ("ready", "at_risk")
-    assert "for the executive whose behaviour was observed" in result.summary
-    assert "the organization's programme for the people it prepares for executive roles" in result.summary
+    text = result_as_text(result.to_dict())
+    assert "for the executive whose behaviour was observed" in text
+    assert "the organization's programme for the people it prepares for executive roles" in text
 
 
 def test_routine_coaching_of_the_newly_promoted_is_proactive_coaching(bank):
@@ -169,7 +174,7 @@ def test_a_blocked_approach_is_never_a_best_fit_and_its_conditions_come_first(ba
     for approach_id in scenario.blocked:
         name = bank.approach(approach_id).name
         assert f"Best fit: {name}" not in result.summary and "blend" not in result.summary
-        assert bank.texts.headline_blocked.format(approach=f"{name}, {bank.approach(approach_id).scope}") in result.summary
+        assert bank.texts.headline_blocked.format(approach=name) in result.summary
         assert result.readiness_for(approach_id).text == bank.texts.verdict_blocked.format(name=name)
         assert result.verdicts[approach_id] == "blocked"
         assert not result.current_practice.matches_best_fit or result.current_practice.approach != approach_id

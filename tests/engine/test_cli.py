@@ -87,7 +87,7 @@ def test_markdown_output_has_headings_and_article_links(bank):
     completed = run_cli("--answers", "-", "--format", "markdown", stdin=json.dumps(SUCCESSION.answers))
     assert completed.returncode == 0
     proactive = bank.approach("proactive")
-    assert completed.stdout.startswith(f"# {bank.texts.headline_one.format(approach=f'{proactive.name}, {proactive.scope}')}")
+    assert completed.stdout.startswith(f"# {bank.texts.headline_one.format(approach=proactive.name)}")
     assert "## Why" in completed.stdout
     assert f"]({bank.article_path}#proactive-succession)" in completed.stdout
 

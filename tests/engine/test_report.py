@@ -86,11 +86,16 @@ def test_each_approachs_verdict_is_given_in_ranking_order_and_no_score(bank, ren
 
 
 def test_text_marks_leaning_answers_and_says_when_no_answer_shows_a_situation(bank):
-    text = result_as_text(result_of(bank, "promote_from_within_policy_alone"))
+    result = result_of(bank, "promote_from_within_policy_alone")
+    text = result_as_text(result)
     policy = bank.question("promote_from_within").option("from_within_policy")
     question = bank.question("promote_from_within")
     assert bank.texts.evidence_leaning.format(question=question.text, answer=policy.text) in text
-    assert bank.texts.no_evidence in text
+    # Said once, on the verdict line; "why" lists only the approaches some answer points to.
+    nothing = [approach_id for approach_id in result["ranking"] if not result["need"][approach_id]["evidence"]]
+    assert nothing
+    for approach_id in nothing:
+        assert result["verdict_texts"][approach_id] in text and result["need"][approach_id]["heading"] not in text
 
 
 def test_markdown_links_point_at_the_given_page_address(bank):

@@ -3,6 +3,7 @@
 import pytest
 
 from assessment import score_answers
+from assessment.report import result_as_text
 from assessment.what_if import deciding_questions
 
 from .answer_sets import complete_answers
@@ -31,8 +32,11 @@ def test_three_approaches_called_for_are_all_named_with_for_whom(bank):
     result = score(bank, **PROACTIVE_SITUATION, **JUST_IN_TIME_SITUATION, **AFTER_THE_FACT_SITUATION)
     assert set(result.recommended_approaches) == set(bank.approach_ids)
     assert result.recommended == "blend:after_the_fact+just_in_time+proactive"
+    text = result_as_text(result.to_dict())
     for approach in bank.approaches:
-        assert f"{approach.name}, {approach.scope}" in result.summary
+        # Each named in the headline, and for whom once, on its own verdict line.
+        assert approach.name in result.summary and approach.scope not in result.summary
+        assert f"{approach.name}: {result.verdict_labels[approach.id]} ({approach.scope})" in text
 
 
 def test_an_absent_need_is_never_called_for_however_many_leanings_it_has(bank):

@@ -83,9 +83,9 @@ SINGLE_TEXT = 'verdict_ready = "'
 SINGLE = position(BANK, SINGLE_TEXT)
 ARTICLE_TABLE = position(BANK, "[article]")
 def text_mistake(placeholder: str, message: str) -> Mistake:
-    """The `{name}` of the bank's "called for and ready" verdict written another way."""
-    return Mistake(edit(BANK, "{name}", placeholder, after=("verdict_ready",)),
-                   f"{BANK}: [texts]: field 'verdict_ready': {message}")
+    """The `{name}` of the bank's "called for, with risks" verdict written another way."""
+    return Mistake(edit(BANK, "{name}", placeholder, after=("verdict_at_risk",)),
+                   f"{BANK}: [texts]: field 'verdict_at_risk': {message}")
 
 
 SECOND_ISSUE = "docs/issues/a-second-issue.md"
@@ -152,7 +152,7 @@ MISTAKES = {
     "placeholder with a conversion": text_mistake("{name!r}", "placeholder {name!r} has a format; write just {name}"),
     "placeholder the text does not have": text_mistake("{title}", "unknown placeholder title; allowed: name"),
     "unclosed placeholder": text_mistake(
-        "{name", "broken placeholder (expected '}' before end of string); write {name}, or {{ and }} for a literal brace"),
+        "{name", "broken placeholder (unmatched '{' in format spec); write {name}, or {{ and }} for a literal brace"),
     # Cross-references
     "weight for an unknown approach": Mistake(
         edit(BANK, "weights = { ", "weights = { reactive = 1, ", after=(f'id = "{WEIGHTED[0]}"', f'id = "{WEIGHTED[1]}"')),

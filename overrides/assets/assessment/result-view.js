@@ -52,13 +52,14 @@ function verdictList(result, names) {
   ])));
 }
 
+// The answers behind each approach some answer points to (as report.py's with_evidence): of the
+// others, the verdict line already says that no answer shows their situation.
 function evidenceFor(result, articleUrl) {
-  return result.ranking.flatMap((approachId) => {
+  return result.ranking.filter((approachId) => result.need[approachId].evidence.length).flatMap((approachId) => {
     const need = result.need[approachId];
     const items = need.evidence.map((item) => element("li", {}, [
       element("span", { text: `${item.text} ` }), readMore(articleUrl, item.anchor, item.question),
     ]));
-    if (items.length === 0) items.push(element("li", { text: result.no_evidence }));
     return [element("h4", { text: need.heading }), element("ul", {}, items)];
   });
 }
@@ -121,9 +122,11 @@ export function renderResult(container, result, { articleUrl, shareUrl, onDownlo
   const headings = result.headings;
   const sections = [element("p", { className: "assessment-result__summary", text: result.summary })];
   if (result.thin_evidence) sections.push(element("p", { className: "assessment-result__thin", text: result.thin_evidence }));
-  if (noneStandsOut) sections.push(section(headings.when_each_applies, [whenEachApplies(result, articleUrl)]));
+  // The answer first: each approach's verdict, then (when none is called for) when each would apply.
   sections.push(section(headings.approaches, [verdictList(result, names)]));
-  sections.push(section(headings.why, evidenceFor(result, articleUrl)));
+  if (noneStandsOut) sections.push(section(headings.when_each_applies, [whenEachApplies(result, articleUrl)]));
+  const why = evidenceFor(result, articleUrl);
+  if (why.length) sections.push(section(headings.why, why));
   sections.push(...cautionSections(result, articleUrl));
   sections.push(section(headings.what_would_change, whatWouldChange(result)));
   sections.push(section(headings.current_practice, [element("p", { text: result.current_practice.text })]));
