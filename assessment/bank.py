@@ -77,6 +77,7 @@ TEXT_PLACEHOLDERS = {
     "headline_one": {"approach"},
     "headline_several": {"count", "approaches"},
     "headline_blocked": {"approach"},
+    "headline_blocked_too": {"approach"},
     "headline_none": set(),
     "headline_not_known": {"name"},
     "approach_with_scope": {"name", "scope"},

@@ -191,6 +191,7 @@ class ResultTexts:
     headline_one: str
     headline_several: str
     headline_blocked: str
+    headline_blocked_too: str
     headline_none: str
     headline_not_known: str
     approach_with_scope: str

@@ -340,8 +340,15 @@ def recommendation_summary(bank: QuestionBank, judgement: Judgement) -> str:
         sentences.append(texts.headline_one.format(approach=recommended[0]))
     elif recommended:
         sentences.append(texts.headline_several.format(count=NUMBER_WORDS.get(len(recommended), str(len(recommended))), approaches=joined(recommended)))
-    sentences += [texts.headline_blocked.format(approach=bank.approach(approach_id).name) for approach_id in judgement.blocked_ids]
+    sentences += [blocked_headline(bank, approach_id, first=not sentences and index == 0) for index, approach_id in enumerate(judgement.blocked_ids)]
     return " ".join(sentences) or texts.headline_none
+
+
+def blocked_headline(bank: QuestionBank, approach_id: str, *, first: bool) -> str:
+    """"Your answers call for X, but ..." when it opens the headline, else "They call for X too,
+    but ...": the headline never opens two sentences the same way."""
+    template = bank.texts.headline_blocked if first else bank.texts.headline_blocked_too
+    return template.format(approach=bank.approach(approach_id).name)
 
 
 def short_outcome(bank: QuestionBank, recommended_ids: tuple[str, ...], blocked_ids: tuple[str, ...]) -> str:

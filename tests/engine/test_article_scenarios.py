@@ -174,7 +174,9 @@ def test_a_blocked_approach_is_never_a_best_fit_and_its_conditions_come_first(ba
     for approach_id in scenario.blocked:
         name = bank.approach(approach_id).name
         assert f"Best fit: {name}" not in result.summary and "blend" not in result.summary
-        assert bank.texts.headline_blocked.format(approach=name) in result.summary
+        blocked = bank.texts.headline_blocked_too if result.recommended_approaches else bank.texts.headline_blocked
+        assert blocked.format(approach=name) in result.summary
+        assert result.summary.count("Your answers call for") == 1
         assert result.readiness_for(approach_id).text == bank.texts.verdict_blocked.format(name=name)
         assert result.verdicts[approach_id] == "blocked"
         assert not result.current_practice.matches_best_fit or result.current_practice.approach != approach_id

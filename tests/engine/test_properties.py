@@ -123,7 +123,8 @@ def test_a_blocked_approach_is_never_a_best_fit_nor_matched_nor_confirmed(bank, 
         name = bank.approach(approach_id).name
         assert approach_id not in result.recommended_approaches and approach_id not in result.recommended
         assert f"Best fit: {name}" not in result.summary and f"of {name}" not in result.summary
-        assert bank.texts.headline_blocked.format(approach=name) in result.summary
+        blocked = bank.texts.headline_blocked_too if result.recommended_approaches else bank.texts.headline_blocked
+        assert blocked.format(approach=name) in result.summary
         assert not (result.current_practice.approach == approach_id and result.current_practice.matches_best_fit)
         assert "matches" not in result.current_practice.text or result.current_practice.approach != approach_id
         assert not any(step.applies_to == approach_id and step.text in {s.text for s in bank.next_steps} for step in result.next_steps)
