@@ -41,10 +41,10 @@ from typing import Any
 from .errors import BankError
 from .model import ID_PATTERN as ID_SYNTAX
 from .model import (
+    ARTICLE,
     BLOCKING,
     NEED,
     NEED_SIGNALS,
-    ARTICLE,
     NO_APPROACH,
     PRACTICE,
     PRACTICE_DIFFERS,

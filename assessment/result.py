@@ -15,9 +15,10 @@
     verdict_labels          {approach id: the verdict in a few words}  (where approaches stand side by side)
     verdict_texts           {approach id: the verdict as a sentence}
     thin_evidence           a sentence when the recommendation rests on a single answer, else null
-    need                    {approach id: {"present": bool, "heading": str, "evidence": [answer, ...]}}
-                            present: an answer shows the situation the approach exists for; heading: that
-                            in words; evidence: the answers that signal it, each with "signal": "situation" | "leaning"
+    need                    {approach id: {"present": bool, "occasional": bool, "heading": str, "evidence": [answer, ...]}}
+                            present: an answer shows the situation the approach exists for; occasional: only
+                            answers saying it occurs from time to time do; heading: that in words; evidence:
+                            the answers that signal it, each with "signal": "situation" | "occasional" | "leaning"
     readiness               {approach id: {"status": "holds" | "at_risk" | "blocked" | "unknown" | "no_conditions",
                                            "blocking": [caution id, ...], "risks": [caution id, ...],
                                            "checked": [answer, ...], "text": sentence (recommended or blocked) | null}}
@@ -70,7 +71,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .model import Approach, Record
+from .model import EDITORS, Approach, Record
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class NeedFinding:
     present: bool
     points: int  # orders the approaches called for; never shown
     evidence: tuple[Evidence, ...]
-    heading: str  # "<name>: situation present" or absent
+    heading: str  # whether the answers show the situation it exists for, in words
     occasional: bool = False  # present only from time to time: the approach applies each time it is
 
     def to_dict(self) -> dict:
@@ -167,7 +168,7 @@ class SuggestedStep(Record):
     text: str
     anchor: str
     applies_to: str
-    source: str = "editors"  # "article": the article's own reading; "editors": advice drawn from it, shown as such
+    source: str = EDITORS  # ARTICLE: the article's own reading; EDITORS: advice drawn from it, shown as such
 
 
 @dataclass(frozen=True)

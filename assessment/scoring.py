@@ -462,15 +462,12 @@ def describe_changes(bank: QuestionBank, asked_answers: Mapping[str, str], alter
     """One line per way of changing the outcome: other answers to the same single question that
     lead to the same standing are one line naming them all, never near-identical lines."""
     merged: dict[tuple, list[what_if.Alternative]] = {}
-    standings: dict[tuple, Standing] = {}
     for alternative in alternatives:
         single = len(alternative.changes) == 1
         changed = tuple((question.id, option.id) for question, option in alternative.changes)
         standing = standing_after(bank, asked_answers, alternative.changes)
-        key = (changed[0][0], standing) if single else (changed, standing)
-        merged.setdefault(key, []).append(alternative)
-        standings[key] = standing
-    return tuple(describe_alternative(bank, group, standings[key]) for key, group in merged.items())
+        merged.setdefault((changed[0][0] if single else changed, standing), []).append(alternative)
+    return tuple(describe_alternative(bank, group, standing) for (_, standing), group in merged.items())
 
 
 def describe_alternative(bank: QuestionBank, group: list[what_if.Alternative], standing: Standing) -> WhatWouldChange:

@@ -18,8 +18,8 @@ import time
 from collections import Counter
 
 from assessment import load_bank, score_answers
-from assessment.report import result_as_text
 from assessment.model import BLOCKING, LEANING, OCCASIONAL, RISK, SITUATION, QuestionBank
+from assessment.report import result_as_text
 
 
 def random_answers(bank: QuestionBank, rng: random.Random) -> dict[str, str]:

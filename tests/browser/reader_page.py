@@ -1,6 +1,7 @@
 """What a reader does on a page, and what tests watch it for: helpers for the browser tests (the
 fixtures are in conftest.py)."""
 
+import json
 import random
 from urllib.parse import urlsplit
 
@@ -69,6 +70,17 @@ def checked_answers(page) -> dict[str, str]:
         """() => Object.fromEntries([...document.querySelectorAll("[data-assessment-form] input[type=radio]:checked")]
                 .map((input) => [input.name, input.value]))"""
     )
+
+
+def answer(page, answers: dict[str, str]) -> None:
+    for question_id, option_id in answers.items():
+        page.check(f'input[name="{question_id}"][value="{option_id}"]')
+
+
+def stored(page, key_attribute: str = "data-storage-key") -> dict[str, str]:
+    """The answers the page keeps (or, with its own-answers key, has set aside) under the storage key it declares."""
+    saved = page.evaluate("(key) => localStorage.getItem(key)", page.get_attribute("[data-assessment]", key_attribute))
+    return json.loads(saved)["answers"] if saved else {}
 
 
 def shown_texts(page, root: str, skipped: str) -> list[str]:

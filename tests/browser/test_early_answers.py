@@ -4,10 +4,8 @@ kept, saved, and read by everything the page does at start-up."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from reader_page import PageWatch, checked_answers
+from reader_page import PageWatch, answer, checked_answers, stored
 
 from assessment.links import share_link
 
@@ -56,16 +54,6 @@ def open_before_script(context, url: str, script: str = "assessment.js"):
     return page, watch, held
 
 
-def saved(page, key_attribute: str = "data-storage-key") -> dict[str, str]:
-    text = page.evaluate("(key) => localStorage.getItem(key)", page.get_attribute("[data-assessment]", key_attribute))
-    return json.loads(text)["answers"] if text else {}
-
-
-def answer(page, answers: dict[str, str]) -> None:
-    for question_id, option_id in answers.items():
-        page.check(f'input[name="{question_id}"][value="{option_id}"]')
-
-
 def wait_for_script(page, answered: int) -> None:
     """The page's script has run once its progress line counts what the form holds."""
     page.wait_for_function(
@@ -104,7 +92,7 @@ def test_answers_given_before_the_script_runs_are_kept_saved_and_open_their_ques
     wait_for_script(page, len(early))
 
     assert checked_answers(page) == early
-    assert saved(page) == early
+    assert stored(page) == early
     for question_id in opened:
         assert page.locator(f"#question-{question_id}").is_visible()
     page.reload()
@@ -120,7 +108,7 @@ def test_a_returning_reader_who_changes_an_answer_before_the_script_runs_keeps_t
     page.goto(site_url + "assessment/")
     wait_for_script(page, 0)
     answer(page, answers)
-    assert saved(page) == answers
+    assert stored(page) == answers
     page.close()
 
     # A question that stays asked whatever it is answered: the change alters nothing else.
@@ -133,7 +121,7 @@ def test_a_returning_reader_who_changes_an_answer_before_the_script_runs_keeps_t
     wait_for_script(page, len(changed))
 
     assert checked_answers(page) == changed
-    assert saved(page) == changed
+    assert stored(page) == changed
     assert watch.problems == []
 
 
@@ -149,8 +137,8 @@ def test_answers_given_before_a_share_link_opens_are_set_aside_as_the_readers_ow
     page.locator("[data-own-answers]").wait_for()
 
     assert checked_answers(page) == link_answers
-    assert saved(page) == link_answers
-    assert saved(page, "data-own-answers-key") == early
+    assert stored(page) == link_answers
+    assert stored(page, "data-own-answers-key") == early
     page.get_by_role("button", name="Back to my own answers").click()
     assert checked_answers(page) == early
     assert watch.problems == []
@@ -176,7 +164,7 @@ def test_the_browser_restores_nothing_into_the_form(context, site_url, bank):
     first.go_back()
     wait_for_script(first, 1)
     assert checked_answers(first) == {question.id: question.options[-1].id}
-    assert saved(first) == {question.id: question.options[-1].id}
+    assert stored(first) == {question.id: question.options[-1].id}
 
 
 def test_files_chosen_on_the_team_page_before_its_script_runs_are_added(context, site_url, tmp_path):

@@ -8,6 +8,7 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
+from reader_page import answer, checked_answers, stored
 from support.chromium import BOOT_TIMEOUT_MS
 
 SAVED_COUNT = 8
@@ -22,25 +23,7 @@ def new_page(context, site_url: str):
     return page, problems
 
 
-def checked_answers(page) -> dict[str, str]:
-    return page.evaluate(
-        """() => Object.fromEntries([...document.querySelectorAll("[data-assessment-form] input[type=radio]:checked")]
-                .map((input) => [input.name, input.value]))"""
-    )
-
-
 OWN = "data-own-answers-key"
-
-
-def stored(page, key_attribute: str = "data-storage-key") -> dict[str, str]:
-    """The answers the page keeps (or, with OWN, has set aside) under the storage key it declares."""
-    saved = page.evaluate("(key) => localStorage.getItem(key)", page.get_attribute("[data-assessment]", key_attribute))
-    return json.loads(saved)["answers"] if saved else {}
-
-
-def answer(page, answers: dict[str, str]) -> None:
-    for question_id, option_id in answers.items():
-        page.check(f'input[name="{question_id}"][value="{option_id}"]')
 
 
 def open_fresh(page, url: str) -> None:
