@@ -224,6 +224,7 @@ def bank_from_data(data: Mapping[str, Any], source: str) -> QuestionBank:
     approach_ids = tuple(approach.id for approach in approaches)
     questions = reader.questions(data, approach_ids, scoring, anchors, sections)
     severity_words = reader.severity_words(data)
+    cautions = reader.cautions(data, questions, approach_ids, anchors, severity_words)
     bank = QuestionBank(
         source=source,
         article_path=article_path,
@@ -233,8 +234,8 @@ def bank_from_data(data: Mapping[str, Any], source: str) -> QuestionBank:
         sections=sections,
         approaches=tuple(dataclasses.replace(approach, situation=reader.situation_sentence(approach.id, questions)) for approach in approaches),
         questions=questions,
-        cautions=reader.cautions(data, questions, approach_ids, anchors, severity_words),
-        next_steps=reader.next_steps(data, approach_ids, anchors, questions),
+        cautions=cautions,
+        next_steps=reader.next_steps(data, approach_ids, anchors, questions, cautions),
         fingerprint="",
     )
     bank = dataclasses.replace(bank, fingerprint=decisive_fingerprint(bank))
@@ -714,7 +715,8 @@ class BankReader:
             conditions[question_id] = frozenset(option_ids)
         return frozen_mapping(conditions)
 
-    def next_steps(self, data: Mapping, approach_ids: tuple[str, ...], anchors: tuple[str, ...], questions: tuple[Question, ...]) -> tuple[NextStep, ...]:
+    def next_steps(self, data: Mapping, approach_ids: tuple[str, ...], anchors: tuple[str, ...], questions: tuple[Question, ...],
+                   cautions: tuple[CautionRule, ...]) -> tuple[NextStep, ...]:
         by_id = {question.id: question for question in questions}
         steps = []
         allowed = (*approach_ids, NO_APPROACH, PRACTICE_DIFFERS)
@@ -730,5 +732,8 @@ class BankReader:
             passage = self.text(entry, "passage", location, required=source == ARTICLE)
             if passage and source != ARTICLE:
                 raise self.fail(location, "passage", f"only a step that is the article's own reading (source = \"{ARTICLE}\") quotes it")
-            steps.append(NextStep(applies_to, self.text(entry, "text", location), self.anchor(entry, location, anchors), when, source, passage))
+            caution = self.text(entry, "caution", location, required=False) or None
+            if caution is not None and caution not in {rule.id for rule in cautions if rule.approach == applies_to}:
+                raise self.fail(location, "caution", f"'{caution}' is not a caution of '{applies_to}'")
+            steps.append(NextStep(applies_to, self.text(entry, "text", location), self.anchor(entry, location, anchors), when, source, passage, caution))
         return tuple(steps)

@@ -160,6 +160,7 @@ class NextStep:
     when: Mapping[str, frozenset[str]]  # empty: always; else every entry must match the answers
     source: str = EDITORS  # ARTICLE | EDITORS
     passage: str = ""  # the article's own words an ARTICLE step rests on
+    caution: str | None = None  # the caution whose point it acts on: an approach shows one step per point
 
     def answers_match(self, answers: Mapping[str, str]) -> bool:
         return every_condition_holds(self.when, answers)

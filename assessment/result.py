@@ -37,12 +37,16 @@
     caution_headings        {severity: heading}  how a view heads each severity's cautions, strongest first
     current_practice        {approach: id | null, matches_best_fit: bool, no_coaching_today: bool, text: str}
                             never "matches" a blocked approach; no_coaching_today: the answers say none is offered
-    next_steps              [{text, anchor, applies_to, source}, ...]  what would have to be true first for each
-                            blocked approach, then the steps of the recommended ones
+    next_steps              [{text, anchor, applies_to, source, point}, ...]  what would have to be true first for
+                            each blocked approach, then the steps of the recommended ones: at most three per
+                            `applies_to`, no two on the same point (the caution id it acts on, or null)
     what_would_change       [{"changes": [{question_id, option_id, question, answer}, ...], "ways": [[change, ...], ...],
                               "recommended": outcome label, "text": sentence}, ...]  smallest first; each way
                             leads to `recommended` (other answers to one question with the same outcome are
-                            one line), `changes` is the first way
+                            one line), `changes` is the first way; single changes first, a condition the
+                            organization sets (a readiness answer) before a fact about its situation
+    changes_shown_first     how many lines of what would change (if_not_sure, what_would_change, not_sure_moot, in
+                            that order) a view shows before "more": single changes only, at most three
     if_not_sure             [{question_id, question, option_ids, answers, standing: {approach id: readiness status},
                               text}, ...]  for each question answered "not sure" that decides an approach called
                             for: what each of its other answers would do (options with one outcome are one line)
@@ -169,6 +173,7 @@ class SuggestedStep(Record):
     anchor: str
     applies_to: str
     source: str = EDITORS  # ARTICLE: the article's own reading; EDITORS: advice drawn from it, shown as such
+    point: str | None = None  # the caution it acts on: no two steps of an approach on the same one
 
 
 @dataclass(frozen=True)
@@ -228,6 +233,7 @@ class AssessmentResult:
     current_practice: CurrentPractice
     next_steps: tuple[SuggestedStep, ...]
     what_would_change: tuple[WhatWouldChange, ...]
+    changes_shown_first: int  # how many lines of what would change (if_not_sure, then the changes) a view shows first
     if_not_sure: tuple[IfNotSureLine, ...]
     not_sure_moot: tuple[NotSureMoot, ...]
     headings: Mapping[str, str]  # part of a result -> its heading
@@ -270,6 +276,7 @@ class AssessmentResult:
             "current_practice": self.current_practice.to_dict(),
             "next_steps": [step.to_dict() for step in self.next_steps],
             "what_would_change": [change.to_dict() for change in self.what_would_change],
+            "changes_shown_first": self.changes_shown_first,
             "if_not_sure": [line.to_dict() for line in self.if_not_sure],
             "not_sure_moot": [line.to_dict() for line in self.not_sure_moot],
             "headings": dict(self.headings),

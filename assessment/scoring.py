@@ -73,7 +73,7 @@ from functools import partial
 
 from . import what_if
 from .errors import AnswersError, quoted
-from .model import BLOCKING, EDITORS, NEED_SIGNALS, NO_APPROACH, PRACTICE_DIFFERS, PRACTICE_NOTE, RISK, SHOWS_SITUATION, SITUATION, Option, Question, QuestionBank
+from .model import BLOCKING, EDITORS, NEED_SIGNALS, NO_APPROACH, PRACTICE_DIFFERS, PRACTICE_NOTE, READINESS, RISK, SHOWS_SITUATION, SITUATION, Option, Question, QuestionBank
 from .result import (
     AnswerChange,
     AssessmentResult,
@@ -384,6 +384,8 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
     readiness = {approach_id: readiness_finding(bank, asked_answers, approach_id, judgement) for approach_id in bank.approach_ids}
     in_play = {*recommended_ids, *judgement.blocked_ids, practice_id}
     find_out = conditions_to_find_out(bank, asked_answers, in_play=in_play)
+    changes = describe_changes(bank, asked_answers, changes_that_matter(bank, asked_answers, judgement)) if what_would_change else ()
+    unsure = describe_if_not_sure(bank, what_if.if_not_sure(bank, asked_answers, partial(standing_of, bank))) if what_would_change else ()
     return AssessmentResult(
         recommended=judgement.label,
         recommended_approaches=recommended_ids,
@@ -405,11 +407,12 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         caution_headings={BLOCKING: bank.texts.heading_blocking, RISK: bank.texts.heading_risks, PRACTICE_NOTE: bank.texts.heading_practice_notes},
         current_practice=describe_current_practice(bank, practice_id, judgement, no_coaching_today=offers_no_coaching_today(bank, asked_answers)),
         next_steps=suggested_steps(bank, asked_answers, judgement, practice_id, find_out),
-        what_would_change=describe_changes(bank, asked_answers, changes_that_matter(bank, asked_answers, judgement)) if what_would_change else (),
+        what_would_change=changes,
+        changes_shown_first=changes_shown_first(unsure, changes),
         headings={part: getattr(bank.texts, f"heading_{part}") for part in RESULT_PARTS},
         no_change=bank.texts.no_change,
         editors_label=bank.texts.editors_suggestion,
-        if_not_sure=describe_if_not_sure(bank, what_if.if_not_sure(bank, asked_answers, partial(standing_of, bank))) if what_would_change else (),
+        if_not_sure=unsure,
         not_sure_moot=moot_not_sure_answers(bank, asked_answers, find_out),
         approaches=bank.approaches,
         answers=dict(asked_answers),
@@ -467,7 +470,25 @@ def describe_changes(bank: QuestionBank, asked_answers: Mapping[str, str], alter
         changed = tuple((question.id, option.id) for question, option in alternative.changes)
         standing = standing_after(bank, asked_answers, alternative.changes)
         merged.setdefault((changed[0][0] if single else changed, standing), []).append(alternative)
-    return tuple(describe_alternative(bank, group, standing) for (_, standing), group in merged.items())
+    lines = [describe_alternative(bank, group, standing) for (_, standing), group in merged.items()]
+    return tuple(sorted(lines, key=partial(change_order, bank)))
+
+
+def change_order(bank: QuestionBank, line: WhatWouldChange) -> tuple[bool, bool]:
+    """One change before two; of single changes, a condition the organization sets (a readiness
+    answer: how the coaching is provided) before a fact about its situation. Stable otherwise."""
+    return len(line.changes) > 1, not all(bank.question(change.question_id).role == READINESS for change in line.changes)
+
+
+# "What would change" shows this many lines first, each a single change; the rest are one click further.
+CHANGES_SHOWN_FIRST = 3
+
+
+def changes_shown_first(if_not_sure: tuple[IfNotSureLine, ...], changes: tuple[WhatWouldChange, ...]) -> int:
+    """How many lines of what would change (the "not sure" lines, then the changes, then the moot
+    answers) a view shows first: the single changes, at most CHANGES_SHOWN_FIRST."""
+    single = len(if_not_sure) + sum(len(change.changes) == 1 for change in changes)
+    return min(CHANGES_SHOWN_FIRST, single)
 
 
 def describe_alternative(bank: QuestionBank, group: list[what_if.Alternative], standing: Standing) -> WhatWouldChange:
@@ -635,21 +656,35 @@ def suggested_steps(bank: QuestionBank, asked_answers: Mapping[str, str], judgem
                     find_out: tuple[FindOut, ...]) -> tuple[SuggestedStep, ...]:
     """What would have to be true first for each blocked approach leads, then what to find out (both
     the editors' advice drawn from a condition); a blocked approach's own steps are never given, as
-    they presuppose that it can work."""
+    they presuppose that it can work. Each approach keeps its first three, one per point."""
     recommended_ids = judgement.recommended_ids
     first = tuple(
-        SuggestedStep(rule.first_step, rule.anchor, rule.approach, EDITORS)
+        SuggestedStep(rule.first_step, rule.anchor, rule.approach, EDITORS, rule.id)
         for approach_id in judgement.blocked_ids
         for rule in bank.cautions
         if rule.approach == approach_id and rule.severity == BLOCKING and rule.answers_match(asked_answers)
     )
-    first += tuple(SuggestedStep(item.text, item.anchor, item.approach or NO_APPROACH, EDITORS) for item in find_out)
+    first += tuple(SuggestedStep(item.text, item.anchor, item.approach or NO_APPROACH, EDITORS, item.id) for item in find_out)
     wanted = list(recommended_ids) or ([] if judgement.blocked_ids else [NO_APPROACH])
     if recommended_ids and practice_id is not None and practice_id not in recommended_ids:
         wanted.append(PRACTICE_DIFFERS)
-    return first + tuple(
-        SuggestedStep(step.text, step.anchor, step.applies_to, step.source)
+    return one_per_point(first + tuple(
+        SuggestedStep(step.text, step.anchor, step.applies_to, step.source, step.caution)
         for applies_to in wanted
         for step in bank.next_steps
         if step.applies_to == applies_to and step.answers_match(asked_answers)
-    )
+    ))
+
+
+# A reader acts on a few steps, not on a list: each approach shows this many at most.
+STEPS_PER_APPROACH = 3
+
+
+def one_per_point(steps: tuple[SuggestedStep, ...]) -> tuple[SuggestedStep, ...]:
+    """The first step on each point, at most STEPS_PER_APPROACH for each approach, in order."""
+    kept: list[SuggestedStep] = []
+    for step in steps:
+        mine = [other for other in kept if other.applies_to == step.applies_to]
+        if len(mine) < STEPS_PER_APPROACH and (step.point is None or all(other.point != step.point for other in mine)):
+            kept.append(step)
+    return tuple(kept)

@@ -172,6 +172,12 @@ MALFORMED_BANKS = {
     "next step `when` referring to a missing question": (
         ('when = { care = ["care_yes"] }', 'when = { ambition = ["care_yes"] }'),
         "next step #1", "when.ambition", "refers to missing question 'ambition'"),
+    "next step on a caution that is not its approach's": (
+        ('text = "Wait for a goal."\n', 'text = "Wait for a goal."\ncaution = "careful"\n'),
+        "next step #2", "caution", "'careful' is not a caution of 'none'"),
+    "next step on a missing caution": (
+        ('text = "Keep doing the alpha thing with care."\n', 'text = "Keep doing the alpha thing with care."\ncaution = "carful"\n'),
+        "next step #1", "caution", "'carful' is not a caution of 'alpha'"),
     "next step without text": (
         ('text = "Wait for a goal."\n', ''), "next step #2", "text", "missing"),
     # anchors

@@ -329,6 +329,20 @@ def test_every_what_would_change_claim_holds_however_the_questions_it_brings_up_
 
 @EXAMPLES
 @given(answers=complete_answers())
+def test_what_would_change_shows_at_most_three_single_changes_first(bank, answers):
+    result = score_answers(bank, answers)
+    lines = [(line.question_id,) for line in result.if_not_sure] + [tuple(change.question_id for change in claim.changes) for claim in result.what_would_change]
+    first = result.changes_shown_first
+    assert first <= 3
+    assert all(len(questions) == 1 for questions in lines[:first])
+    # Fewer than three only when no other single change is left.
+    assert first == 3 or all(len(questions) > 1 for questions in lines[first:])
+    sizes = [len(claim.changes) for claim in result.what_would_change]
+    assert sizes == sorted(sizes)
+
+
+@EXAMPLES
+@given(answers=complete_answers())
 def test_no_two_what_would_change_lines_share_a_question_and_an_outcome(bank, answers):
     lines = [(claim.changes[0].question_id, claim.recommended) for claim in score_answers(bank, answers).what_would_change if len(claim.changes) == 1]
     assert len(lines) == len(set(lines))
@@ -466,14 +480,30 @@ def test_no_next_step_contradicts_an_answer(bank, answers):
 @given(answers=complete_answers())
 def test_next_steps_are_those_of_the_recommendation_whose_when_matches(bank, answers):
     result = score_answers(bank, answers)
-    first = [rule.first_step for approach_id in result.blocked for rule in bank.cautions if rule.id in result.readiness_for(approach_id).blocking]
-    first += [item.text for item in result.find_out]
+    first = [(rule.first_step, rule.approach, rule.id) for approach_id in result.blocked for rule in bank.cautions if rule.id in result.readiness_for(approach_id).blocking]
+    first += [(item.text, item.approach or "none", item.id) for item in result.find_out]
     wanted = list(result.recommended_approaches) or ([] if result.blocked else ["none"])
     practice = result.current_practice.approach
     if result.recommended_approaches and practice is not None and practice not in result.recommended_approaches:
         wanted.append("practice_differs")
-    expected = [step.text for applies_to in wanted for step in bank.next_steps if step.applies_to == applies_to and matches(step.when, answers)]
-    assert [step.text for step in result.next_steps] == first + expected
+    candidates = first + [(step.text, step.applies_to, step.caution) for applies_to in wanted for step in bank.next_steps
+                          if step.applies_to == applies_to and matches(step.when, answers)]
+    shown = [(step.text, step.applies_to, step.point) for step in result.next_steps]
+    # The steps shown are the candidates in order, each left out only because its approach already
+    # shows three, or a step on the same point.
+    kept: list = []
+    for candidate in candidates:
+        text, applies_to, point = candidate
+        mine = [other for other in kept if other[1] == applies_to]
+        if candidate in shown:
+            kept.append(candidate)
+        else:
+            assert len(mine) == 3 or (point is not None and point in {other[2] for other in mine}), text
+    assert kept == shown
+    for applies_to in {step.applies_to for step in result.next_steps}:
+        points = [step.point for step in result.next_steps if step.applies_to == applies_to]
+        assert len(points) <= 3
+        assert len([point for point in points if point]) == len({point for point in points if point})
 
 
 # ---------------------------------------------------------------- the engine as a whole
