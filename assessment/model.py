@@ -28,6 +28,11 @@ PRACTICE_DIFFERS = "practice_differs"
 SOURCES = ARTICLE, EDITORS = ("article", "editors")
 NO_APPROACH = "none"
 
+# The parts of a result a view heads, each with its `heading_<part>` text in the bank: the verdicts,
+# the picture of timing (its title), what to do, then the details (when each applies, the answers
+# that counted, today's practice, what would change and the rest of it, "more").
+RESULT_PARTS = ("approaches", "timing", "next_steps", "when_each_applies", "why", "current_practice", "what_would_change", "more_changes")
+
 # Ids travel in share links, HTML attributes and CSS selectors: a pattern safe in all three.
 ID_PATTERN = r"[a-z][a-z0-9_]*"
 
@@ -53,6 +58,7 @@ class Approach(Record):
     id: str
     name: str
     scope: str  # for whom: "as the organization's programme for ...", "for the executive ..."
+    moment: str  # when it comes, on the result's line of time: "Before the role", ...
     summary: str
     situation: str  # when it applies: made from the situation clauses of the answers that call for it
     anchor: str
@@ -238,6 +244,7 @@ class ResultTexts:
     heading_what_would_change: str
     heading_current_practice: str
     heading_next_steps: str
+    heading_more_changes: str
     editors_suggestion: str
     need_present: str
     need_absent: str
@@ -249,6 +256,9 @@ class ResultTexts:
     short_several: str
     short_blocked: str
     short_none: str
+    heading_timing: str
+    timing_mark: str
+    timing_plain: str
     team_called: str
     team_blocked: str
     team_disputed: str

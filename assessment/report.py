@@ -6,7 +6,7 @@ page's Markdown download is this module's Markdown too (the browser asks the eng
 
 from __future__ import annotations
 
-from .model import NEED, PRACTICE, QuestionBank
+from .model import BLOCKING, NEED, PRACTICE, RISK, QuestionBank
 
 
 def approach_names(result: dict) -> dict[str, str]:
@@ -19,7 +19,16 @@ def article_link(article_path: str, anchor: str) -> str:
 
 # ---------------------------------------------------------------- results
 # Every sentence comes from the result (the engine words it); these functions only lay it out, as
-# the page does (overrides/assets/assessment/result-view.js), so the two say the same.
+# the page does (overrides/assets/assessment/result-view.js), so the three say the same in the same
+# order. The answer first: the headline and each approach's verdict; then what to do, for each
+# approach called for, beside the article's words on its conditions; then the details, one click
+# away on the page (open in print) and plain sections here: when each approach applies, the answers
+# that counted (today's practice last), and what would change (its first lines, then "more").
+
+# The cautions quoted beside what to do: the conditions and risks. What the article reports as
+# practice is a detail, given with the answers that counted.
+QUOTED_BESIDE_STEPS = (BLOCKING, RISK)
+
 
 def verdict_line(result: dict, approach_id: str, names: dict[str, str], scopes: dict[str, str]) -> tuple[str, str]:
     """The verdict in a few words, then for whom and the verdict as a sentence."""
@@ -34,10 +43,45 @@ def what_would_change_texts(result: dict) -> list[str]:
         line["text"] for line in result.get("not_sure_moot", [])]
 
 
-def with_evidence(result: dict) -> list[str]:
-    """The approaches some answer points to, in ranking order: "why" lists their answers. Of the
-    others the verdict line already says that no answer shows their situation (nothing twice)."""
-    return [approach_id for approach_id in result["ranking"] if result["need"][approach_id]["evidence"]]
+def changes_first_and_more(result: dict) -> tuple[list[str], list[str]]:
+    """What would change: the lines shown first (single changes, at most three), then the rest ("more")."""
+    texts = what_would_change_texts(result)
+    first = result.get("changes_shown_first", len(texts))
+    return texts[:first], texts[first:]
+
+
+def to_do(result: dict) -> list[tuple[str | None, list[dict], list[dict]]]:
+    """What to do, as (approach name, its cautions quoted, its next steps): each approach called for
+    or with a step, in ranking order, then the steps for no one approach (no name)."""
+    names = approach_names(result)
+    groups = []
+    for approach_id in result["ranking"]:
+        quoted = [caution for caution in result["cautions"] if caution["approach"] == approach_id and caution["severity"] in QUOTED_BESIDE_STEPS]
+        steps = [step for step in result["next_steps"] if step["applies_to"] == approach_id]
+        if quoted or steps:
+            groups.append((names[approach_id], quoted, steps))
+    general = [step for step in result["next_steps"] if step["applies_to"] not in names]
+    general_cautions = [caution for caution in result["cautions"] if caution["approach"] not in names and caution["severity"] in QUOTED_BESIDE_STEPS]
+    return groups + ([(None, general_cautions, general)] if general or general_cautions else [])
+
+
+def answers_that_counted(result: dict) -> list[tuple[str, list[dict], list[dict]]]:
+    """For each approach some answer points to or a caution concerns, in ranking order: whether the
+    answers show its situation, the answers that point to it, and the cautions its answers raise."""
+    groups = []
+    for approach_id in result["ranking"]:
+        need = result["need"][approach_id]
+        cautions = [caution for caution in result["cautions"] if caution["approach"] == approach_id]
+        if need["evidence"] or cautions:
+            groups.append((need["heading"], need["evidence"], cautions))
+    return groups
+
+
+def caution_detail(caution: dict) -> str:
+    """A caution as the answers that counted give it: what it says of the answers, and the article's
+    words for a practice note (a condition's and a risk's are quoted beside what to do)."""
+    quote = f" The article: “{caution['passage']}”" if caution["severity"] not in QUOTED_BESIDE_STEPS else ""
+    return caution["text"] + quote
 
 
 def step_text(result: dict, step: dict) -> str:
@@ -47,10 +91,31 @@ def step_text(result: dict, step: dict) -> str:
     return f"{label} {step['text']}" if label and step.get("source") == "editors" else step["text"]
 
 
-def cautions_by_severity(result: dict) -> list[tuple[str, list[dict]]]:
-    """The cautions raised under their severity's heading, the strongest first (the bank's order)."""
-    groups = [(heading, [caution for caution in result["cautions"] if caution["severity"] == severity]) for severity, heading in result["caution_headings"].items()]
-    return [(heading, cautions) for heading, cautions in groups if cautions]
+def shown_first(result: dict) -> list[str]:
+    """What the page shows before a reader opens anything, in its order: the headline, the verdicts,
+    the timing figure's labels, what to do, and the headings of the closed details. What a reader
+    reads at a glance, counted by bench.judgement_stats and checked against the page in Chromium."""
+    names, headings = approach_names(result), result["headings"]
+    scopes = {approach["id"]: approach["scope"] for approach in result["approaches"]}
+    # The verdicts' heading is for screen readers: on screen the list follows the headline it explains.
+    shown = [result["summary"], *([result["thin_evidence"]] if result["thin_evidence"] else [])]
+    shown += [" ".join(verdict_line(result, approach_id, names, scopes)) for approach_id in result["ranking"]]
+    shown += [f"{approach.get('moment', '')} {approach['name']}" for approach in result["approaches"]]
+    if result["next_steps"] or any(caution["severity"] in QUOTED_BESIDE_STEPS for caution in result["cautions"]):
+        shown.append(headings["next_steps"])
+    for name, cautions, steps in to_do(result):
+        shown += [name] if name else []
+        shown += [f"{ARTICLE_SAYS} “{caution['passage']}”" for caution in cautions]
+        shown += [f"{step_text(result, step)} {STEP_LINK}" for step in steps]
+    shown += [headings[part] for part in DETAILS]
+    return [line.strip() for line in shown if line.strip()]
+
+
+# How a quotation and a step's link read on the page (the Markdown links to the article in its own way).
+ARTICLE_SAYS = "The article:"
+STEP_LINK = "(article)"
+# The details, in order: one click away on the page. Today's practice is one of the answers that counted.
+DETAILS = ("when_each_applies", "why", "what_would_change")
 
 
 def result_as_text(result: dict) -> str:
@@ -59,21 +124,24 @@ def result_as_text(result: dict) -> str:
     lines = [result["summary"]]
     lines += [result["thin_evidence"]] if result["thin_evidence"] else []
     lines += ["", headings["approaches"]] + [f"  {' '.join(verdict_line(result, approach_id, names, scopes))}" for approach_id in result["ranking"]]
-    if not result["recommended_approaches"]:
-        lines += ["", headings["when_each_applies"]] + [f"  {approach['name']}: {approach['situation']} (see #{approach['anchor']})" for approach in result["approaches"]]
-    if with_evidence(result):
-        lines += ["", headings["why"]]
-    for approach_id in with_evidence(result):
-        need = result["need"][approach_id]
-        lines.append(f"  {need['heading']}")
-        lines += [f"    - {item['text']} (see #{item['anchor']})" for item in need["evidence"]]
-    for heading, cautions in cautions_by_severity(result):
-        lines += ["", heading] + [f"  ! {caution['text']} The article: “{caution['passage']}” (see #{caution['anchor']})" for caution in cautions]
-    changes = [f"  - {text}" for text in what_would_change_texts(result)]
-    lines += ["", headings["what_would_change"], *(changes or [f"  {result['no_change']}"])]
-    lines += ["", headings["current_practice"], f"  {result['current_practice']['text']}"]
-    if result["next_steps"]:
-        lines += ["", headings["next_steps"]] + [f"  {number}. {step_text(result, step)} (see #{step['anchor']})" for number, step in enumerate(result["next_steps"], start=1)]
+    groups = to_do(result)
+    lines += ["", headings["next_steps"]] if groups else []
+    for name, cautions, steps in groups:
+        indent = "    " if name else "  "
+        lines += [f"  {name}"] if name else []
+        lines += [f"{indent}{ARTICLE_SAYS} “{caution['passage']}” (see #{caution['anchor']})" for caution in cautions]
+        lines += [f"{indent}- {step_text(result, step)} (see #{step['anchor']})" for step in steps]
+    lines += ["", headings["when_each_applies"]] + [f"  {approach['name']}: {approach['situation']} (see #{approach['anchor']})" for approach in result["approaches"]]
+    groups = answers_that_counted(result)
+    lines += ["", headings["why"]]
+    for heading, evidence, cautions in groups:
+        lines.append(f"  {heading}")
+        lines += [f"    - {item['text']} (see #{item['anchor']})" for item in evidence]
+        lines += [f"    ! {caution_detail(caution)} (see #{caution['anchor']})" for caution in cautions]
+    lines += [f"  {headings['current_practice']}", f"    {result['current_practice']['text']}"]
+    first, more = changes_first_and_more(result)
+    lines += ["", headings["what_would_change"], *([f"  - {text}" for text in first] or [f"  {result['no_change']}"])]
+    lines += [f"  {headings['more_changes']}", *(f"    - {text}" for text in more)] if more else []
     lines += ["", f"Section references (#...) point into the article at {result['article_path']}"]
     return "\n".join(lines) + "\n"
 
@@ -91,23 +159,25 @@ def result_as_markdown(result: dict, article_url: str | None = None) -> str:
     lines += [result["thin_evidence"], ""] if result["thin_evidence"] else []
     lines += [f"## {headings['approaches']}", ""]
     lines += [f"- **{label}** {sentence}" for label, sentence in (verdict_line(result, approach_id, names, scopes) for approach_id in result["ranking"])]
-    if not result["recommended_approaches"]:
-        lines += ["", f"## {headings['when_each_applies']}", ""]
-        lines += [f"- **{approach['name']}:** {approach['situation']} {see(approach['anchor'])}" for approach in result["approaches"]]
-    if with_evidence(result):
-        lines += ["", f"## {headings['why']}"]
-    for approach_id in with_evidence(result):
-        need = result["need"][approach_id]
-        lines += ["", f"### {need['heading']}", ""]
-        lines += [f"- {item['text']} {see(item['anchor'])}" for item in need["evidence"]]
-    for heading, cautions in cautions_by_severity(result):
-        lines += ["", f"## {heading}", ""]
-        lines += [f"- {caution['text']} The article: “{caution['passage']}” {see(caution['anchor'])}" for caution in cautions]
+    groups = to_do(result)
+    lines += ["", f"## {headings['next_steps']}"] if groups else []
+    for name, cautions, steps in groups:
+        lines += ["", f"### {name}"] if name else []
+        lines += [""] + [f"{ARTICLE_SAYS} “{caution['passage']}” {see(caution['anchor'])}\n" for caution in cautions]
+        lines += [f"- {step_text(result, step)} {see(step['anchor'])}" for step in steps]
+    lines += ["", f"## {headings['when_each_applies']}", ""]
+    lines += [f"- **{approach['name']}:** {approach['situation']} {see(approach['anchor'])}" for approach in result["approaches"]]
+    groups = answers_that_counted(result)
+    lines += ["", f"## {headings['why']}"]
+    for heading, evidence, cautions in groups:
+        lines += ["", f"### {heading}", ""]
+        lines += [f"- {item['text']} {see(item['anchor'])}" for item in evidence]
+        lines += [f"- {caution_detail(caution)} {see(caution['anchor'])}" for caution in cautions]
+    lines += ["", f"### {headings['current_practice']}", "", result["current_practice"]["text"]]
+    first, more = changes_first_and_more(result)
     lines += ["", f"## {headings['what_would_change']}", ""]
-    lines += [f"- {text}" for text in what_would_change_texts(result)] or [result["no_change"]]
-    lines += ["", f"## {headings['current_practice']}", "", result["current_practice"]["text"]]
-    if result["next_steps"]:
-        lines += ["", f"## {headings['next_steps']}", ""] + [f"{number}. {step_text(result, step)} {see(step['anchor'])}" for number, step in enumerate(result["next_steps"], start=1)]
+    lines += [f"- {text}" for text in first] or [result["no_change"]]
+    lines += ["", f"### {headings['more_changes']}", "", *(f"- {text}" for text in more)] if more else []
     return "\n".join(lines) + "\n"
 
 

@@ -14,6 +14,8 @@
     verdicts                {approach id: "ready" | "at_risk" | "blocked" | "not_called"}  in ranking order
     verdict_labels          {approach id: the verdict in a few words}  (where approaches stand side by side)
     verdict_texts           {approach id: the verdict as a sentence}
+    timing_text             the picture of timing in words (its text equivalent): each approach, in the order they
+                            come, at its moment, with its verdict; the picture's title is headings["timing"]
     thin_evidence           a sentence when the recommendation rests on a single answer, else null
     need                    {approach id: {"present": bool, "occasional": bool, "heading": str, "evidence": [answer, ...]}}
                             present: an answer shows the situation the approach exists for; occasional: only
@@ -227,6 +229,7 @@ class AssessmentResult:
     verdicts: Mapping[str, str]
     verdict_labels: Mapping[str, str]
     verdict_texts: Mapping[str, str]
+    timing_text: str  # the picture of timing in words: each approach, in the order they come, with its verdict
     cautions: tuple[RaisedCaution, ...]
     find_out: tuple[FindOut, ...]
     caution_headings: Mapping[str, str]
@@ -267,6 +270,7 @@ class AssessmentResult:
             "verdicts": dict(self.verdicts),
             "verdict_labels": dict(self.verdict_labels),
             "verdict_texts": dict(self.verdict_texts),
+            "timing_text": self.timing_text,
             "need": {finding.approach_id: finding.to_dict() for finding in self.needs},
             "readiness": {finding.approach_id: finding.to_dict() for finding in self.readiness},
             "ranking": list(self.ranking),

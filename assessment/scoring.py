@@ -73,7 +73,7 @@ from functools import partial
 
 from . import what_if
 from .errors import AnswersError, quoted
-from .model import BLOCKING, EDITORS, NEED_SIGNALS, NO_APPROACH, PRACTICE_DIFFERS, PRACTICE_NOTE, READINESS, RISK, SHOWS_SITUATION, SITUATION, Option, Question, QuestionBank
+from .model import BLOCKING, EDITORS, NEED_SIGNALS, NO_APPROACH, PRACTICE_DIFFERS, PRACTICE_NOTE, READINESS, RESULT_PARTS, RISK, SHOWS_SITUATION, SITUATION, Option, Question, QuestionBank
 from .result import (
     AnswerChange,
     AssessmentResult,
@@ -91,7 +91,6 @@ from .result import (
 
 BLEND_PREFIX = "blend:"
 # The parts of a result that views head with the bank's `heading_<part>` texts.
-RESULT_PARTS = ("approaches", "why", "when_each_applies", "what_would_change", "current_practice", "next_steps")
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
 # Readiness of an approach (and, for BLOCKED and AT_RISK, its verdict too).
 BLOCKED = "blocked"
@@ -402,6 +401,7 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         verdicts={approach_id: judgement.verdicts[approach_id] for approach_id in judgement.ranking},
         verdict_labels={approach_id: verdict_label(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking},
         verdict_texts={approach_id: verdict_sentence(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking},
+        timing_text=timing_text(bank, {approach_id: verdict_label(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking}),
         cautions=raised_cautions(bank, asked_answers, in_play=in_play),
         find_out=find_out,
         caution_headings={BLOCKING: bank.texts.heading_blocking, RISK: bank.texts.heading_risks, PRACTICE_NOTE: bank.texts.heading_practice_notes},
@@ -578,6 +578,13 @@ def verdict_sentence(bank: QuestionBank, judgement: Judgement, approach_id: str,
         return bank.texts.verdict_not_called_leaning.format(name=name)
     sentence = getattr(bank.texts, f"verdict_{key}").format(name=name)
     return f"{sentence} {bank.texts.verdict_when_it_occurs.format(name=name)}" if need.occasional else sentence
+
+
+def timing_text(bank: QuestionBank, labels: Mapping[str, str]) -> str:
+    """The picture of timing in words: each approach at its moment, in the order they come, with its
+    verdict's label (lower-cased: it follows a comma)."""
+    return " ".join(bank.texts.timing_mark.format(moment=approach.moment, name=approach.name, verdict=labels[approach.id][:1].lower() + labels[approach.id][1:])
+                    for approach in bank.approaches)
 
 
 def verdict_label(bank: QuestionBank, judgement: Judgement, approach_id: str, readiness: str) -> str:

@@ -19,7 +19,7 @@ from collections import Counter
 
 from assessment import load_bank, score_answers
 from assessment.model import BLOCKING, LEANING, OCCASIONAL, RISK, SITUATION, QuestionBank
-from assessment.report import result_as_text
+from assessment.report import result_as_text, shown_first
 
 
 def random_answers(bank: QuestionBank, rng: random.Random) -> dict[str, str]:
@@ -150,7 +150,7 @@ def main(count: int = 20000, seed: int = 9) -> None:
     blocked_sets = blocked_best_fit = blocked_matched = confirms_denied = 0
     wall_ms, cpu_ms = [], []
     denied = unfounded = risk_not_known = hold_without = open_unsaid = vanished = 0
-    words, repeats, engine_words = [], 0, 0
+    words, first_words, repeats, engine_words = [], [], 0, 0
     for _ in range(count):
         answers = random_answers(bank, rng)
         wall_started, cpu_started = time.perf_counter(), time.process_time()
@@ -180,6 +180,7 @@ def main(count: int = 20000, seed: int = 9) -> None:
         vanished += not_sure_vanished(bank, result, answers)
         lines = shown_sentences(result)
         words.append(sum(len(line.split()) for line in lines))
+        first_words.append(sum(len(line.split()) for line in shown_first(shown)))
         repeats += repeated_sentences(lines) > 0
         engine_words += any(word in line.lower() for line in lines for word in ENGINE_WORDS)
         confirms_denied += any("confirm" in step.text.lower() for step in result.next_steps) and bool(result.blocked)
@@ -200,9 +201,11 @@ def main(count: int = 20000, seed: int = 9) -> None:
     print(f"    \"the conditions hold\" for an approach the article attaches no condition to:       {hold_without:>6}  (target 0)")
     print(f"    \"what would change\" calls for an approach with a blocking condition left open, unsaid: {open_unsaid:>6}  (target 0)")
     print(f"    a \"not sure\" answer neither used nor said to be moot:                               {vanished:>6}  (target 0)")
-    words.sort()
-    print(f"  words a result shows (every section, as laid out): median {statistics.median(words):.0f}, "
-          f"95th percentile {words[int(0.95 * (len(words) - 1))]}, max {words[-1]}")
+    for label, counted in (("shown before opening anything (the page's layout: report.shown_first)", first_words),
+                           ("of every section, the details open (as printed)", words)):
+        counted.sort()
+        print(f"  words of a result {label}: median {statistics.median(counted):.0f}, "
+              f"95th percentile {counted[int(0.95 * (len(counted) - 1))]}, max {counted[-1]}")
     print(f"    results repeating a sentence: {repeats:>6}  (target 0);  results with engine words {ENGINE_WORDS}: {engine_words:>6}  (target 0)")
     print("  verdicts per approach:")
     for approach_id in bank.approach_ids:

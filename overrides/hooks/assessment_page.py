@@ -89,6 +89,18 @@ def read_bank(root: Path, files):
     return bank
 
 
+# Where a page of the documentation shows the picture of timing (docs/approaches.md): the figure
+# the result view shows too, drawn once by overrides/partials/timing-figure.html from the bank.
+TIMING_FIGURE_MARKER = "<!-- the picture of timing -->"
+
+
+def on_page_content(html, page, config, files):
+    if TIMING_FIGURE_MARKER not in html:
+        return html
+    figure = config.theme.get_env().get_template("partials/timing-figure.html").module.timing_figure(_build.bank)
+    return html.replace(TIMING_FIGURE_MARKER, str(figure))
+
+
 def on_page_context(context, page, config, nav):
     if page.file.src_uri not in (ASSESSMENT_PAGE, TEAM_PAGE):
         return invite_from_article(context, page)

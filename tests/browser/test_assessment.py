@@ -91,15 +91,16 @@ def test_browser_results_equal_the_native_engine_for_the_articles_scenarios(boot
         expected = native_result(bank, scenario.answers)
         assert shown == expected, scenario
         assert page.get_attribute("[data-result]", "data-recommended") == expected["recommended"]
-        shown_changes = page.locator("[data-result] [data-what-if]").all_inner_texts()
+        # All of them, those under "more" too (the details are closed: the text is there, not shown).
+        shown_changes = page.locator("[data-result] [data-what-if]").all_text_contents()
         assert shown_changes == [change["text"] for change in expected["what_would_change"]], scenario
         # What each answer to a "not sure" question would do, as the engine words it.
-        shown_if_not_sure = page.locator("[data-result] [data-if-not-sure]").all_inner_texts()
+        shown_if_not_sure = page.locator("[data-result] [data-if-not-sure]").all_text_contents()
         assert shown_if_not_sure == [line["text"] for line in expected["if_not_sure"]], scenario
         # ...for each condition answered so, bar a risk the article names whatever the answer.
         inherent = {rule.id for rule in bank.cautions if rule.inherent}
         assert bool(shown_if_not_sure) == bool(set(scenario.not_known) - inherent), scenario
-        shown_moot = page.locator("[data-result] [data-not-sure-moot]").all_inner_texts()
+        shown_moot = page.locator("[data-result] [data-not-sure-moot]").all_text_contents()
         assert shown_moot == [line["text"] for line in expected["not_sure_moot"]], scenario
         # Each next step says whose it is: the editors' suggestions are headed as theirs.
         steps = page.locator("[data-result] [data-step-source]").evaluate_all(
@@ -130,8 +131,9 @@ def test_every_text_of_the_page_result_is_in_the_terminals_markdown_word_for_wor
         covered |= {f"{verdict}/{shown['readiness'][approach_id]['status']}" for approach_id, verdict in shown["verdicts"].items()}
         covered |= {f"called:{len(shown['recommended_approaches'])}"}
         markdown = " ".join(cli_markdown(scenario.answers).replace("**", "").split())
-        # Bar link labels and the keep-or-share actions.
-        for text in shown_texts(page, "[data-result] [data-result-body]", "a, script, [data-result-actions]"):
+        # Bar link labels, the keep-or-share actions and the picture of timing (the page's own: the
+        # verdicts it marks are the verdict lines'; test_result_layout.py checks it).
+        for text in shown_texts(page, "[data-result] [data-result-body]", "a, script, [data-result-actions], [data-timing-figure]"):
             assert " ".join(text.split()) in markdown, (scenario.name, text)
     assert {"ready/holds", "at_risk/at_risk", "at_risk/unknown", "blocked/blocked", "not_called/unknown", "ready/no_conditions", "called:0", "called:2"} <= covered
     assert watch.problems == []
@@ -144,6 +146,8 @@ def test_when_no_situation_is_present_the_page_says_so_and_shows_when_each_would
     assert shown["recommended"] == "none"
     assert page.get_attribute("[data-result]", "data-recommended") == "none"
     assert "No timing" in page.locator(".assessment-result__summary").inner_text()
+    # When each would apply is one click away, as the headline says.
+    page.locator("[data-result] [data-when-each-applies] > summary").click()
     for approach in bank.approaches:
         item = page.locator(f'[data-result] [data-situation="{approach.id}"]')
         assert approach.situation in item.inner_text()
@@ -166,7 +170,8 @@ def test_a_blocked_approach_is_marked_as_expected_to_fail_with_the_articles_word
     assert page.get_attribute('[data-result] [data-verdict][data-approach="after_the_fact"]', "data-verdict") == "blocked"
     note = page.locator('[data-result] [data-approach="after_the_fact"][data-readiness="blocked"]')
     assert shown["readiness"]["after_the_fact"]["text"] in note.inner_text()
-    blocking = page.locator('[data-result] [data-severity="blocking"]')
+    # The article's words on each condition, beside what to do for the approach.
+    blocking = page.locator('[data-result] [data-next-steps] [data-caution][data-severity="blocking"]')
     assert blocking.count() == len([caution for caution in shown["cautions"] if caution["severity"] == "blocking"]) > 0
     for index, caution in enumerate(caution for caution in shown["cautions"] if caution["severity"] == "blocking"):
         item = blocking.nth(index)
@@ -175,9 +180,9 @@ def test_a_blocked_approach_is_marked_as_expected_to_fail_with_the_articles_word
     # What would have to be true first leads the next steps.
     first_step = next(rule.first_step for rule in bank.cautions if rule.id == shown["readiness"]["after_the_fact"]["blocking"][0])
     # What would have to be true first leads the next steps, as the editors' suggestion it is.
-    assert page.locator("[data-result] section", has_text="What to do next").locator("li").first.inner_text().startswith(
+    assert page.locator('[data-result] [data-next-steps] [data-step-for="after_the_fact"]').first.inner_text().startswith(
         f"{bank.texts.editors_suggestion} {first_step}")
-    assert "matches" not in page.locator("[data-result] section", has_text="Your current practice").inner_text()
+    assert "matches" not in page.locator("[data-result] [data-current-practice]").text_content()
     assert watch.problems == []
 
 
@@ -522,7 +527,7 @@ def test_no_coaching_today_hides_the_other_practice_questions_and_the_markdown_s
     nothing = next(scenario for scenario in SCENARIOS if scenario.name == "nothing_called_for")
     shown = result_for(page, nothing.answers)
     assert shown["current_practice"]["no_coaching_today"] is True
-    assert page.locator("[data-result] section", has_text="Your current practice").locator("p").inner_text() == bank.texts.practice_not_offered
+    assert page.locator("[data-result] [data-current-practice]").text_content() == bank.texts.practice_not_offered
     with page.expect_download() as markdown_download:
         page.get_by_role("button", name="Download as Markdown").click()
     assert bank.texts.practice_not_offered in Path(markdown_download.value.path()).read_text("utf-8")

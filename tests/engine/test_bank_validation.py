@@ -195,6 +195,8 @@ MALFORMED_BANKS = {
     # approaches, questions and texts
     "approach without its scope": (
         ('scope = "for the beta team"\n', ''), "approach 'beta'", "scope", "missing or not a non-empty text"),
+    "approach without its moment": (
+        ('moment = "Later"\n', ''), "approach 'beta'", "moment", "missing or not a non-empty text"),
     # situations: the sentence the page shows is the rule the engine applies
     "situation answer that does not say what the situation is": (
         ('situation = "beta is the goal"\n', ''), "question 'goal', option 'goal_beta'", "situation", "missing: say what the situation is"),

@@ -78,7 +78,7 @@ def test_text_output_names_the_best_fit_what_would_change_it_and_the_steps(bank)
     result = score_answers(bank, BEHAVIOUR.answers)
     assert completed.returncode == 0
     assert completed.stdout.startswith(result.summary)
-    assert "What would change the result" in completed.stdout
+    assert bank.texts.heading_what_would_change in completed.stdout
     assert result.what_would_change[0].text in completed.stdout
     assert result.next_steps[0].text in completed.stdout
 
@@ -88,7 +88,7 @@ def test_markdown_output_has_headings_and_article_links(bank):
     assert completed.returncode == 0
     proactive = bank.approach("proactive")
     assert completed.stdout.startswith(f"# {bank.texts.headline_one.format(approach=proactive.name)}")
-    assert "## Why" in completed.stdout
+    assert f"## {bank.texts.heading_why}" in completed.stdout
     assert f"]({bank.article_path}#proactive-succession)" in completed.stdout
 
 

@@ -15,7 +15,7 @@ MODAL_PHRASES = [
     ("invariably fails", "aft-mandated", lambda bank, docs: [caution(bank, "after_the_fact_as_litigation_cover").text, docs["approaches.md"]]),
     ("most often (but not always)", "aft-remediation", lambda bank, docs: [bank.approach("after_the_fact").summary, docs["approaches.md"], docs["glossary.md"]]),
     ("extremely carefully", "aft-resistance", lambda bank, docs: [caution(bank, "after_the_fact_not_carefully_positioned").text, step(bank, "Position the coaching")]),
-    ("permanent", "aft-resistance", lambda bank, docs: [caution(bank, "after_the_fact_not_carefully_positioned").text, step(bank, "Position the coaching")]),
+    ("permanent", "aft-resistance", lambda bank, docs: [caution(bank, "after_the_fact_not_carefully_positioned").text]),
     ("the trend is toward", "proactive-risk", lambda bank, docs: [caution(bank, "proactive_without_roi").text, glossary_entry(docs, "roi")]),
     ("most often", "jit-evaluation", lambda bank, docs: [caution(bank, "just_in_time_satisfaction_survey_only").text]),
 ]

@@ -28,7 +28,7 @@ def test_a_rendering_lists_what_would_change_the_result(bank, render):
     result = result_of(bank, "behaviour_observed_by_the_board")
     rendered = render(result)
     assert result["what_would_change"]
-    assert "What would change the result" in rendered
+    assert bank.texts.heading_what_would_change in rendered
     for change in result["what_would_change"]:
         assert f"- {change['text']}" in rendered
 
@@ -38,37 +38,59 @@ def test_nothing_called_for_shows_when_each_approach_would_apply(bank, render):
     result = result_of(bank, "nothing_called_for")
     rendered = render(result)
     assert rendered.startswith(("No timing", "# No timing"))
-    assert "When each approach would apply" in rendered
+    assert bank.texts.heading_when_each_applies in rendered
     for approach in bank.approaches:
         assert approach.situation in rendered
         assert f"#{approach.anchor}" in rendered
 
 
 @RENDERINGS
-def test_a_fit_does_not_list_the_situations(bank, render):
-    assert "When each approach would apply" not in render(result_of(bank, "succession_focus_with_identified_candidates"))
+def test_the_answer_comes_first_then_what_to_do_then_the_details_in_order(bank, render):
+    result = result_of(bank, "succession_focus_with_identified_candidates")
+    rendered = render(result)
+    headings = result["headings"]
+    order = [headings[part] for part in ("approaches", "next_steps", "when_each_applies", "why", "current_practice", "what_would_change")]
+    positions = [rendered.index(heading) for heading in order]
+    assert positions == sorted(positions)
+    assert rendered.index(result["summary"]) < positions[0]
 
 
-def test_text_shows_cautions_with_their_passages_and_anchors_and_the_readiness_sentence(bank):
+def test_what_to_do_quotes_the_articles_words_on_a_condition_under_its_approach_before_its_first_step(bank):
     result = result_of(bank, "after_the_fact_as_litigation_cover")
     text = result_as_text(result)
     (caution,) = result["cautions"]
-    assert f"{bank.texts.heading_blocking}\n  ! {caution['text']} The article: “{caution['passage']}” (see #{caution['anchor']})" in text
-    assert result["readiness"]["after_the_fact"]["text"] in text
+    (first_step, *_) = [step for step in result["next_steps"] if step["applies_to"] == "after_the_fact"]
+    group = text.index(f"\n  After-the-fact coaching\n    The article: “{caution['passage']}” (see #{caution['anchor']})\n")
+    assert group < text.index(f"    - {bank.texts.editors_suggestion} {first_step['text']}") < text.index(result["headings"]["when_each_applies"])
+    # What the caution says of the answers is one of the answers that counted, not said again above.
+    assert text.index(result["headings"]["why"]) < text.index(f"    ! {caution['text']} (see #{caution['anchor']})")
+    assert text.count(caution["passage"]) == 1
     assert f"After-the-fact coaching: {bank.texts.verdict_label_blocked} (" in text
     assert bank.texts.need_present.format(name="After-the-fact coaching") in text
 
 
 @RENDERINGS
-def test_cautions_are_headed_by_their_force_strongest_first(bank, render):
+def test_practice_notes_are_details_with_their_passage_and_conditions_are_quoted_beside_the_steps(bank, render):
     result = result_of(bank, "contribution_not_valued_and_litigation_cover")
     rendered = render(result)
-    blocking, risks = rendered.index(bank.texts.heading_blocking), rendered.index(bank.texts.heading_risks)
-    assert blocking < risks
+    details = rendered.index(result["headings"]["when_each_applies"])
     for caution in result["cautions"]:
-        position = rendered.index(caution["passage"])
-        assert (blocking < position < risks) is (caution["severity"] == "blocking")
+        assert rendered.count(caution["passage"]) == 1
+        assert (rendered.index(caution["passage"]) < details) is (caution["severity"] in ("blocking", "risk"))
+    assert {caution["severity"] for caution in result["cautions"]} >= {"blocking"}
     assert "Best fit" not in rendered
+
+
+@RENDERINGS
+def test_what_would_change_shows_its_first_lines_then_the_rest_under_more(bank, render):
+    result = result_of(bank, "behaviour_observed_by_the_board")
+    rendered = render(result)
+    texts = [change["text"] for change in result["what_would_change"]]
+    first = result["changes_shown_first"]
+    assert 0 < first < len(texts), "this scenario has lines shown first and more"
+    more = rendered.index(result["headings"]["more_changes"])
+    assert all(rendered.index(text) < more for text in texts[:first])
+    assert all(rendered.index(text) > more for text in texts[first:])
 
 
 @RENDERINGS
@@ -106,7 +128,7 @@ def test_markdown_links_point_at_the_given_page_address(bank):
     assert f"]({bank.article_path}#proactive-risk)" in result_as_markdown(result)
 
 
-def test_markdown_has_a_verdict_per_approach_and_numbered_next_steps(bank):
+def test_markdown_has_a_verdict_per_approach_and_each_next_step_under_its_approach(bank):
     result = result_of(bank, "succession_candidates_acting_on_360_results")
     markdown = result_as_markdown(result)
     for approach in result["approaches"]:
@@ -114,10 +136,11 @@ def test_markdown_has_a_verdict_per_approach_and_numbered_next_steps(bank):
         assert verdict in markdown
     assert result["current_practice"]["text"] in markdown
     assert result["next_steps"]
-    for number, step in enumerate(result["next_steps"], start=1):
+    names = {approach["id"]: approach["name"] for approach in result["approaches"]}
+    for step in result["next_steps"]:
         # The editors' suggestions say whose they are; the article's own reading needs no label.
         label = f"{result['editors_label']} " if step["source"] == "editors" else ""
-        assert f"{number}. {label}{step['text']}" in markdown
+        assert markdown.index(f"### {names[step['applies_to']]}") < markdown.index(f"- {label}{step['text']}")
     assert {step["source"] for step in result["next_steps"]} == {"article", "editors"}
 
 

@@ -83,9 +83,9 @@ SINGLE_TEXT = 'verdict_ready = "'
 SINGLE = position(BANK, SINGLE_TEXT)
 ARTICLE_TABLE = position(BANK, "[article]")
 def text_mistake(placeholder: str, message: str) -> Mistake:
-    """The `{name}` of the bank's "called for, with risks" verdict written another way."""
-    return Mistake(edit(BANK, "{name}", placeholder, after=("verdict_at_risk",)),
-                   f"{BANK}: [texts]: field 'verdict_at_risk': {message}")
+    """The `{name}` of the bank's heading for an approach whose situation the answers show, written another way."""
+    return Mistake(edit(BANK, "{name}", placeholder, after=("need_present",)),
+                   f"{BANK}: [texts]: field 'need_present': {message}")
 
 
 SECOND_ISSUE = "docs/issues/a-second-issue.md"

@@ -1,0 +1,127 @@
+"""The result reads answer first, as a reader sees it in Chromium: the verdicts inside the first
+screen (one and a half on a phone), nothing said twice, the details closed on screen and open in
+print, and a picture of when each coaching comes, marked with the verdicts."""
+
+import re
+
+import pytest
+from reader_page import PageWatch, shown_texts
+
+from assessment import load_bank, score_answers
+from assessment.links import share_link
+from assessment.report import shown_first
+from support.chromium import BOOT_TIMEOUT_MS, RESULT_TIMEOUT_MS
+from tests.engine.article_scenarios import SCENARIOS
+
+BANK = load_bank()
+BY_NAME = {scenario.name: scenario for scenario in SCENARIOS}
+# One answer set per verdict, and one calling for all three approaches.
+CASES = {
+    "ready": "360_results_and_training_to_act_on_now",
+    "at_risk": "candidates_may_leave",
+    "blocked": "succession_need_and_coaching_as_litigation_cover",
+    "not_called": "nothing_called_for",
+    "all three": "every_approach_called_for",
+}
+SCREENS = {"desktop": ({"width": 1280, "height": 800}, 1.0), "phone": ({"width": 360, "height": 740}, 1.5)}
+
+
+@pytest.fixture(scope="module", params=list(SCREENS))
+def screen(request, browser):
+    viewport, screens = SCREENS[request.param]
+    context = browser.new_context(viewport=viewport)
+    yield context, viewport["height"] * screens
+    context.close()
+
+
+def open_result(context, site_url, name):
+    answers = BY_NAME[name].answers
+    page = context.new_page()
+    page.set_default_timeout(RESULT_TIMEOUT_MS)
+    watch = PageWatch(page, site_url)
+    page.goto(site_url + "assessment/" + share_link(BANK, answers))
+    page.wait_for_selector("[data-result]:not([hidden]) [data-result-json]", state="attached", timeout=BOOT_TIMEOUT_MS)
+    return page, watch, score_answers(BANK, answers).to_dict()
+
+
+def shown_words(page) -> list[str]:
+    """The words on screen before anything is opened, in order: the result's rendered text (a closed
+    details' content and the picture's title and description are not rendered; quotation marks are
+    the stylesheet's), bar the sharing actions and the verdicts' heading for screen readers."""
+    return page.evaluate("""() => [...document.querySelector("[data-result-body]").children]
+        .filter((part) => !part.matches("[data-result-actions], script"))
+        .map((part) => (part.matches("[data-verdicts]") ? part.querySelector("ul") : part).innerText)
+        .join("\\n").split(/\\s+/).filter(Boolean)""")
+
+
+def layout_words(result: dict) -> list[str]:
+    return [word.strip("“”") for word in " ".join(shown_first(result)).split() if word.strip("“”")]
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_the_answer_comes_first_and_the_details_wait_one_click_away(screen, site_url, case):
+    context, first_screens = screen
+    page, watch, result = open_result(context, site_url, CASES[case])
+    # The verdicts end within the first screen (one and a half on a phone) of the result.
+    top, bottom = page.evaluate("""() => [document.querySelector("[data-result]").getBoundingClientRect().top,
+                                          document.querySelector("[data-verdicts]").getBoundingClientRect().bottom]""")
+    assert bottom - top <= first_screens, (case, bottom - top)
+    # What a reader sees before opening anything is what the engine's layout says (the bench counts it).
+    assert shown_words(page) == layout_words(result)
+    # The details are closed on screen, their headings in view; in print, all of them are there.
+    assert page.locator("[data-result-body] details[open]").count() == 0
+    details = page.locator("[data-result-body] > details")
+    assert details.count() == 3
+    for index in range(details.count()):
+        assert details.nth(index).locator("> summary").is_visible()
+    closed_text = page.locator("[data-why] h4").first
+    assert not closed_text.is_visible()
+    page.emulate_media(media="print")
+    assert closed_text.is_visible()
+    assert page.locator("[data-what-would-change] li, [data-what-would-change] p").first.is_visible()
+    page.emulate_media(media="screen")
+    assert watch.problems == []
+    page.close()
+
+
+def sentences(texts: list[str]) -> list[str]:
+    return [sentence.strip() for text in texts for sentence in re.split(r"(?<=[.?!])\s+", text) if len(sentence.split()) > 3]
+
+
+@pytest.mark.parametrize("case", ["blocked", "all three"])
+def test_nothing_is_said_twice_even_with_every_detail_open(screen, site_url, case):
+    context, _ = screen
+    page, watch, _ = open_result(context, site_url, CASES[case])
+    page.evaluate("() => document.querySelectorAll('[data-result-body] details').forEach((details) => { details.open = true; })")
+    # Every text but the "Read in the article" links' labels and the sharing actions.
+    said = sentences(shown_texts(page, "[data-result-body]", "script, [data-result-actions], .assessment-result__more"))
+    assert said and len(said) == len(set(said)), [sentence for sentence in said if said.count(sentence) > 1]
+    page.close()
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_the_picture_of_timing_has_a_name_and_marks_each_verdict(screen, site_url, case):
+    context, _ = screen
+    page, watch, result = open_result(context, site_url, CASES[case])
+    figure = page.locator("[data-result-body]").get_by_role("img", name=result["headings"]["timing"])
+    assert figure.count() == 1
+    assert figure.get_attribute("aria-labelledby") and page.locator("[data-result-body] [data-timing-desc]").text_content() == result["timing_text"]
+    for approach in BANK.approaches:
+        mark = page.locator(f'[data-result-body] [data-timing-mark="{approach.id}"]')
+        verdict = result["verdicts"][approach.id]
+        assert mark.get_attribute("href") == f"#timing-shape-{verdict}"
+        # The verdict list shows the same shape beside the verdict it stands for.
+        assert page.locator(f'[data-verdict="{verdict}"][data-approach="{approach.id}"] use').get_attribute("href") == f"#timing-shape-{verdict}"
+    # Each approach at its moment, in the order they come, its label under the line.
+    labels = page.locator("[data-result-body] [data-timing-label]").all_inner_texts()
+    assert [" ".join(label.split()) for label in labels] == [f"{approach.moment} {approach.name}" for approach in BANK.approaches]
+    page.close()
+
+
+def test_the_approaches_page_shows_the_picture_without_verdicts(page, site_url):
+    page.goto(site_url + "approaches/")
+    figure = page.get_by_role("img", name=BANK.texts.heading_timing)
+    assert figure.count() == 1
+    description = page.locator("[data-timing-desc]").text_content()
+    assert description == " ".join(BANK.texts.timing_plain.format(moment=approach.moment, name=approach.name) for approach in BANK.approaches)
+    assert {page.locator(f'[data-timing-mark="{approach.id}"]').get_attribute("href") for approach in BANK.approaches} == {"#timing-shape-plain"}
