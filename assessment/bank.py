@@ -56,6 +56,7 @@ from .model import (
     SHOWS_SITUATION,
     SOURCES,
     Approach,
+    Term,
     CautionRule,
     NextStep,
     Option,
@@ -239,6 +240,7 @@ def bank_from_data(data: Mapping[str, Any], source: str) -> QuestionBank:
         questions=questions,
         cautions=cautions,
         next_steps=reader.next_steps(data, approach_ids, anchors, questions, cautions),
+        terms=reader.terms(data),
         fingerprint="",
     )
     bank = dataclasses.replace(bank, fingerprint=decisive_fingerprint(bank))
@@ -429,6 +431,18 @@ class BankReader:
         if len(approaches) < 2:
             raise self.fail("file", "approaches", "at least two approaches are needed to compare")
         return tuple(approaches)
+
+    def terms(self, data: Mapping) -> tuple[Term, ...]:
+        seen: set = set()
+        terms = []
+        for index, entry in enumerate(self.table_list(data, "terms", "file", allow_empty=True), start=1):
+            location = f"term '{entry.get('term', f'#{index}')}'"
+            term = self.text(entry, "term", location)
+            if term in seen:
+                raise self.fail(location, "term", "defined twice")
+            seen.add(term)
+            terms.append(Term(term, self.text(entry, "definition", location)))
+        return tuple(terms)
 
     def sections(self, data: Mapping) -> tuple[Section, ...]:
         seen: set = set()

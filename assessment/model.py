@@ -30,8 +30,9 @@ NO_APPROACH = "none"
 
 # The parts of a result a view heads, each with its `heading_<part>` text in the bank: the verdicts,
 # the picture of timing (its title), what to do, then the details (when each applies, the answers
-# that counted, today's practice, what would change and the rest of it, "more").
-RESULT_PARTS = ("approaches", "timing", "next_steps", "when_each_applies", "why", "current_practice", "what_would_change", "more_changes")
+# that counted, today's practice, what would change and the rest of it, "more"), and the terms the
+# Markdown and the terminal explain.
+RESULT_PARTS = ("approaches", "timing", "next_steps", "when_each_applies", "why", "current_practice", "what_would_change", "more_changes", "terms")
 
 # Ids travel in share links, HTML attributes and CSS selectors: a pattern safe in all three.
 ID_PATTERN = r"[a-z][a-z0-9_]*"
@@ -51,6 +52,14 @@ class Section(Record):
 
     id: str
     title: str
+
+
+@dataclass(frozen=True)
+class Term(Record):
+    """A term a reader may not know, with the editors' short definition (a tooltip on the site)."""
+
+    term: str
+    definition: str
 
 
 @dataclass(frozen=True)
@@ -245,6 +254,7 @@ class ResultTexts:
     heading_current_practice: str
     heading_next_steps: str
     heading_more_changes: str
+    heading_terms: str
     editors_suggestion: str
     need_present: str
     need_absent: str
@@ -298,6 +308,7 @@ class QuestionBank:
     questions: tuple[Question, ...]
     cautions: tuple[CautionRule, ...]
     next_steps: tuple[NextStep, ...]
+    terms: tuple[Term, ...]
     fingerprint: str
 
     @property

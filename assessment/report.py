@@ -6,6 +6,8 @@ page's Markdown download is this module's Markdown too (the browser asks the eng
 
 from __future__ import annotations
 
+import re
+
 from .model import BLOCKING, NEED, PRACTICE, RISK, QuestionBank
 
 
@@ -84,6 +86,14 @@ def caution_detail(caution: dict) -> str:
     return caution["text"] + quote
 
 
+def terms_used(result: dict, text: str) -> list[dict]:
+    """The terms a result's text uses (as written, whole words, not part of an anchor such as
+    #aft-remediation):
+    the Markdown and the terminal explain them, where the page has a tooltip. Results saved before
+    terms were explained have none."""
+    return [term for term in result.get("terms", []) if re.search(rf"(?<![\w#-]){re.escape(term['term'])}(?!\w)", text)]
+
+
 def step_text(result: dict, step: dict) -> str:
     """A next step, headed as the editors' when it is their suggestion rather than the article's reading.
     Results saved before steps said whose they were have no label."""
@@ -142,6 +152,8 @@ def result_as_text(result: dict) -> str:
     first, more = changes_first_and_more(result)
     lines += ["", headings["what_would_change"], *([f"  - {text}" for text in first] or [f"  {result['no_change']}"])]
     lines += [f"  {headings['more_changes']}", *(f"    - {text}" for text in more)] if more else []
+    used = terms_used(result, "\n".join(lines))
+    lines += ["", headings["terms"], *(f"  {term['term']}: {term['definition']}" for term in used)] if used else []
     lines += ["", f"Section references (#...) point into the article at {result['article_path']}"]
     return "\n".join(lines) + "\n"
 
@@ -178,6 +190,8 @@ def result_as_markdown(result: dict, article_url: str | None = None) -> str:
     lines += ["", f"## {headings['what_would_change']}", ""]
     lines += [f"- {text}" for text in first] or [result["no_change"]]
     lines += ["", f"### {headings['more_changes']}", "", *(f"- {text}" for text in more)] if more else []
+    used = terms_used(result, "\n".join(lines))
+    lines += ["", f"## {headings['terms']}", "", *(f"- **{term['term']}**: {term['definition']}" for term in used)] if used else []
     return "\n".join(lines) + "\n"
 
 

@@ -14,6 +14,8 @@
     verdicts                {approach id: "ready" | "at_risk" | "blocked" | "not_called"}  in ranking order
     verdict_labels          {approach id: the verdict in a few words}  (where approaches stand side by side)
     verdict_texts           {approach id: the verdict as a sentence}
+    terms                   [{term, definition}, ...]  the bank's terms: a view explains those its sentences use
+                            (a tooltip on the page; under headings["terms"] in the Markdown and the terminal)
     timing_text             the picture of timing in words (its text equivalent): each approach, in the order they
                             come, at its moment, with its verdict; the picture's title is headings["timing"]
     thin_evidence           a sentence when the recommendation rests on a single answer, else null
@@ -77,7 +79,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .model import EDITORS, Approach, Record
+from .model import EDITORS, Approach, Record, Term
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,7 @@ class AssessmentResult:
     verdict_labels: Mapping[str, str]
     verdict_texts: Mapping[str, str]
     timing_text: str  # the picture of timing in words: each approach, in the order they come, with its verdict
+    terms: tuple[Term, ...]  # the bank's terms: a view explains those its sentences use
     cautions: tuple[RaisedCaution, ...]
     find_out: tuple[FindOut, ...]
     caution_headings: Mapping[str, str]
@@ -271,6 +274,7 @@ class AssessmentResult:
             "verdict_labels": dict(self.verdict_labels),
             "verdict_texts": dict(self.verdict_texts),
             "timing_text": self.timing_text,
+            "terms": [term.to_dict() for term in self.terms],
             "need": {finding.approach_id: finding.to_dict() for finding in self.needs},
             "readiness": {finding.approach_id: finding.to_dict() for finding in self.readiness},
             "ranking": list(self.ranking),

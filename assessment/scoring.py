@@ -401,6 +401,7 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         verdicts={approach_id: judgement.verdicts[approach_id] for approach_id in judgement.ranking},
         verdict_labels={approach_id: verdict_label(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking},
         verdict_texts={approach_id: verdict_sentence(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking},
+        terms=bank.terms,
         timing_text=timing_text(bank, {approach_id: verdict_label(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking}),
         cautions=raised_cautions(bank, asked_answers, in_play=in_play),
         find_out=find_out,

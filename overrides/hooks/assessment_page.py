@@ -89,6 +89,13 @@ def read_bank(root: Path, files):
     return bank
 
 
+def on_page_markdown(markdown, page, config, files):
+    """Every page gets the bank's terms as Markdown abbreviations: each occurrence of a term is a
+    tooltip with its definition (the result page and its Markdown explain the same terms)."""
+    abbreviations = "".join(f"\n*[{term.term}]: {term.definition}" for term in _build.bank.terms)
+    return f"{markdown}\n{abbreviations}\n"
+
+
 # Where a page of the documentation shows the picture of timing (docs/approaches.md): the figure
 # the result view shows too, drawn once by overrides/partials/timing-figure.html from the bank.
 TIMING_FIGURE_MARKER = "<!-- the picture of timing -->"

@@ -2,14 +2,15 @@
 screen (one and a half on a phone), nothing said twice, the details closed on screen and open in
 print, and a picture of when each coaching comes, marked with the verdicts."""
 
+import json
 import re
 
 import pytest
-from reader_page import PageWatch, shown_texts
+from reader_page import PageWatch, answer, booted_page, random_answer_sets, shown_texts
 
 from assessment import load_bank, score_answers
 from assessment.links import share_link
-from assessment.report import shown_first
+from assessment.report import result_as_text, shown_first, terms_used
 from support.chromium import BOOT_TIMEOUT_MS, RESULT_TIMEOUT_MS
 from tests.engine.article_scenarios import SCENARIOS
 
@@ -125,3 +126,41 @@ def test_the_approaches_page_shows_the_picture_without_verdicts(page, site_url):
     description = page.locator("[data-timing-desc]").text_content()
     assert description == " ".join(BANK.texts.timing_plain.format(moment=approach.moment, name=approach.name) for approach in BANK.approaches)
     assert {page.locator(f'[data-timing-mark="{approach.id}"]').get_attribute("href") for approach in BANK.approaches} == {"#timing-shape-plain"}
+
+
+def test_the_terms_of_a_result_are_tooltips_as_on_every_page(screen, site_url):
+    context, _ = screen
+    page, watch, result = open_result(context, site_url, CASES["not_called"])
+    page.locator("[data-result] [data-when-each-applies] > summary").click()
+    definitions = {term.term: term.definition for term in BANK.terms}
+    marked = page.locator("[data-result-body] abbr").evaluate_all("(items) => items.map((item) => [item.textContent, item.title])")
+    assert ["bench strength", definitions["bench strength"]] in marked and ["C-level", definitions["C-level"]] in marked
+    assert all(title == definitions[term] for term, title in marked)
+    # The same terms the Markdown and the terminal explain.
+    assert {term for term, _ in marked} == {term["term"] for term in terms_used(result, result_as_text(result).split(BANK.texts.heading_terms)[0])}
+    assert watch.problems == []
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def desktop_page(browser, site_url):
+    yield from booted_page(browser, site_url, "assessment/")
+
+
+def test_the_verdicts_fit_the_first_desktop_screen_for_random_answer_sets(desktop_page):
+    page, watch = desktop_page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    heights = []
+    for answers in random_answer_sets(BANK, 25):
+        page.click("[data-start-over]")
+        answer(page, answers)
+        page.click("form[data-assessment-form] button[type=submit]")
+        # The result for these answers (not the one before).
+        page.wait_for_function("""(expected) => {
+            const shown = document.querySelector("[data-result]:not([hidden]) [data-result-json]");
+            return shown && JSON.stringify(Object.entries(JSON.parse(shown.textContent).answers).sort()) === expected;
+        }""", arg=json.dumps(sorted([key, value] for key, value in BANK.answers_to_asked(answers).items()), separators=(",", ":")))
+        heights.append(page.evaluate("""() => document.querySelector("[data-verdicts]").getBoundingClientRect().bottom
+                                             - document.querySelector("[data-result]").getBoundingClientRect().top"""))
+    assert max(heights) <= 800, heights
+    assert watch.problems == []

@@ -195,6 +195,12 @@ MALFORMED_BANKS = {
     # approaches, questions and texts
     "approach without its scope": (
         ('scope = "for the beta team"\n', ''), "approach 'beta'", "scope", "missing or not a non-empty text"),
+    "term defined twice": (
+        ('[scoring]', '[[terms]]\nterm = "alpha"\ndefinition = "A."\n\n[[terms]]\nterm = "alpha"\ndefinition = "B."\n\n[scoring]'),
+        "term 'alpha'", "term", "defined twice"),
+    "term without its definition": (
+        ('[scoring]', '[[terms]]\nterm = "alpha"\n\n[scoring]'),
+        "term 'alpha'", "definition", "missing or not a non-empty text"),
     "approach without its moment": (
         ('moment = "Later"\n', ''), "approach 'beta'", "moment", "missing or not a non-empty text"),
     # situations: the sentence the page shows is the rule the engine applies

@@ -67,8 +67,7 @@ def test_high_potentials_are_not_defined_as_the_candidates_the_article_names_bes
     # The article: "high potentials or candidates for top-level positions", "high potentials and
     # succession plan candidates": two groups, named side by side.
     docs = {"glossary.md": (DOCS / "glossary.md").read_text("utf-8")}
-    terms = (DOCS / "includes" / "glossary-terms.md").read_text("utf-8")
-    tooltip = re.search(r"^\*\[high potentials\]: (.*)$", terms, re.MULTILINE)[1]
+    tooltip = next(term.definition for term in bank.terms if term.term == "high potentials")
     for definition in (glossary_entry(docs, "high-potentials"), tooltip):
         first_sentence = normalized(definition).split(";")[0].split(". ")[0]
         assert "candidates" not in first_sentence, definition

@@ -1,5 +1,7 @@
 """Text and Markdown renderings show what the result holds, from its to_dict()."""
 
+import re
+
 import pytest
 
 from assessment import score_answers
@@ -168,3 +170,21 @@ def test_bank_markdown_gives_each_question_a_heading_its_role_and_an_article_lin
         assert f"## {question.text}" in markdown
         assert f"`{question.id}`, {question.role}, [see the article]({bank.article_path}#{question.anchor})" in markdown
     assert "Asked only when observed_behaviour is some_concern/yes_specific" in markdown
+
+
+@RENDERINGS
+def test_the_terms_a_result_uses_are_explained_and_no_others(bank, render):
+    result = result_of(bank, "nothing_called_for")
+    rendered = render(result)
+    terms_section = rendered.split(bank.texts.heading_terms, 1)[1]
+    body = rendered.split(bank.texts.heading_terms, 1)[0]
+    for term in bank.terms:
+        used = re.search(rf"(?<![\w#-]){re.escape(term.term)}(?!\w)", body) is not None
+        explained = re.search(rf"^(  |- \*\*){re.escape(term.term)}(\*\*)?: {re.escape(term.definition)}$", terms_section, re.MULTILINE)
+        assert (explained is not None) is used, term.term
+    assert "bench strength" in body and "C-level" in body
+
+
+def test_a_result_using_no_term_has_no_terms_section(bank):
+    result = result_of(bank, "nothing_called_for")
+    assert bank.texts.heading_terms not in result_as_text({**result, "terms": []})

@@ -182,6 +182,26 @@ function whatWouldChange(result) {
   ];
 }
 
+// The bank's terms, each a tooltip (its definition as the title) wherever the result uses it, as on
+// every page of the site; matched as written, whole words, as report.py's terms_used does.
+function markTerms(body, terms) {
+  if (!terms?.length) return;
+  const escaped = terms.map((term) => term.term).sort((a, b) => b.length - a.length).map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_#-])(${escaped.join("|")})(?![\\p{L}\\p{N}_])`, "u");
+  const definitions = new Map(terms.map((term) => [term.term, term.definition]));
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node.parentElement.closest("a, abbr, script, svg, summary") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const texts = [];
+  while (walker.nextNode()) texts.push(walker.currentNode);
+  for (const text of texts) {
+    // Split on a capturing pattern: the odd parts are the terms.
+    const parts = text.textContent.split(pattern);
+    if (parts.length === 1) continue;
+    text.replaceWith(...parts.map((part, index) => (index % 2 ? element("abbr", { text: part, attributes: { title: definitions.get(part) } }) : part)));
+  }
+}
+
 function section(title, children, attributes = {}, headingClass = undefined) {
   return element("section", { className: "assessment-result__section", attributes }, [element("h3", { text: title, className: headingClass }), ...children]);
 }
@@ -223,6 +243,7 @@ export function renderResult(container, result, { articleUrl, shareUrl, onDownlo
   // The full result, for people and tools that want the exact data behind the page.
   sections.push(element("script", { text: JSON.stringify(result), attributes: { type: "application/json", "data-result-json": "" } }));
   body.replaceChildren(...sections);
+  markTerms(body, result.terms);
   container.dataset.recommended = result.recommended;
   container.hidden = false;
 }
