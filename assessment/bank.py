@@ -137,9 +137,6 @@ TEXT_PLACEHOLDERS = {
     "team_condition_first": {"labels", "questions", "name"},
     "team_raised_by": {"labels"},
     "team_no_agenda": set(),
-    "heading_blocking": set(),
-    "heading_risks": set(),
-    "heading_practice_notes": set(),
 }
 # Help that repeats this many words of an answer in a row hints at that answer.
 HINT_RUN = 3

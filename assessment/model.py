@@ -291,9 +291,6 @@ class ResultTexts:
     team_condition_first: str
     team_raised_by: str
     team_no_agenda: str
-    heading_blocking: str
-    heading_risks: str
-    heading_practice_notes: str
 
 
 @dataclass(frozen=True)

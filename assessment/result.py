@@ -38,7 +38,6 @@
                             "practice", at the article's force; passage: the article's words it rests on
     find_out                [{id, text, anchor, approach}, ...]  conditions answered "not sure", for approaches in
                             play: what to find out and whom to ask (they also lead the next steps)
-    caution_headings        {severity: heading}  how a view heads each severity's cautions, strongest first
     current_practice        {approach: id | null, matches_best_fit: bool, no_coaching_today: bool, text: str}
                             never "matches" a blocked approach; no_coaching_today: the answers say none is offered
     next_steps              [{text, anchor, applies_to, source, point}, ...]  what would have to be true first for
@@ -235,7 +234,6 @@ class AssessmentResult:
     terms: tuple[Term, ...]  # the bank's terms: a view explains those its sentences use
     cautions: tuple[RaisedCaution, ...]
     find_out: tuple[FindOut, ...]
-    caution_headings: Mapping[str, str]
     current_practice: CurrentPractice
     next_steps: tuple[SuggestedStep, ...]
     what_would_change: tuple[WhatWouldChange, ...]
@@ -280,7 +278,6 @@ class AssessmentResult:
             "ranking": list(self.ranking),
             "cautions": [caution.to_dict() for caution in self.cautions],
             "find_out": [item.to_dict() for item in self.find_out],
-            "caution_headings": dict(self.caution_headings),
             "current_practice": self.current_practice.to_dict(),
             "next_steps": [step.to_dict() for step in self.next_steps],
             "what_would_change": [change.to_dict() for change in self.what_would_change],

@@ -73,7 +73,7 @@ from functools import partial
 
 from . import what_if
 from .errors import AnswersError, quoted
-from .model import BLOCKING, EDITORS, NEED_SIGNALS, NO_APPROACH, PRACTICE_DIFFERS, PRACTICE_NOTE, READINESS, RESULT_PARTS, RISK, SHOWS_SITUATION, SITUATION, Option, Question, QuestionBank
+from .model import BLOCKING, EDITORS, NEED_SIGNALS, NO_APPROACH, PRACTICE_DIFFERS, PRACTICE_NOTE, READINESS, RESULT_PARTS, SHOWS_SITUATION, SITUATION, Option, Question, QuestionBank
 from .result import (
     AnswerChange,
     AssessmentResult,
@@ -405,7 +405,6 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         timing_text=timing_text(bank, {approach_id: verdict_label(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking}),
         cautions=raised_cautions(bank, asked_answers, in_play=in_play),
         find_out=find_out,
-        caution_headings={BLOCKING: bank.texts.heading_blocking, RISK: bank.texts.heading_risks, PRACTICE_NOTE: bank.texts.heading_practice_notes},
         current_practice=describe_current_practice(bank, practice_id, judgement, no_coaching_today=offers_no_coaching_today(bank, asked_answers)),
         next_steps=suggested_steps(bank, asked_answers, judgement, practice_id, find_out),
         what_would_change=changes,
