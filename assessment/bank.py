@@ -438,7 +438,12 @@ class BankReader:
             if term in seen:
                 raise self.fail(location, "term", "defined twice")
             seen.add(term)
-            terms.append(Term(term, self.text(entry, "definition", location)))
+            definition = self.text(entry, "definition", location)
+            # A result explains every term it uses: the same definition twice would say it twice.
+            same = next((other.term for other in terms if other.definition == definition), None)
+            if same is not None:
+                raise self.fail(location, "definition", f"the same as term '{same}''s: give each term its own")
+            terms.append(Term(term, definition))
         return tuple(terms)
 
     def sections(self, data: Mapping) -> tuple[Section, ...]:

@@ -198,6 +198,9 @@ MALFORMED_BANKS = {
     "term defined twice": (
         ('[scoring]', '[[terms]]\nterm = "alpha"\ndefinition = "A."\n\n[[terms]]\nterm = "alpha"\ndefinition = "B."\n\n[scoring]'),
         "term 'alpha'", "term", "defined twice"),
+    "two terms with one definition": (
+        ('[scoring]', '[[terms]]\nterm = "alpha"\ndefinition = "A."\n\n[[terms]]\nterm = "beta"\ndefinition = "A."\n\n[scoring]'),
+        "term 'beta'", "definition", "the same as term 'alpha'"),
     "term without its definition": (
         ('[scoring]', '[[terms]]\nterm = "alpha"\n\n[scoring]'),
         "term 'alpha'", "definition", "missing or not a non-empty text"),
