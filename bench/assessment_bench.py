@@ -1,7 +1,8 @@
-"""How long the reader waits on /assessment/, by kind of visit, cold and warm, against a naive
-main-thread boot.
+"""How long the reader waits on /assessment/, by kind of visit, cold and warm, against two plain
+main-thread boots: the lean baseline (the site's own runtime files booted plainly) and the naive one
+(the whole standard library the runtime ships, compiled in the browser).
 
-Builds the site into a temporary folder, adds the naive baseline page next to the real one, serves
+Builds the site into a temporary folder, adds the baseline pages next to the real one, serves
 both with gzip and cache headers, and drives headless Chromium. Each kind of visit boots the way
 the page chooses for it (no fragment and partial saved answers: the normal boot; a share link and
 complete saved answers: the memory snapshot). Prints medians, ratios, where the worker's boot time
@@ -13,8 +14,8 @@ repository, with this checkout's packages) and measures it in the same run, besi
 
 `--networks` (default: all) then measures each kind of visit (plain, shared link, team link), cold
 and warm, on emulated networks (CDP Network.emulateNetworkConditions on every page, which throttles
-its worker too), the page beside the naive boot in the same run, and prints times, bytes and
-ratios as one table: the figures the README's boot section quotes.
+its worker too), the page beside both baselines in the same run, and prints times, bytes and
+ratios against both baselines as one table: the figures the README's boot section quotes.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from support.site import ROOT, build_site, storage_keys
 from support.snapshot_cache import wait_until_snapshot_kept
 
 from .figures import machine_note, print_table, ratio, verdict
-from .naive_page import add_naive_page
+from .naive_page import add_lean_page, add_naive_page
 
 CPU_SLOWDOWN = 4
 # An option not already chosen (partial answers are restored), so a click on it is a change.
@@ -249,28 +250,29 @@ SHORT_NAMES = {"no fragment": "plain", "shared link": "link", "returning, comple
                "returning, partial answers": "ret.partial"}
 
 
-def report(page: dict, naive: dict, slow: Samples, runs: int) -> None:
+def report(page: dict, baselines: dict[str, dict], slow: Samples, runs: int) -> None:
     print(f"\nAssessment page, medians of {runs} runs (headless Chromium, gzip, loopback). Columns: the page for each")
-    print("kind of visit (plain = no fragment, link = shared link, ret. = returning with saved answers);")
-    print("naive = baseline main-thread boot, plain and link; the last column is the page's link / naive link.")
-    print_columns(page, naive)
-    print_targets(page, naive, slow)
+    print("kind of visit (plain = no fragment, link = shared link, ret. = returning with saved answers); lean and")
+    print("naive = the baselines' main-thread boot, plain and link; then the page / the lean baseline, plain and link.")
+    print_columns(page, baselines)
+    print_targets(page, baselines["naive"], slow)
 
 
-def print_columns(page: dict, naive: dict) -> None:
+def print_columns(page: dict, baselines: dict[str, dict]) -> None:
     names = list(page)
-    columns = [(name, page[name]) for name in names] + [(f"naive {name}", naive[name]) for name in naive]
-    labels = [SHORT_NAMES[name] for name in names] + [f"naive {SHORT_NAMES[name]}" for name in naive]
+    columns = [(name, page[name]) for name in names] + [(f"{kind} {name}", runs[name]) for kind, runs in baselines.items() for name in runs]
+    labels = [SHORT_NAMES[name] for name in names] + [f"{kind} {SHORT_NAMES[name]}" for kind, runs in baselines.items() for name in runs]
+    lean = baselines["lean"]
     for mode in ("cold", "warm"):
         title = "cold (empty caches)" if mode == "cold" else "warm (caches filled by earlier visits)"
-        header = f"{title:40}" + "".join(f"{label:>14}" for label in labels) + f"{'link/naive':>12}"
+        header = f"{title:40}" + "".join(f"{label:>14}" for label in labels) + f"{'plain/lean':>12}{'link/lean':>12}"
         print("\n" + header)
         print("-" * len(header))
         for name, show in (*ROWS, *((row, seconds) for row in WORKER_ROWS)):
             values = [samples[mode].median(name) for _, samples in columns]
             shown = name.replace("engine:", "worker: ") if name.startswith("engine:") else name
-            link, naive_link = page["shared link"][mode].median(name), naive["shared link"][mode].median(name)
-            print(f"{shown:40}" + "".join(f"{show(value):>14}" for value in values) + f"{ratio(link, naive_link):>12}")
+            against = [ratio(page[visit][mode].median(name), lean[visit][mode].median(name)) for visit in ("no fragment", "shared link")]
+            print(f"{shown:40}" + "".join(f"{show(value):>14}" for value in values) + "".join(f"{text:>12}" for text in against))
 
 
 def print_targets(page: dict, naive: dict, slow: Samples) -> None:
@@ -342,17 +344,21 @@ class NetworkVisit:
     answers_first: bool = False
 
 
-def network_visits(bank, naive_path: str) -> list[tuple[NetworkVisit, NetworkVisit]]:
-    """(the page's visit, the naive baseline for it): the naive page has no team view, so a team
-    link is compared with the naive shared link, which also shows a result on arrival."""
+def network_visits(bank, lean_path: str, naive_path: str) -> list[tuple[NetworkVisit, NetworkVisit, NetworkVisit]]:
+    """(the page's visit, the lean baseline for it, the naive one): the baselines have no team view,
+    so a team link is compared with their shared link, which also shows a result on arrival."""
     link = next(visit.fragment for visit in visit_kinds(bank) if visit.name == "shared link")
     team = team_link(bank, [("CEO", warm_up_answers()), ("HR", warm_up_answers())])
-    naive_plain = NetworkVisit("plain", naive_path, "", "assessment:engine-ready", answers_first=True)
-    naive_link = NetworkVisit("shared link", naive_path, link, "assessment:result-shown")
+
+    def baseline(path: str) -> tuple[NetworkVisit, NetworkVisit]:
+        return (NetworkVisit("plain", path, "", "assessment:engine-ready", answers_first=True),
+                NetworkVisit("shared link", path, link, "assessment:result-shown"))
+
+    (lean_plain, lean_link), (naive_plain, naive_link) = baseline(lean_path), baseline(naive_path)
     return [
-        (NetworkVisit("plain", "assessment/", "", "assessment:engine-ready", answers_first=True), naive_plain),
-        (NetworkVisit("shared link", "assessment/", link, "assessment:result-shown"), naive_link),
-        (NetworkVisit("team link", "assessment/team/", team, "team:shown"), naive_link),
+        (NetworkVisit("plain", "assessment/", "", "assessment:engine-ready", answers_first=True), lean_plain, naive_plain),
+        (NetworkVisit("shared link", "assessment/", link, "assessment:result-shown"), lean_link, naive_link),
+        (NetworkVisit("team link", "assessment/team/", team, "team:shown"), lean_link, naive_link),
     ]
 
 
@@ -394,18 +400,23 @@ def network_samples(browser, site: StaticSite, network: Network, visit: NetworkV
 def bench_networks(browser, site: StaticSite, networks: list[Network], visits, runs: int) -> list[list[str]]:
     rows = []
     for network in networks:
-        naive_done: dict[str, dict[str, Samples]] = {}
-        for page_visit, naive_visit in visits:
+        baselines_done: dict[tuple[str, str], dict[str, Samples]] = {}
+
+        def baseline(visit: NetworkVisit) -> dict[str, Samples]:
+            # A baseline's shared link stands beside the page's shared and team links: measured once.
+            if (visit.path, visit.name) not in baselines_done:
+                baselines_done[visit.path, visit.name] = network_samples(browser, site, network, visit, runs)
+            return baselines_done[visit.path, visit.name]
+
+        for page_visit, lean_visit, naive_visit in visits:
             page = network_samples(browser, site, network, page_visit, runs)
-            if naive_visit.name not in naive_done:
-                naive_done[naive_visit.name] = network_samples(browser, site, network, naive_visit, runs)
-            naive = naive_done[naive_visit.name]
+            lean, naive = baseline(lean_visit), baseline(naive_visit)
             for mode in ("cold", "warm"):
-                time, naive_time = page[mode].median("time"), naive[mode].median("time")
-                usable, naive_usable = page[mode].median("usable"), naive[mode].median("usable")
-                rows.append([network.name, page_visit.name, mode, seconds(time), seconds(naive_time), ratio(time, naive_time),
-                             megabytes(page[mode].median("bytes")), megabytes(naive[mode].median("bytes")),
-                             seconds(usable), seconds(naive_usable)])
+                time, lean_time, naive_time = (samples[mode].median("time") for samples in (page, lean, naive))
+                rows.append([network.name, page_visit.name, mode, seconds(time), seconds(lean_time), seconds(naive_time),
+                             ratio(time, lean_time), ratio(time, naive_time),
+                             *(megabytes(samples[mode].median("bytes")) for samples in (page, lean, naive)),
+                             *(seconds(samples[mode].median("usable")) for samples in (page, lean))])
             print(f"  measured: {network.name}, {page_visit.name}", flush=True)
     return rows
 
@@ -413,10 +424,11 @@ def bench_networks(browser, site: StaticSite, networks: list[Network], visits, r
 def print_network_table(rows: list[list[str]], runs: int) -> None:
     print_table(
         f"Each kind of visit on emulated networks, medians of {runs} run(s): until Python is ready (plain) or the result"
-        " is shown (shared and team links), the page beside the naive main-thread boot (a team link beside the naive"
-        " shared link); bytes sent by the server (gzip); for a plain visit, when the first question took an answer"
+        " is shown (shared and team links), the page beside the lean and the naive main-thread boots (a team link beside"
+        " their shared link); bytes sent by the server (gzip); for a plain visit, when the first question took an answer"
         " (clicked in the first frame that showed it).",
-        ["network", "visit", "caches", "page", "naive", "page/naive", "bytes page", "bytes naive", "usable page", "usable naive"],
+        ["network", "visit", "caches", "page", "lean", "naive", "page/lean", "page/naive", "bytes page", "bytes lean", "bytes naive",
+         "usable page", "usable lean"],
         rows,
     )
 
@@ -449,25 +461,26 @@ def main(argv: list[str] | None = None) -> None:
     visits = visit_kinds(bank)
     with tempfile.TemporaryDirectory(prefix="bench-site-") as folder:
         site_dir = build_site(Path(folder) / "site")
-        naive_path = add_naive_page(site_dir)
+        lean_path, naive_path = add_lean_page(site_dir), add_naive_page(site_dir)
         before_dir = site_at(arguments.before, Path(folder)) if arguments.before else None
         with StaticSite(site_dir, gzip=True) as site, sync_playwright() as playwright:
             browser = playwright.chromium.launch(**launch_options())
-            page = naive = slow = before = None
+            page = baselines = slow = before = None
             if not arguments.only_networks:
                 page = bench_page(browser, site, "assessment/", visits, bank.fingerprint, runs, can_submit=True)
-                naive = bench_page(browser, site, naive_path, visits[:2], bank.fingerprint, runs, can_submit=False)
+                baselines = {kind: bench_page(browser, site, path, visits[:2], bank.fingerprint, runs, can_submit=False)
+                             for kind, path in (("lean", lean_path), ("naive", naive_path))}
                 slow = slow_cpu_boot(browser, site, "assessment/", visits[0], bank.fingerprint, runs)
                 if before_dir is not None:
                     with StaticSite(before_dir, gzip=True) as before_site:
                         before = bench_page(browser, before_site, "assessment/", visits, bank.fingerprint, runs, can_submit=True)
-            network_rows = bench_networks(browser, site, networks, network_visits(bank, naive_path), arguments.network_runs) if networks else []
+            network_rows = bench_networks(browser, site, networks, network_visits(bank, lean_path, naive_path), arguments.network_runs) if networks else []
             browser.close()
         if page is not None:
-            report(page, naive, slow, runs)
+            report(page, baselines, slow, runs)
         if before is not None:
-            print(f"\nThe same page as built at {arguments.before}, measured in this run (naive columns repeated):")
-            print_columns(before, naive)
+            print(f"\nThe same page as built at {arguments.before}, measured in this run (baseline columns repeated):")
+            print_columns(before, baselines)
         if network_rows:
             print_network_table(network_rows, arguments.network_runs)
     print(f"\nLoad average at end: {os.getloadavg()[0]:.1f}.")
