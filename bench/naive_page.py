@@ -49,8 +49,6 @@ def add_plain_page(site_dir: Path, folder_name: str, *, stdlib: Path | None) -> 
     plain_page, replaced = re.subn(r'<script type="module" async src="[^"]*engine-early\.js"[^>]*></script>', "", plain_page)
     if replaced != 1:
         raise RuntimeError("bench: could not find the engine's start script in assessment/index.html")
-    # Nor does it load the page's own modules.
-    plain_page = re.sub(r'\s*<link rel="modulepreload" [^>]*>', "", plain_page)
     plain_page, replaced = re.subn(r"<div ([^>]*)data-assessment", r'<div \1data-assessment data-runtime-url="runtime/"', plain_page, count=1)
     if replaced != 1:
         raise RuntimeError("bench: could not find the assessment's root element in assessment/index.html")

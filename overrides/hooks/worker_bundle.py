@@ -1,8 +1,7 @@
 """The engine's worker, served as one file. Its source is a dozen small modules (`engine-worker.js`
 and what it imports), and a worker finds its modules one level of imports after another: on an
 emulated 4G line the runtime's WebAssembly, the worker's first request, waited for three levels
-(1.4 s into a cold visit). The page's own modules are preloaded instead (script_modules.py): a
-worker cannot use the page's preloads.
+(1.4 s into a cold visit).
 
 Bundled at build time by esbuild, the npm package pinned by package-lock.json, once for each state
 of the scripts (kept by the build's cache, as the wheel and the snapshot are: a rebuild under

@@ -9,7 +9,6 @@ network, quietly.
 from __future__ import annotations
 
 import json
-import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -221,25 +220,6 @@ def test_the_runtime_is_requested_before_the_page_script_runs(visits, path, scri
     held[0].continue_()
     page.wait_for_selector("[data-engine-status=ready]", state="attached")
     assert boot(page) == "normal" and visits.fetched_twice() == []
-
-
-@pytest.mark.parametrize("path, script", [("assessment/", "assessment.js"), ("assessment/team/", "team.js")])
-def test_the_page_asks_for_every_module_of_its_script_at_once(visits, path, script):
-    """No module of the page's script is found one level of imports after another (each level a
-    round trip on a slow line): the page preloads the whole graph, read from the scripts at build,
-    before the theme's bundle, so a module it did not ask for is requested after the bundle.
-    (The worker is held back: its own modules are not the page's.)"""
-    visits.context.route("**/assets/assessment/engine-worker.js", lambda route: None)
-    page = visits.context.new_page()
-    page.goto(visits.site_url + path)  # until "load": the page's modules have run
-    page.wait_for_selector("[data-engine-status]:not([hidden])", state="attached")
-    requested = visits.paths()
-    bundle = next(index for index, name in enumerate(requested) if "/assets/javascripts/bundle." in name)
-    own_module = re.compile(r".*/assets/assessment/[\w.-]+\.m?js")
-    early = [name.split("/")[-1] for name in requested[:bundle] if own_module.fullmatch(name)]
-    late = [name.split("/")[-1] for name in requested[bundle:] if own_module.fullmatch(name)]
-    assert script in early and "engine-client.js" in early, early
-    assert late == [], "modules the page found as imports instead of preloading them"
 
 
 def test_a_team_link_boots_the_team_page_from_the_snapshot(visits, bank):

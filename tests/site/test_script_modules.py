@@ -1,4 +1,4 @@
-"""A page script's module graph, read from the scripts (what the page's head preloads)."""
+"""A script's module graph, read from the scripts (what the snapshot's maker depends on)."""
 
 from script_modules import SCRIPTS, module_graph
 
@@ -19,7 +19,7 @@ def test_every_module_once_through_imports_over_several_lines_and_re_exports(tmp
     assert module_graph("page.js", folder) == ["page.js", "a.js", "b.js", "shared.mjs"]
 
 
-def test_dynamic_imports_comments_and_other_hosts_are_not_preloaded(tmp_path):
+def test_dynamic_imports_comments_and_other_hosts_are_not_followed(tmp_path):
     folder = write(tmp_path, {
         "page.js": 'const later = await import("./later.js");\n// import { x } from "./commented.js";\n'
                    'import { y } from "../elsewhere/y.js";\n',
