@@ -56,7 +56,6 @@ from .model import (
     SHOWS_SITUATION,
     SOURCES,
     Approach,
-    Term,
     CautionRule,
     NextStep,
     Option,
@@ -65,6 +64,7 @@ from .model import (
     ResultTexts,
     ScoringSettings,
     Section,
+    Term,
     frozen_mapping,
 )
 

@@ -88,9 +88,8 @@ def caution_detail(caution: dict) -> str:
 
 def terms_used(result: dict, text: str) -> list[dict]:
     """The terms a result's text uses (as written, whole words, not part of an anchor such as
-    #aft-remediation):
-    the Markdown and the terminal explain them, where the page has a tooltip. Results saved before
-    terms were explained have none."""
+    #aft-remediation): the Markdown and the terminal explain them, where the page has a tooltip.
+    Results saved before terms were explained have none."""
     return [term for term in result.get("terms", []) if re.search(rf"(?<![\w#-]){re.escape(term['term'])}(?!\w)", text)]
 
 
@@ -111,9 +110,9 @@ def shown_first(result: dict) -> list[str]:
     shown = [result["summary"], *([result["thin_evidence"]] if result["thin_evidence"] else [])]
     shown += [" ".join(verdict_line(result, approach_id, names, scopes)) for approach_id in result["ranking"]]
     shown += [f"{approach.get('moment', '')} {approach['name']}" for approach in result["approaches"]]
-    if result["next_steps"] or any(caution["severity"] in QUOTED_BESIDE_STEPS for caution in result["cautions"]):
-        shown.append(headings["next_steps"])
-    for name, cautions, steps in to_do(result):
+    groups = to_do(result)
+    shown += [headings["next_steps"]] if groups else []
+    for name, cautions, steps in groups:
         shown += [name] if name else []
         shown += [f"{ARTICLE_SAYS} “{caution['passage']}”" for caution in cautions]
         shown += [f"{step_text(result, step)} {STEP_LINK}" for step in steps]

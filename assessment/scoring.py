@@ -90,7 +90,6 @@ from .result import (
 )
 
 BLEND_PREFIX = "blend:"
-# The parts of a result that views head with the bank's `heading_<part>` texts.
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
 # Readiness of an approach (and, for BLOCKED and AT_RISK, its verdict too).
 BLOCKED = "blocked"
@@ -385,6 +384,7 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
     find_out = conditions_to_find_out(bank, asked_answers, in_play=in_play)
     changes = describe_changes(bank, asked_answers, changes_that_matter(bank, asked_answers, judgement)) if what_would_change else ()
     unsure = describe_if_not_sure(bank, what_if.if_not_sure(bank, asked_answers, partial(standing_of, bank))) if what_would_change else ()
+    labels = {approach_id: verdict_label(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking}
     return AssessmentResult(
         recommended=judgement.label,
         recommended_approaches=recommended_ids,
@@ -399,10 +399,10 @@ def build_result(bank: QuestionBank, asked_answers: Mapping[str, str], *, ignore
         readiness=tuple(readiness[approach_id] for approach_id in bank.approach_ids),
         ranking=judgement.ranking,
         verdicts={approach_id: judgement.verdicts[approach_id] for approach_id in judgement.ranking},
-        verdict_labels={approach_id: verdict_label(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking},
+        verdict_labels=labels,
         verdict_texts={approach_id: verdict_sentence(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking},
         terms=bank.terms,
-        timing_text=timing_text(bank, {approach_id: verdict_label(bank, judgement, approach_id, readiness[approach_id].status) for approach_id in judgement.ranking}),
+        timing_text=timing_text(bank, labels),
         cautions=raised_cautions(bank, asked_answers, in_play=in_play),
         find_out=find_out,
         current_practice=describe_current_practice(bank, practice_id, judgement, no_coaching_today=offers_no_coaching_today(bank, asked_answers)),

@@ -202,7 +202,7 @@ function markTerms(body, terms) {
   }
 }
 
-function section(title, children, attributes = {}, headingClass = undefined) {
+function section(title, children, attributes = {}, headingClass) {
   return element("section", { className: "assessment-result__section", attributes }, [element("h3", { text: title, className: headingClass }), ...children]);
 }
 
