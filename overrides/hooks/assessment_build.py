@@ -10,10 +10,10 @@ import json
 import shutil
 from pathlib import Path
 
-from assessment_package import FORGET_ENGINE, PackageBuildFailed, engine_wheel, site_lock
-from assessment_runtime import LOCK_FILE, RUNTIME_FILES, STDLIB_FILE, WORKER_FILE, RuntimeMissing, download_sizes, pyodide_runtime
-from assessment_snapshot import SNAPSHOT_NAME, SnapshotFailed, make_snapshot, snapshot_soon
-from assessment_stdlib import StdlibFailed, cut_stdlib
+from assessment_package import PackageBuildFailed, engine_wheel, site_lock
+from assessment_runtime import LOCK_FILE, RUNTIME_FILES, STDLIB_FILE, RuntimeMissing, download_sizes, pyodide_runtime
+from assessment_snapshot import SNAPSHOT_NAME, SnapshotFailed, make_snapshot
+from assessment_stdlib import StdlibFailed, cut_stdlib, whole_stdlib
 from build_cache import ArtifactCache
 from worker_bundle import WorkerBundleFailed, bundle_worker
 
@@ -23,7 +23,8 @@ BUILD_FAILURES = (RuntimeMissing, PackageBuildFailed, StdlibFailed, SnapshotFail
 class AssessmentBuild:
     """What one build serves for the assessment, each made or found once: the engine's wheel, its
     lock, the standard library and the snapshot. `serving`: the build is `mkdocs serve`'s, whose
-    preview serves the whole library and boots from any snapshot it has (see assessment_page.py)."""
+    preview serves the whole library and no snapshot: an edit of the engine is usable after one
+    normal boot, sooner than a new snapshot could be made (README, "The author's preview")."""
 
     def __init__(self, root: Path, serving: bool) -> None:
         self.root, self.serving = root, serving
@@ -39,16 +40,15 @@ class AssessmentBuild:
         """Cut to what the engine imports; the preview keeps the whole library, so an author's new
         import works at once."""
         if self.serving:
-            return self.runtime.package_dir / STDLIB_FILE
+            return whole_stdlib(self.root, self.runtime, ArtifactCache.of_project(self.root, "stdlib"))
         return cut_stdlib(self.root, self.runtime, self.wheel, self.lock, ArtifactCache.of_project(self.root, "stdlib"))
 
     @functools.cached_property
     def snapshot(self):
-        """Under serve, possibly an earlier engine's (see snapshot_soon), or None until the first is made."""
-        cache = ArtifactCache.of_project(self.root, "snapshots")
+        """None under serve."""
         if self.serving:
-            return snapshot_soon(self.root, self.runtime, self.wheel, cache)
-        return make_snapshot(self.root, self.runtime, self.wheel, cache)
+            return None
+        return make_snapshot(self.root, self.runtime, self.wheel, ArtifactCache.of_project(self.root, "snapshots"))
 
     @functools.cached_property
     def lock(self) -> dict:
@@ -73,6 +73,3 @@ class AssessmentBuild:
         shutil.copyfile(self.stdlib, folder / STDLIB_FILE)
         if self.snapshot is not None:
             shutil.copyfile(self.snapshot.path, folder / SNAPSHOT_NAME)
-        if self.serving:
-            # The preview's worker forgets an earlier engine with it (MkDocs copies no .py from the theme).
-            shutil.copyfile(self.root / FORGET_ENGINE, site / Path(WORKER_FILE).parent / Path(FORGET_ENGINE).name)

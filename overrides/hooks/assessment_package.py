@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import importlib.util
 import shutil
 import sys
 import tempfile
@@ -26,8 +25,6 @@ from build_cache import ArtifactCache, content_key
 
 ENGINE_PACKAGE = "assessment"
 BANK_FILE = "assessment/bank.toml"
-# How an imported engine is forgotten, here and in the browser's preview (one Python file for both).
-FORGET_ENGINE = "overrides/assets/assessment/forget_engine.py"
 # What the wheel is built from: the project file and the engine (no README: see pyproject.toml).
 BUILD_INPUTS = ("pyproject.toml",)
 ENGINE_SUFFIXES = {".py", ".toml"}
@@ -99,10 +96,9 @@ def reproducible_runner(command, cwd=None, extra_environ=None):
 
 def import_engine(root: Path):
     """The engine as it is on disk now, from this project: `mkdocs serve` re-imports it after every edit."""
-    forgetting = importlib.util.spec_from_file_location("forget_engine", root / FORGET_ENGINE)
-    forget_engine = importlib.util.module_from_spec(forgetting)
-    forgetting.loader.exec_module(forget_engine)
-    forget_engine.forget_modules(ENGINE_PACKAGE)
+    for name in [name for name in sys.modules if name == ENGINE_PACKAGE or name.startswith(ENGINE_PACKAGE + ".")]:
+        del sys.modules[name]
+    importlib.invalidate_caches()
     sys.path.insert(0, str(root))
     try:
         return importlib.import_module(ENGINE_PACKAGE)

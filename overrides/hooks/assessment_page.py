@@ -6,10 +6,9 @@
   - `assessment_snapshot.py`: the memory snapshot, made by `overrides/assets/assessment/make-snapshot.mjs`;
   - `assessment_stdlib.py`: the standard library cut to what the engine imports (`used-stdlib.mjs`).
 
-State: `mkdocs serve` and `mkdocs build` differ in two things, both for an author's quick preview:
-serve makes the snapshot in the background (build waits for it), and its pages boot every visit
-from a snapshot (on the author's own machine its bytes cost nothing; see engine-client.js). MkDocs
-says which command runs only in `on_startup`, once per session: `_serving` keeps it. Everything a
+State: `mkdocs serve` and `mkdocs build` differ in one thing, for an author's quick preview: serve
+serves the whole library and no snapshot (see assessment_build.py). MkDocs says which command runs
+only in `on_startup`, once per session: `_serving` keeps it. Everything a
 build makes or reads (the bank included, read once in `on_files`) is on `_build`, an
 `AssessmentBuild` that `on_config`, the first event of every build, makes afresh.
 """
@@ -124,13 +123,11 @@ def on_page_context(context, page, config, nav):
         "runtime_url": get_relative_url(runtime.site_dir + "/", page.url),
         "lock_url": get_relative_url(f"{runtime.site_dir}/{LOCK_FILE}", page.url) + f"?v={wheel.sha256[:16]}",
         "worker_url": get_relative_url(WORKER_FILE, page.url),
-        # The worker installs the engine by these names, checks a snapshot holds this one (sha256),
-        # and installs it on top when not.
+        # The worker installs the engine by these names, and checks a snapshot holds this one (sha256).
         "engine": {"distribution": wheel.name, "module": ENGINE_PACKAGE, "sha256": wheel.sha256},
         "snapshot": snapshot and {
             "url": get_relative_url(f"{runtime.site_dir}/{SNAPSHOT_NAME}", page.url) + f"?v={snapshot.sha256[:16]}",
             "inflated_sha256": snapshot.inflated_sha256,
-            "every_visit": build.serving,
         },
         "download_sizes": sizes,
     }

@@ -1,10 +1,9 @@
 """The engine's memory snapshot: made by Node with the pinned runtime, cached by everything it depends on.
 
 Plain Python (no MkDocs). The work is done by `overrides/assets/assessment/make-snapshot.mjs`
-(beside the worker, whose private-option module it shares); this module decides when to run it.
-`make build` waits for the snapshot (a site always ships one that matches its engine); `mkdocs
-serve` starts it in the background and serves the normal boot until it is there, so an engine
-edit is usable in seconds.
+(beside the worker, whose private-option module it shares); this module runs it when the engine
+or the maker changed. A built site always ships the snapshot that matches its engine; `mkdocs
+serve` makes none (its pages boot normally: see assessment_build.py).
 """
 
 from __future__ import annotations
@@ -88,18 +87,3 @@ def run_maker(command: list[str]) -> None:
         raise SnapshotFailed(f"{SNAPSHOT_MAKER} failed: {last_line}") from None
     except subprocess.TimeoutExpired:
         raise SnapshotFailed(f"{SNAPSHOT_MAKER} took more than {SNAPSHOT_TIMEOUT_S} s") from None
-
-
-def snapshot_soon(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, cache: ArtifactCache) -> EngineSnapshot | None:
-    """For `mkdocs serve`: this engine's snapshot if it is ready, else the newest one of an earlier
-    engine (the worker installs the current wheel on top of it: a second, not a new snapshot's
-    half-minute of CPU beside the browser); with none at all, one is started in the background and
-    the page boots Python the normal way meanwhile.
-    """
-    name = snapshot_name(root, runtime, wheel)
-    earlier = cache.newest(f"{maker_key(root, runtime)}-*.snapshot")
-    snapshot = cache.find(name) or (earlier and cache.find(earlier[0].name))
-    if snapshot:
-        return ready_snapshot(snapshot)
-    cache.store_in_background(name, lambda target: snapshot_command(root, runtime, wheel, target), SNAPSHOT_TIMEOUT_S)
-    return None

@@ -13,9 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import subprocess
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,21 +76,6 @@ class ArtifactCache:
                     raise
         self.prune()
         return final
-
-    def store_in_background(self, name: str, command: Callable[[Path], list[str]], timeout_s: float) -> None:
-        """Like `store`, for a maker that takes long: `command(target)` runs in a process of its
-        own, unless one is already making `name`. A marker file says one is (one older than
-        `timeout_s` is a leftover and is ignored); it goes when the maker is done, whatever the outcome."""
-        marker = self.path(f"{PRIVATE}{name}.making")
-        if marker.exists() and time.time() - marker.stat().st_mtime < timeout_s:
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        marker.touch()
-        self.prune()
-        staging = self.path(f"{PRIVATE}{name}.{os.getpid()}.partial")
-        script = 'marker=$0 staging=$1 final=$2; shift 2; "$@" && mv "$staging" "$final"; rm -f "$marker" "$staging"'
-        subprocess.Popen(["sh", "-c", script, str(marker), str(staging), str(self.path(name)), *command(staging)],
-                         cwd=self.folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
     def prune(self) -> None:
         for old in self.newest("*")[self.kept:]:

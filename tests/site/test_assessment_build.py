@@ -2,7 +2,6 @@
 and the one cache that keeps what the build makes."""
 
 import os
-import sys
 import time
 import zipfile
 
@@ -99,29 +98,6 @@ def test_an_artifact_is_stored_whole_or_not_at_all(tmp_path):
     # Another build that made the same folder meanwhile: the first one made stays.
     assert cache.store("wheel", lambda target: (target.mkdir(), (target / "b.whl").write_text("again"))) == folder
     assert [path.name for path in folder.iterdir()] == ["a.whl"]
-
-
-def test_a_background_maker_starts_once_and_its_artifact_appears_whole(tmp_path):
-    cache = ArtifactCache(tmp_path)
-    script = "import sys, time; time.sleep(0.5); open(sys.argv[1], 'w').write('whole')"
-    command = lambda target: [sys.executable, "-c", script, str(target)]  # noqa: E731
-    cache.store_in_background("engine.snapshot", command, timeout_s=60)
-    cache.store_in_background("engine.snapshot", lambda target: [sys.executable, "-c", "raise SystemExit(9)"], timeout_s=60)
-    deadline = time.monotonic() + 20
-    while cache.find("engine.snapshot") is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert cache.path("engine.snapshot").read_text() == "whole"
-    time.sleep(0.2)
-    assert [path.name for path in tmp_path.iterdir()] == ["engine.snapshot"]  # no marker, nothing half made
-
-
-def test_a_failed_background_maker_leaves_nothing_and_may_be_started_again(tmp_path):
-    cache = ArtifactCache(tmp_path)
-    cache.store_in_background("engine.snapshot", lambda target: ["sh", "-c", f"echo half > {target}; exit 3"], timeout_s=60)
-    deadline = time.monotonic() + 20
-    while list(tmp_path.iterdir()) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_content_keys_tell_apart_where_one_part_ends():

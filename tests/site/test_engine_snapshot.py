@@ -34,10 +34,3 @@ def test_the_page_pins_the_snapshot_it_ships_by_its_inflated_bytes(built_site):
     (snapshot,) = (built_site / "assets" / "assessment").glob("pyodide-*/engine.snapshot")
     inflated = hashlib.sha256(gzip.decompress(snapshot.read_bytes())).hexdigest()
     assert f'data-snapshot-sha256="{inflated}"' in page
-
-
-def test_only_the_preview_boots_every_visit_from_the_snapshot(built_site):
-    # `mkdocs serve` marks its pages so (tests/browser/test_live_preview.py); a built site leaves
-    # the choice to each visit (tests/browser/test_boot_choice.py).
-    for page in ("assessment/index.html", "assessment/team/index.html"):
-        assert "data-snapshot-every-visit" not in (built_site / page).read_text("utf-8")

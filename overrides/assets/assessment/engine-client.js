@@ -8,9 +8,9 @@ import { engineFacts, takeEarlyWorker } from "./engine-early.js";
 const STAGE_DEADLINE_MS = 90_000;
 
 export class EngineClient {
-  // `snapshot` ({ url, sha256, download, always }) is where a memory snapshot is: the
-  // worker uses it whenever this browser's cache holds it; it may download it when `download` is
-  // set (where the line makes that pay off), and does so whatever the line when `always` is.
+  // `snapshot` ({ url, sha256, download }) is where a memory snapshot is: the worker uses it
+  // whenever this browser's cache holds it, and may download it when `download` is set (where the
+  // line makes that pay off).
   // `resultOnArrival`: the page asks for a result the moment the engine is ready.
   // `downloadSizes`: the build's {file name: [bytes read, bytes on the wire]}, for the progress.
   // `engine`: the engine's wheel as the build made it, {distribution, module, sha256}.
@@ -30,13 +30,11 @@ export class EngineClient {
   }
 
   // The engine of a page whose head starts it (engine-early.js, with the build's data-* addresses).
-  // Under `mkdocs serve` the page says every visit boots from the snapshot: an author's edit is
-  // then usable about 1.3 s after the reload, and the bytes never leave their machine.
   static fromPage(onStatus, { resultOnArrival = false } = {}) {
     const { snapshot, ...facts } = engineFacts();
     return new EngineClient({
       ...facts,
-      snapshot: snapshot && { ...snapshot, download: snapshot.always || resultOnArrival },
+      snapshot: snapshot && { ...snapshot, download: resultOnArrival },
       resultOnArrival,
       onStatus,
     });

@@ -38,7 +38,7 @@ export function engineFacts() {
     indexURL: address(data.runtimeUrl),
     lockFileURL: address(data.lockUrl),
     snapshot: data.snapshotUrl
-      ? { url: address(data.snapshotUrl), sha256: data.snapshotSha256, always: "snapshotEveryVisit" in data }
+      ? { url: address(data.snapshotUrl), sha256: data.snapshotSha256 }
       : null,
     engine: { distribution: data.engineDistribution, module: data.engineModule, sha256: data.engineSha256 },
     downloadSizes: JSON.parse(data.downloadSizes ?? "{}"),

@@ -4,17 +4,13 @@ import { snapshotOptions } from "./snapshot-options.mjs";
 import { current } from "./worker-state.js";
 import { BootFailure, describe } from "./runtime-failures.js";
 import { STDLIB_IN_SNAPSHOT } from "./runtime-fetch.js";
-import { hexDigest } from "./snapshot-cache.js";
 
 const quiet = { stdout: () => {}, stderr: () => {} };
 
 // `source`: the snapshot's bytes (cached), { download } (a promise of them), or null: the normal boot.
-// Under `mkdocs serve` (`always`) the snapshot may hold an earlier engine, which is replaced on
-// top of it: that reads the standard library, so the preview restores with it.
-export async function startPython(indexURL, lockFileURL, source, snapshot) {
+export async function startPython(indexURL, lockFileURL, source) {
   const restore = source instanceof Uint8Array ? source : source?.download;
-  const stdLibURL = snapshot?.always ? undefined : STDLIB_IN_SNAPSHOT.href;
-  return (restore && await bootFromSnapshot({ indexURL, lockFileURL, stdLibURL }, restore))
+  return (restore && await bootFromSnapshot({ indexURL, lockFileURL, stdLibURL: STDLIB_IN_SNAPSHOT.href }, restore))
     || normalBoot(indexURL, lockFileURL);
 }
 
@@ -31,7 +27,6 @@ async function bootFromSnapshot(files, snapshotDownload) {
     // Handed over as a promise: the runtime loads its own files while the snapshot downloads.
     const pyodide = await current.loadPyodide({ ...files, ...snapshotOptions({ restore: snapshotDownload }), ...quiet });
     pyodide.fromSnapshot = true;
-    pyodide.withoutStdlib = files.stdLibURL === STDLIB_IN_SNAPSHOT.href;
     return pyodide;
   } catch {
     return null;
@@ -43,11 +38,8 @@ async function bootFromSnapshot(files, snapshotDownload) {
 export async function engineAdapter(pyodide, engine, lockFileURL, indexURL) {
   try {
     if (!pyodide.fromSnapshot) return await installedEngine(pyodide, engine);
-    const imported = importedEngine(pyodide, engine);
-    if (imported) return imported;
-    // Another engine, restored without the library that replacing it needs: start afresh.
-    if (pyodide.withoutStdlib) return await installedEngine(await normalBoot(indexURL, lockFileURL), engine);
-    return await replacedEngine(pyodide, lockFileURL, engine);
+    // Another engine (a snapshot the page was not built with), restored without a library: start afresh.
+    return importedEngine(pyodide, engine) ?? await installedEngine(await normalBoot(indexURL, lockFileURL), engine);
   } catch (error) {
     throw error instanceof BootFailure ? error : new BootFailure(`the assessment engine could not be installed (${describe(error)})`);
   }
@@ -74,21 +66,4 @@ async function installedEngine(pyodide, engine) {
 
 function checkedAdapter(pyodide, engine) {
   return pyodide.pyimport(`${engine.module}.browser`);
-}
-
-// Under `mkdocs serve` the snapshot may hold an earlier engine: a new snapshot costs half a
-// minute of CPU (see assessment_snapshot.snapshot_soon), so an author's edit is swapped in on top
-// of the restored Python instead. The earlier engine's modules and files go (forget_engine.py,
-// which the build uses too); the wheel the site's lock file names is checked against the lock's
-// sha256 and unpacked, as loadPackage would (which would cost half a second more here: it imports
-// tarfile, which readers' snapshots need not carry).
-async function replacedEngine(pyodide, lockFileURL, engine) {
-  const { packages } = await (await self.fetch(lockFileURL)).json();
-  const { file_name: fileName, sha256 } = packages[engine.distribution];
-  const wheel = new Uint8Array(await (await self.fetch(new URL(fileName, lockFileURL))).arrayBuffer());
-  if (await hexDigest(wheel) !== sha256) throw new BootFailure(`the assessment engine (${fileName}) is not the copy this site was built with`);
-  const forgetting = pyodide.runPython(await (await self.fetch(new URL("forget_engine.py", import.meta.url))).text() + "\nforget_installed");
-  pyodide.unpackArchive(wheel, "wheel", { extractDir: forgetting(engine.module, engine.distribution) });
-  forgetting.destroy();
-  return checkedAdapter(pyodide, engine);
 }

@@ -63,7 +63,7 @@ async function boot(request) {
     // Python starts once its WebAssembly is in (the library and the engine may still be coming).
     const starting = once(() => self.postMessage({ type: "stage", stage: STAGE.RUNTIME }));
     current.progress.whenRead("pyodide.asm.wasm").then(starting);
-    const pyodide = await profiled("engine:python started", startPython(indexURL, lockFileURL, await snapshotSource, snapshot));
+    const pyodide = await profiled("engine:python started", startPython(indexURL, lockFileURL, await snapshotSource));
     starting();
     self.postMessage({ type: "stage", stage: STAGE.ENGINE });
     browserAdapter = await profiled("engine:engine imported", engineAdapter(pyodide, engine, lockFileURL, indexURL));

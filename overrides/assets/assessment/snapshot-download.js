@@ -24,7 +24,6 @@ export async function chosenSnapshot(snapshot, cached, line) {
     return bytes;
   }
   if (!snapshot?.download) return null;
-  if (snapshot.always) return downloadedSnapshot(snapshot);
   if (navigator.connection?.saveData) return null;
   const mbit = await line.mbit;
   measureLine("line", mbit);
