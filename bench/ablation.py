@@ -3,16 +3,23 @@ beside the page as built and the lean baseline (bench/naive_page.py), in the sam
 networks, cold and warm.
 
 Each variant is a copy of the built assessment page, one level deep like the page itself (so its
-relative addresses hold), with one mechanism taken out of its HTML:
+relative addresses hold), with one mechanism taken out:
 
 - no snapshot: the page is not told where the memory snapshot is, so every visit boots normally;
-- no early start: the head no longer starts the engine's worker; the page's modules start it.
+- no early start: the head no longer starts the engine's worker; the page's modules start it;
+- worker (page) not bundled: the worker (the page's script) loads its own modules, as they are in
+  the sources, instead of the build's one-file bundle;
+- library not cut / not compiled: a copy of the runtime's folder serves the whole standard library
+  (compiled as the build compiles the cut) or the cut library as source, which Python compiles
+  as it imports it.
 
-(The page's module preloads were switched off here too, and went: 0 to 3 % on 50 Mbit/s and 4G.)
+The worker itself is measured by the lean baseline: the same runtime files booted on the page's
+main thread (page/lean), with the longest main-thread task of each until the mark.
+(The page's module preloads were switched off here too, and went: 0 to 3 % on 50 Mbit/s and 4G;
+the preview's engine swap went too: see bench/live_preview.py.)
 
 A ratio above 1.00x (variant / page) is what the mechanism gains: the page is that much slower
-without it. Mechanisms a copy of the HTML cannot switch off (the worker itself, the worker's bundle,
-the cut and the compiled library, the preview's engine swap) need a build of their own: not yet here.
+without it.
 
     python -m bench.ablation [--networks loopback,50mbit,4g] [--runs 3]
 """
@@ -22,7 +29,10 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
+import subprocess
 import tempfile
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,32 +41,91 @@ from playwright.sync_api import sync_playwright
 from assessment import load_bank
 from support.chromium import launch_options
 from support.server import StaticSite
-from support.site import build_site
+from support.site import ROOT, build_site
 
-from .assessment_bench import NetworkVisit, chosen_networks, megabytes, network_samples, seconds, visit_kinds
+from .assessment_bench import NetworkVisit, chosen_networks, megabytes, milliseconds, network_samples, seconds, visit_kinds
 from .figures import machine_note, print_table, ratio
-from .naive_page import add_lean_page
+from .naive_page import UPSTREAM_STDLIB, add_lean_page
 
 
-def without_snapshot(html: str) -> str:
-    return re.sub(r'\s*data-snapshot-(url|sha256)="[^"]*"|\s*data-snapshot-every-visit', "", html)
+STDLIB = "python_stdlib.zip"
+ASSETS = "assets/assessment"
+SOURCES = ROOT / "overrides" / ASSETS
+STDLIB_COMPILER = SOURCES / "compile-stdlib.mjs"
 
 
-def without_early_start(html: str) -> str:
+def without_snapshot(site_dir: Path, html: str) -> str:
+    return re.sub(r'\s*data-snapshot-(url|sha256)="[^"]*"', "", html)
+
+
+def without_early_start(site_dir: Path, html: str) -> str:
     # The element keeps the engine's addresses (engine-early.js reads them when the page imports it).
     return re.sub(r'<script type="module" async src="[^"]*engine-early\.js"', '<script type="application/json"', html)
 
 
-VARIANTS: dict[str, Callable[[str], str]] = {
+def sources_beside(site_dir: Path) -> str:
+    """The browser's source modules, as they are in the project, in a folder of the site beside the
+    published ones (which hold only the bundles); returns the folder's name."""
+    folder = site_dir / "assets" / "bench-sources"
+    if not folder.exists():
+        shutil.copytree(SOURCES, folder, ignore=shutil.ignore_patterns("*.css", "*.py"))
+    return folder.name
+
+
+def worker_not_bundled(site_dir: Path, html: str) -> str:
+    return html.replace("/assessment/engine-worker.js\"", f"/{sources_beside(site_dir)}/engine-worker.js\"")
+
+
+def page_not_bundled(site_dir: Path, html: str) -> str:
+    # The head's script too: the page's modules share its state (the worker it started) by its address.
+    folder = sources_beside(site_dir)
+    for script in ("engine-early.js", "assessment.js"):
+        html = html.replace(f"/assessment/{script}\"", f"/{folder}/{script}\"")
+    return html
+
+
+def with_library(make: Callable[[Path, Path], None]) -> Callable[[Path, str], str]:
+    """A variant whose runtime folder is a copy with another standard library: `make(site's, target)`."""
+    def edit(site_dir: Path, html: str) -> str:
+        (runtime,) = (site_dir / ASSETS).glob("pyodide-*")
+        copy = runtime.with_name(f"bench-{make.__name__.replace('_', '-')}")
+        shutil.copytree(runtime, copy)
+        make(runtime / STDLIB, copy / STDLIB)
+        return html.replace(f"/{runtime.name}/", f"/{copy.name}/")
+    return edit
+
+
+def whole_library(cut: Path, target: Path) -> None:
+    """The runtime's whole library, compiled as the build compiles the cut."""
+    node_modules = ROOT / "node_modules" / "pyodide"
+    subprocess.run(["node", str(STDLIB_COMPILER), str(node_modules / "pyodide.mjs"), str(UPSTREAM_STDLIB), str(target)],
+                   check=True, capture_output=True, timeout=300)
+
+
+def cut_as_source(cut: Path, target: Path) -> None:
+    """The cut library's files as the runtime ships them: source, compiled by Python on import."""
+    with zipfile.ZipFile(cut) as compiled:
+        wanted = {name.removesuffix("c") if name.endswith(".pyc") else name for name in compiled.namelist()}
+    with zipfile.ZipFile(UPSTREAM_STDLIB) as whole, zipfile.ZipFile(target, "w") as source:
+        for entry in whole.infolist():
+            if entry.filename in wanted:
+                source.writestr(entry, whole.read(entry), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+
+
+VARIANTS: dict[str, Callable[[Path, str], str]] = {
     "no snapshot": without_snapshot,
     "no early start": without_early_start,
+    "worker not bundled": worker_not_bundled,
+    "page not bundled": page_not_bundled,
+    "library not cut": with_library(whole_library),
+    "library not compiled": with_library(cut_as_source),
 }
 
 
-def add_variant(site_dir: Path, name: str, edit: Callable[[str], str]) -> str:
+def add_variant(site_dir: Path, name: str, edit: Callable[[Path, str], str]) -> str:
     """A copy of the assessment page with one mechanism switched off; returns its path."""
     page = (site_dir / "assessment" / "index.html").read_text("utf-8")
-    changed = edit(page)
+    changed = edit(site_dir, page)
     if changed == page:
         raise RuntimeError(f"bench: the variant '{name}' changed nothing in assessment/index.html")
     folder = "bench-" + name.replace(" ", "-")
@@ -94,6 +163,8 @@ def main(argv: list[str] | None = None) -> None:
                         page = samples["page"][mode].median("time")
                         rows.append([network.name, visit_name, mode, seconds(page), seconds(samples["lean"][mode].median("time")),
                                      ratio(page, samples["lean"][mode].median("time")),
+                                     *(milliseconds(max(samples[name][mode].values.get(figure, [0])))
+                                       for figure in ("longest task", "longest own script") for name in ("page", "lean")),
                                      *(ratio(samples[name][mode].median("time"), page) for name in VARIANTS),
                                      megabytes(samples["page"][mode].median("bytes")),
                                      *(megabytes(samples[name][mode].median("bytes")) for name in VARIANTS)])
@@ -101,8 +172,12 @@ def main(argv: list[str] | None = None) -> None:
             browser.close()
     print_table(
         f"The page's boot with one mechanism off, medians of {arguments.runs} run(s): until Python is ready (plain) or the"
-        " result is shown (shared link); each variant / the page (above 1.00x: what the mechanism gains); bytes sent (gzip).",
-        ["network", "visit", "caches", "page", "lean", "page/lean", *(f"{name}/page" for name in VARIANTS),
+        " result is shown (shared link); the longest main-thread task until then, and the longest of the page's own scripts"
+        " (the theme's left out), in any run; each variant / the page (above"
+        " 1.00x: what the mechanism gains); bytes sent (gzip).",
+        ["network", "visit", "caches", "page", "lean", "page/lean", "longest task page", "longest task lean",
+         "own script page", "own script lean",
+         *(f"{name}/page" for name in VARIANTS),
          "bytes page", *(f"bytes {name}" for name in VARIANTS)],
         rows,
     )

@@ -59,10 +59,16 @@ RESULT_GRACE_MS = 5_000
 
 # Collects long tasks on the main thread and the moment the first answer is taken.
 PROBE = """
-window.__bench = { longTasks: [], firstChange: null };
+window.__bench = { longTasks: [], scripts: [], firstChange: null };
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) window.__bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
 }).observe({ type: "longtask", buffered: true });
+// Which script a long frame's time went to (Long Animation Frames: scripts of 5 ms or more).
+new PerformanceObserver((list) => {
+  for (const frame of list.getEntries()) {
+    for (const script of frame.scripts) window.__bench.scripts.push({ start: script.startTime, duration: script.duration, source: script.sourceURL });
+  }
+}).observe({ type: "long-animation-frame", buffered: true });
 document.addEventListener("change", () => { window.__bench.firstChange ??= performance.now(); }, true);
 """
 
@@ -324,6 +330,7 @@ class Network:
 
 NETWORKS = (
     Network("loopback", "loopback"),
+    Network("100mbit", "100 Mbit/s, 10 ms", 100, 10),
     Network("50mbit", "50 Mbit/s, 20 ms", 50, 20),
     Network("25mbit", "25 Mbit/s, 40 ms", 25, 40),
     Network("4g", "4G: 9 Mbit/s, 170 ms", 9, 170),
@@ -362,9 +369,17 @@ def network_visits(bank, lean_path: str, naive_path: str) -> list[tuple[NetworkV
     ]
 
 
+# The longest task on the page's main thread before a moment (ms since the page's start); 0 for none.
+LONGEST_TASK_BEFORE = "(end) => Math.max(0, ...window.__bench.longTasks.filter(({ start }) => start < end).map(({ duration }) => duration))"
+# The same for the page's own scripts, the theme's left out (the same on every page of the site).
+LONGEST_OWN_SCRIPT_BEFORE = """(end) => Math.max(0, ...window.__bench.scripts
+  .filter(({ start, source }) => start < end && !source.includes("/assets/javascripts/")).map(({ duration }) => duration))"""
+
+
 def timed_visit(context, site: StaticSite, network: Network, visit: NetworkVisit) -> dict[str, float]:
     """One visit in this browser context: ms until its mark ("time"), until the first answer was
-    taken ("usable", if the visit answers), and the bytes sent to it."""
+    taken ("usable", if the visit answers), the longest main-thread task until the mark, and the
+    bytes sent to it."""
     page = context.new_page()
     network.apply(context, page)
     site.take_bytes_sent()
@@ -373,6 +388,8 @@ def timed_visit(context, site: StaticSite, network: Network, visit: NetworkVisit
         answer_the_first_question_once_shown(page)
     page.wait_for_function("(mark) => performance.getEntriesByName(mark).length > 0", arg=visit.mark, timeout=BOOT_TIMEOUT_MS * 3, polling=100)
     figures = {"time": page.evaluate("(mark) => performance.getEntriesByName(mark)[0].startTime", visit.mark)}
+    figures["longest task"] = page.evaluate(LONGEST_TASK_BEFORE, figures["time"])
+    figures["longest own script"] = page.evaluate(LONGEST_OWN_SCRIPT_BEFORE, figures["time"])
     if visit.answers_first:
         figures["usable"] = page.evaluate("window.__bench.firstChange")
         page.evaluate("(key) => localStorage.removeItem(key)", storage_keys(site.folder)["answers"])

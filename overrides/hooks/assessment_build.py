@@ -15,16 +15,16 @@ from assessment_runtime import LOCK_FILE, RUNTIME_FILES, STDLIB_FILE, RuntimeMis
 from assessment_snapshot import SNAPSHOT_NAME, SnapshotFailed, make_snapshot
 from assessment_stdlib import StdlibFailed, cut_stdlib, whole_stdlib
 from build_cache import ArtifactCache
-from worker_bundle import WorkerBundleFailed, bundle_worker
+from script_bundles import BundleFailed, bundle_scripts
 
-BUILD_FAILURES = (RuntimeMissing, PackageBuildFailed, StdlibFailed, SnapshotFailed, WorkerBundleFailed)
+BUILD_FAILURES = (RuntimeMissing, PackageBuildFailed, StdlibFailed, SnapshotFailed, BundleFailed)
 
 
 class AssessmentBuild:
     """What one build serves for the assessment, each made or found once: the engine's wheel, its
     lock, the standard library and the snapshot. `serving`: the build is `mkdocs serve`'s, whose
     preview serves the whole library and no snapshot: an edit of the engine is usable after one
-    normal boot, sooner than a new snapshot could be made (README, "The author's preview")."""
+    normal boot, sooner than a new snapshot could be made (bench/README.md, "The author's preview")."""
 
     def __init__(self, root: Path, serving: bool) -> None:
         self.root, self.serving = root, serving
@@ -66,7 +66,7 @@ class AssessmentBuild:
         }))
 
     def copy_into(self, site: Path) -> None:
-        bundle_worker(self.root, site)
+        bundle_scripts(self.root, site)
         folder = self.runtime.copy_into(site)
         shutil.copyfile(self.wheel.path, folder / self.wheel.path.name)
         (folder / LOCK_FILE).write_text(json.dumps(self.lock, indent=1, sort_keys=True), "utf-8")

@@ -1,6 +1,6 @@
 """The module graph of a script, read from its own `import` lines: what the snapshot's maker
-depends on (assessment_snapshot.py keys the snapshot on it), and what the worker's bundle must hold
-(tests/site/test_worker_bundle.py). A library of the build, not a hook."""
+depends on (assessment_snapshot.py keys the snapshot on it), and what each bundle must hold
+(tests/site/test_script_bundles.py). A library of the build, not a hook."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ network, quietly.
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from assessment import load_bank, score_answers
 from assessment.browser import warm_up_answers
 from assessment.links import share_link, team_link
+from assessment_runtime import WORKER_FILE
 from support.chromium import BOOT_TIMEOUT_MS, downloaded_or_tried
 from support.server import StaticSite
 from support.site import storage_keys
@@ -192,7 +194,7 @@ def test_a_visit_that_shows_a_result_on_arrival_boots_from_the_snapshot(visits, 
         page = visits.open(saved=answers, bank=bank)
     assert shown_result(page) == native_result(bank, answers)
     assert boot(page) == "snapshot", boot_steps(page)
-    assert visits.fetched("engine.snapshot") and not visits.fetched(".whl") and not visits.fetched(STDLIB)
+    assert visits.fetched("engine.snapshot")
     assert visits.fetched_twice() == []
     assert visits.problems == []
 
@@ -227,7 +229,7 @@ def test_a_team_link_boots_the_team_page_from_the_snapshot(visits, bank):
     page = visits.open(team_link(bank, team), path="assessment/team/")
     page.wait_for_selector("[data-team-result]:not([hidden])", state="attached")
     assert boot(page) == "snapshot", boot_steps(page)
-    assert visits.fetched("engine.snapshot") and not visits.fetched(".whl") and not visits.fetched(STDLIB)
+    assert visits.fetched("engine.snapshot")
     assert visits.problems == []
 
 
@@ -268,32 +270,29 @@ def test_a_cached_snapshot_is_used_whatever_the_line_and_by_any_visit(returning_
     assert visits.problems == []
 
 
-@pytest.mark.parametrize("line", ["loopback", "4G", "4G, forgotten"])
-def test_with_the_runtime_in_the_http_cache_the_line_is_remembered_or_measured_on_the_snapshot(caching_visits, bank, line):
+def test_with_the_runtime_in_the_http_cache_the_line_is_unknown_and_a_shared_link_boots_normally(caching_visits, bank):
     # A plain visit first: the runtime's WebAssembly comes from the browser's HTTP cache next time,
-    # and says nothing of the line. A slow line that visit measured is believed; otherwise the
-    # snapshot's own first bytes measure it.
+    # and says nothing of the line, so the snapshot (not in this browser) is not downloaded.
     visits = caching_visits
-    network = None if line == "loopback" else FOUR_G
-    first = visits.open(network=network)
-    if line == "4G, forgotten":
-        first.evaluate("() => caches.delete('assessment-engine-line')")
-    first.close()
+    visits.open().close()
     answers = warm_up_answers()
-    page = visits.open(share_link(bank, answers), network=network)
+    page = visits.open(share_link(bank, answers))
     assert shown_result(page) == native_result(bank, answers)
     steps = boot_steps(page)
-    if line == "loopback":
-        assert boot(page) == "snapshot" and not visits.fetched(STDLIB), steps
-        assert any(step.startswith("engine:line on the snapshot") for step in steps), steps
-    elif line == "4G":
-        assert boot(page) == "normal" and not visits.fetched("engine.snapshot"), steps
-        assert "engine:line remembered slow" in steps, steps
-    else:
-        assert boot(page) == "normal" and visits.fetched("engine.snapshot"), steps
-        assert any(step.startswith("engine:line on the snapshot") for step in steps), steps
-        assert cached_snapshots(page) == [], "an abandoned download is not kept"
+    assert boot(page) == "normal" and not visits.fetched("engine.snapshot"), steps
+    assert "engine:line not measured" in steps, steps
     assert visits.problems == []
+
+
+def test_the_line_is_the_browsers_own_timing_of_the_runtimes_download(visits, bank, built_site):
+    # Loopback: far above the break-even, whatever this machine is busy with (timed by the worker's
+    # own code, it once read 61 Mbit/s on a busy machine).
+    worker = (built_site / WORKER_FILE).read_text("utf-8")
+    break_even = int(re.search(r"SNAPSHOT_BREAK_EVEN_MBIT = (\d+);", worker).group(1))
+    page = visits.open(share_link(bank, warm_up_answers()))
+    [line] = [step for step in boot_steps(page) if step.startswith("engine:line ")]
+    assert int(line.removeprefix("engine:line ").removesuffix(" Mbit/s")) >= 2 * break_even, line
+    assert boot(page) == "snapshot"
 
 
 def test_a_damaged_or_older_cached_snapshot_is_replaced_from_the_network(visits, bank):

@@ -61,10 +61,10 @@ function startAssessment(root) {
 // result on arrival (a usable share link, or complete saved answers) boots from the memory
 // snapshot: 6.3 MB more, Python ready in about 1.6 s instead of 2.6 s. Any other visit boots
 // normally while the reader answers, which takes a minute or more; a submit before the boot is
-// ready waits for it (the page says so) and shows the result the moment it is.
-// Slow CPUs keep the normal boot: on a machine 3-5x slower it was ready in 10-17 s (README, "How
-// Python starts, by visit"), still well before a reader has answered the questions; switching to
-// the snapshot then would download 6.3 MB and start a second boot for a few seconds at most.
+// ready waits for it (the page says so) and shows the result the moment it is. Slow CPUs keep the
+// normal boot: on a machine 3-5x slower it was ready in 10-17 s (bench/README.md, "How Python
+// starts, by visit"), still well before a reader has answered the questions; switching to the
+// snapshot then would download 6.3 MB and start a second boot for a few seconds at most.
 function showsResultOnArrival(bank, early) {
   if (looksLikeShareLink(location.hash, bank)) {
     const parsed = parseShareFragment(location.hash, bank);

@@ -1,85 +1,61 @@
-// The line the reader is on, as far as the page can know it: measured on the runtime's WebAssembly
-// (or the snapshot's first bytes), and a slow one remembered by this browser for an hour.
+// The line the reader is on, as far as the page can know it: the runtime's WebAssembly, which every
+// boot downloads first, timed by the browser itself (its Resource Timing: the bytes on the wire,
+// from the first to the last). Timed in this worker's own code, as it was until December 2026, a
+// busy machine read loopback as slowly as a 50 Mbit/s line. When the WebAssembly came from the
+// browser's HTTP cache (an earlier visit), the line is unknown. (The browser's own estimate,
+// navigator.connection.downlink, is no help: Chromium said 1.35 Mbit/s on loopback, its default
+// before it has measured anything.)
 
-// --- which boot: by what this browser holds, and by the line --------------------------------------
-// A snapshot in this browser's cache is always used. Otherwise it is downloaded only where the page
-// allows it (a visit that shows a result on arrival) and the line makes it pay off: below the
-// break-even downlink its extra megabytes take longer to arrive than the seconds of boot they
-// save (README, "How Python starts, by visit and by network": `python -m bench.assessment_bench`).
-// The line is measured on the runtime's WebAssembly, which both boots download first: its bytes as
-// the browser hands them over (inflated, when the host compresses it). When that came from the
-// browser's HTTP cache (an earlier visit), the line is unknown: the snapshot's own first bytes
-// measure it, and its download is dropped for the normal boot if they come too slowly. (The
-// browser's own estimate, navigator.connection.downlink, is no help: Chromium said 1.35 Mbit/s on
-// loopback, its default before it has measured anything.)
-export const SNAPSHOT_BREAK_EVEN_MBIT = 45;
+// At or above this downlink the snapshot's extra megabytes arrive sooner than the seconds of boot
+// they save: the choice is in snapshot-download.js, the figures in bench/README.md.
+export const SNAPSHOT_BREAK_EVEN_MBIT = 80;
 
-const METERED_BYTES = 768 * 1024;
-
-// --- the line as an earlier visit measured it -------------------------------------------------------
-// A slow line measured by a visit within the hour is believed when the runtime now comes from the
-// HTTP cache (probing would spend the snapshot's first 768 KB only to confirm it); a fast one is
-// not, since the reader may since be on a slower line: the snapshot's first bytes measure it again.
-// Kept in this browser only, like everything else the page stores.
-const LINE_CACHE = "assessment-engine-line";
-
-const LINE_KEY = new URL("measured-line", self.location.href).href;
-
-const LINE_BELIEVED_MS = 60 * 60 * 1000;
-
-export async function rememberLine(mbit) {
-  if (mbit === null) return;
-  try {
-    await (await self.caches.open(LINE_CACHE)).put(LINE_KEY, new Response(JSON.stringify({ mbit, at: Date.now() })));
-  } catch {
-    // Storage blocked: the next visit measures the line again.
-  }
-}
-
-export async function rememberedSlowLine() {
-  try {
-    const response = await (await self.caches.open(LINE_CACHE)).match(LINE_KEY);
-    if (!response) return false;
-    const { mbit, at } = await response.json();
-    return Date.now() - at < LINE_BELIEVED_MS && mbit < SNAPSHOT_BREAK_EVEN_MBIT;
-  } catch {
-    return false;
-  }
-}
+// The stream's end comes before the browser's timing entry, but not by much.
+const TIMING_WAIT_MS = 1000;
 
 export function measureLine(what, mbit) {
   performance.measure(`engine:${what} ${mbit === null ? "not measured" : `${Math.round(mbit)} Mbit/s`}`, { start: 0, end: performance.now() });
 }
 
-// The line's rate, or null when the bytes came from the browser's HTTP cache: they say nothing
-// about the line. The stream is read either way (its bytes are counted for the progress).
-export async function lineMbit(stream, { fromCache }) {
-  const meter = meterStream(stream);
-  return fromCache ? null : meter.mbit;
+// The line's rate in megabits a second, from the download of `url` once `stream` (a copy of its
+// body, read here to its end) is in; null when it came from the browser's HTTP cache, or the
+// browser kept no timing of it. `whenSlow` is called if the download takes longer than it would at
+// the break-even (`wireBytes` at SNAPSHOT_BREAK_EVEN_MBIT): the normal boot's files then need not
+// wait for the choice, which waits for the browser's own figure.
+export async function lineMbit(stream, url, { fromCache, wireBytes, whenSlow }) {
+  const drained = drain(stream);
+  if (fromCache) return null;
+  const slow = setTimeout(whenSlow, (wireBytes * 8) / (SNAPSHOT_BREAK_EVEN_MBIT * 1000));
+  await drained;
+  clearTimeout(slow);
+  return timedMbit(await resourceTiming(url));
 }
 
-// Megabits a second from the first chunk to METERED_BYTES later (the first chunk's own wait is the
-// round trip, not the line); a download that ends sooner counts what it had. The stream is read to
-// its end.
-export function meterStream(stream) {
-  let reportMbit;
-  const mbit = new Promise((resolve) => { reportMbit = resolve; });
-  const ended = (async () => {
-    const reader = stream.getReader();
-    let first = null;
-    let last = null;
-    let bytes = 0;
-    const rate = () => (first === null ? null : last > first ? (bytes * 8) / ((last - first) * 1000) : Infinity);
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      last = performance.now();
-      if (first === null) first = last;
-      else if (bytes < METERED_BYTES) bytes += value.byteLength;
-      if (bytes >= METERED_BYTES) reportMbit(rate());
-    }
-    reportMbit(rate());
-  })();
-  ended.catch(() => reportMbit(null));
-  return { mbit };
+async function drain(stream) {
+  const reader = stream.getReader();
+  while (!(await reader.read()).done);
+}
+
+function timedMbit(timing) {
+  if (!timing?.encodedBodySize) return null;
+  return (timing.encodedBodySize * 8) / (Math.max(timing.responseEnd - timing.responseStart, 1) * 1000);
+}
+
+function resourceTiming(url) {
+  const named = (entries) => entries.findLast((entry) => entry.name === url.href);
+  const found = named(performance.getEntriesByType("resource"));
+  if (found) return Promise.resolve(found);
+  return new Promise((resolve) => {
+    const observer = new PerformanceObserver((list) => {
+      const entry = named(list.getEntries());
+      if (entry) done(entry);
+    });
+    const done = (entry) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(entry);
+    };
+    const timer = setTimeout(() => done(null), TIMING_WAIT_MS);
+    observer.observe({ type: "resource" });
+  });
 }

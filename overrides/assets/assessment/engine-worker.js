@@ -5,7 +5,6 @@
 import { BootProgress } from "./boot-progress.js";
 import { STAGE } from "./boot-stages.js";
 import { current } from "./worker-state.js";
-import { rememberLine } from "./boot-line.js";
 import { bootProfile, profiled } from "./boot-profile.js";
 import { engineAdapter, startPython } from "./engine-install.js";
 import { BootFailure, describe, fail } from "./runtime-failures.js";
@@ -36,27 +35,30 @@ self.addEventListener("unhandledrejection", (event) => {
 });
 
 // Every download that either boot needs starts at once, side by side: the runtime's WebAssembly
-// (whose first bytes measure the line), its modules, and a look in the cache for the snapshot.
-function begin({ indexURL, snapshot, downloadSizes }) {
+// (whose download measures the line), its modules, and a look in the cache for the snapshot. The
+// normal boot's own files follow as soon as it is the boot (see boot), or the line shows itself
+// too slow for the snapshot.
+function begin({ indexURL, lockFileURL, snapshot, downloadSizes }) {
   current.progress = new BootProgress(downloadSizes, (sent) => self.postMessage({ type: "progress", ...sent }));
   const line = earlyRuntime(new URL("pyodide.asm.wasm", indexURL));
-  line.mbit.then(rememberLine);
+  const normalFiles = once(() => fetchNormalBootEarly(indexURL, lockFileURL).catch(() => {})); // the runtime asks again
   const cached = snapshot ? cachedSnapshot(snapshot.url, snapshot.sha256) : Promise.resolve(null);
+  line.slow.then(() => cached).then((bytes) => bytes || normalFiles());
   const runtimeModule = importRuntimeModule(new URL("pyodide.asm.mjs", indexURL)); // the runtime's own import reuses it
   const loader = importRuntimeModule(new URL("pyodide.mjs", indexURL));
   runtimeModule.catch(() => {}); // a failure is reported by the boot, named
   loader.catch(() => {});
-  return { indexURL, line, cached, runtimeModule, loader };
+  return { indexURL, line, normalFiles, cached, runtimeModule, loader };
 }
 
 // `engine`: {distribution, module, sha256} of the engine's wheel, as the build made it.
 async function boot(request) {
   const { indexURL, lockFileURL, snapshot, engine, resultOnArrival } = request;
   if (started?.indexURL !== indexURL) started = begin(request);
-  const { line, cached, runtimeModule, loader } = started;
+  const { line, normalFiles, cached, runtimeModule, loader } = started;
   try {
     const snapshotSource = profiled("engine:snapshot chosen", chosenSnapshot(snapshot, cached, line).then((source) => {
-      if (!source) fetchNormalBootEarly(indexURL, lockFileURL).catch(() => {}); // the runtime asks again
+      if (!source) normalFiles();
       return source;
     }));
     ({ loadPyodide: current.loadPyodide } = await profiled("engine:runtime module", loader));

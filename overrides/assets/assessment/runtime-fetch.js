@@ -103,23 +103,28 @@ function base64(hex) {
 }
 
 // The runtime's WebAssembly, which both boots need, requested first; a clone of its stream
-// measures the line (and counts its bytes as they arrive).
+// measures the line (and counts its bytes as they arrive). `slow` resolves if the line shows itself
+// slower than the snapshot's break-even before it is measured.
 export function earlyRuntime(url) {
   let reportMbit;
+  let whenSlow;
   const mbit = new Promise((resolve) => { reportMbit = resolve; });
+  const slow = new Promise((resolve) => { whenSlow = resolve; });
   const response = runtimeResponse(url).then(({ original, fromCache }) => {
     if (!original.ok || !original.body) {
       reportMbit(null);
       return original;
     }
     // The runtime gets the browser's own Response, not a rebuilt one: only then does a later visit
-    // take the compiled code from V8's code cache instead of compiling it again (README).
-    lineMbit(current.progress.counted(fileName(url), original.clone().body), { fromCache }).then(reportMbit, () => reportMbit(null));
+    // take the compiled code from V8's code cache instead of compiling it again (bench/README.md).
+    const wireBytes = current.progress.sizes[fileName(url)]?.[1] ?? 0;
+    lineMbit(current.progress.counted(fileName(url), original.clone().body), url, { fromCache, wireBytes, whenSlow })
+      .then(reportMbit, () => reportMbit(null));
     return original;
   });
   response.catch(() => reportMbit(null));
   earlyFetches.set(url.href, { integrity: "", response });
-  return { mbit };
+  return { mbit, slow };
 }
 
 // The browser's HTTP cache is asked first, and only then the network: a copy from the cache says
