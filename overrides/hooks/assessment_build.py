@@ -12,12 +12,13 @@ from pathlib import Path
 
 from assessment_package import PackageBuildFailed, engine_wheel, site_lock
 from assessment_runtime import LOCK_FILE, RUNTIME_FILES, STDLIB_FILE, RuntimeMissing, download_sizes, pyodide_runtime
-from assessment_snapshot import SNAPSHOT_NAME, SnapshotFailed, make_snapshot
-from assessment_stdlib import StdlibFailed, cut_stdlib, whole_stdlib
+from assessment_snapshot import SNAPSHOT_NAME, make_snapshot
+from assessment_stdlib import cut_stdlib, whole_stdlib
 from build_cache import ArtifactCache
+from node_scripts import NodeScriptFailed
 from script_bundles import BundleFailed, bundle_scripts
 
-BUILD_FAILURES = (RuntimeMissing, PackageBuildFailed, StdlibFailed, SnapshotFailed, BundleFailed)
+BUILD_FAILURES = (RuntimeMissing, PackageBuildFailed, NodeScriptFailed, BundleFailed)
 
 
 class AssessmentBuild:

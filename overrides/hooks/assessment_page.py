@@ -25,8 +25,9 @@ from mkdocs.utils import get_relative_url
 
 from assessment_build import BUILD_FAILURES, AssessmentBuild
 from assessment_package import BANK_FILE, ENGINE_PACKAGE, import_engine
-from assessment_runtime import BUILD_SCRIPTS, LOCK_FILE, WORKER_FILE
+from assessment_runtime import ASSETS_DIR, LOCK_FILE, WORKER_FILE
 from assessment_snapshot import SNAPSHOT_NAME
+from script_bundles import PUBLISHED_SCRIPTS
 
 ASSESSMENT_PAGE = "assessment.md"
 # The team view runs the same engine in the same way (overrides/assessment-team.html).
@@ -63,11 +64,13 @@ def on_serve(server, config, builder):
 
 
 def on_files(files, config):
-    # The build's own scripts run in Node; they are not part of the site.
-    for script in BUILD_SCRIPTS:
-        built = files.get_file_from_path(script.removeprefix("overrides/"))
-        if built is not None:
-            files.remove(built)
+    # Of the browser's sources the site publishes what a page loads: the bundles (written over their
+    # entry points after the build) and the head's script. The rest is inside a bundle, or a build
+    # script run by Node.
+    for file in list(files):
+        folder, _, name = file.src_uri.rpartition("/")
+        if folder == ASSETS_DIR and name.endswith((".js", ".mjs")) and name not in PUBLISHED_SCRIPTS:
+            files.remove(file)
     _build.bank = read_bank(_build.root, files)
     return files
 

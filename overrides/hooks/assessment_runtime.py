@@ -25,7 +25,6 @@ WORKER_FILE = f"{ASSETS_DIR}/engine-worker.js"
 SNAPSHOT_MAKER = "overrides/assets/assessment/make-snapshot.mjs"
 STDLIB_TRACER = "overrides/assets/assessment/used-stdlib.mjs"
 STDLIB_COMPILER = "overrides/assets/assessment/compile-stdlib.mjs"
-BUILD_SCRIPTS = (SNAPSHOT_MAKER, STDLIB_TRACER, STDLIB_COMPILER)
 
 
 class RuntimeMissing(RuntimeError):

@@ -11,22 +11,16 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
-import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from assessment_package import EngineWheel
 from assessment_runtime import SNAPSHOT_MAKER, PyodideRuntime
 from build_cache import KEPT, ArtifactCache, content_key
+from node_scripts import run_node
 from script_modules import module_graph
 
 SNAPSHOT_NAME = "engine.snapshot"
-SNAPSHOT_TIMEOUT_S = 300
-
-
-class SnapshotFailed(RuntimeError):
-    """Node could not make the snapshot: one line saying why."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +29,6 @@ class EngineSnapshot:
     sha256: str
     # Of the inflated bytes: what the browser keeps in its cache, checked again each time it is read.
     inflated_sha256: str
-
 
 
 def maker_key(root: Path, runtime: PyodideRuntime) -> str:
@@ -66,24 +59,11 @@ def snapshot_digests(path: str, inode: int, size: int) -> tuple[str, str]:
     return hashlib.sha256(gzipped).hexdigest(), hashlib.sha256(gzip.decompress(gzipped)).hexdigest()
 
 
-def snapshot_command(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, path: Path) -> list[str]:
-    node = shutil.which("node")
-    if node is None:
-        raise SnapshotFailed("Node.js is needed to build the site (see README, 'What a machine needs')")
-    return [node, str(root / SNAPSHOT_MAKER), str(runtime.entry_module), str(wheel.path), str(path)]
-
-
 def make_snapshot(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, cache: ArtifactCache) -> EngineSnapshot:
     """The snapshot for this engine, made now if it is not cached."""
     name = snapshot_name(root, runtime, wheel)
-    return ready_snapshot(cache.find(name) or cache.store(name, lambda target: run_maker(snapshot_command(root, runtime, wheel, target))))
 
+    def make(target: Path) -> None:
+        run_node(root, SNAPSHOT_MAKER, str(runtime.entry_module), str(wheel.path), str(target))
 
-def run_maker(command: list[str]) -> None:
-    try:
-        subprocess.run(command, check=True, capture_output=True, text=True, timeout=SNAPSHOT_TIMEOUT_S)
-    except subprocess.CalledProcessError as error:
-        last_line = (error.stderr.strip() or "no output").splitlines()[-1]
-        raise SnapshotFailed(f"{SNAPSHOT_MAKER} failed: {last_line}") from None
-    except subprocess.TimeoutExpired:
-        raise SnapshotFailed(f"{SNAPSHOT_MAKER} took more than {SNAPSHOT_TIMEOUT_S} s") from None
+    return ready_snapshot(cache.find(name) or cache.store(name, make))

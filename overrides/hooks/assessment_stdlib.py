@@ -15,8 +15,6 @@ import works at once in the preview and no edit waits for Node.
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
@@ -24,12 +22,7 @@ from pathlib import Path
 from assessment_package import EngineWheel
 from assessment_runtime import LOCK_FILE, RUNTIME_FILES, STDLIB_COMPILER, STDLIB_FILE, STDLIB_TRACER, PyodideRuntime
 from build_cache import ArtifactCache, content_key
-
-STDLIB_TIMEOUT_S = 300
-
-
-class StdlibFailed(RuntimeError):
-    """Node could not say which files the engine imports, or compile them: one line saying why."""
+from node_scripts import run_node
 
 
 def cut_stdlib(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, lock: dict, cache: ArtifactCache) -> Path:
@@ -62,21 +55,6 @@ def served_layout(runtime: PyodideRuntime, wheel: EngineWheel, lock: dict, folde
     (folder / wheel.path.name).symlink_to(wheel.path)
     (folder / LOCK_FILE).write_text(json.dumps(lock), "utf-8")
     return folder
-
-
-def run_node(root: Path, script: str, *args: str) -> str:
-    """What the build script printed."""
-    node = shutil.which("node")
-    if node is None:
-        raise StdlibFailed("Node.js is needed to build the site (see README, 'What a machine needs')")
-    try:
-        done = subprocess.run([node, str(root / script), *args], check=True, capture_output=True, text=True, timeout=STDLIB_TIMEOUT_S)
-    except subprocess.CalledProcessError as error:
-        last_line = (error.stderr.strip() or "no output").splitlines()[-1]
-        raise StdlibFailed(f"{script} failed: {last_line}") from None
-    except subprocess.TimeoutExpired:
-        raise StdlibFailed(f"{script} took more than {STDLIB_TIMEOUT_S} s") from None
-    return done.stdout
 
 
 def write_cut(full: Path, used: list[str], target: Path) -> None:

@@ -28,6 +28,8 @@ BUNDLER = "node_modules/.bin/esbuild"
 SOURCES = f"overrides/{ASSETS_DIR}"
 ENTRY_POINTS = ("engine-worker.js", "assessment.js", "team.js")
 SHARED_MODULE = "engine-early.js"
+# What the site publishes of the browser's sources: every other module is inside a bundle.
+PUBLISHED_SCRIPTS = frozenset({*ENTRY_POINTS, SHARED_MODULE})
 BUNDLE_TIMEOUT_S = 60
 
 

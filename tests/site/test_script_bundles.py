@@ -10,7 +10,7 @@ from site_paths import ROOT
 
 from assessment_runtime import ASSETS_DIR, WORKER_FILE, RuntimeMissing
 from script_modules import STATIC_IMPORT, module_graph
-from script_bundles import BUNDLER, ENTRY_POINTS, SHARED_MODULE, BundleFailed, bundle_scripts
+from script_bundles import BUNDLER, ENTRY_POINTS, PUBLISHED_SCRIPTS, SHARED_MODULE, BundleFailed, bundle_scripts
 
 
 @pytest.mark.parametrize("entry", ENTRY_POINTS)
@@ -21,6 +21,16 @@ def test_each_served_script_is_one_file_holding_every_module_it_imports_but_the_
     # esbuild heads each module's code with its source path.
     bundled = set(re.findall(r"^// overrides/assets/assessment/([\w.-]+)$", served, re.MULTILINE))
     assert bundled == set(module_graph(entry)) - shared
+
+
+def test_the_site_publishes_only_the_scripts_a_page_loads(built_site):
+    # Every other module is inside a bundle, or a build script that Node runs.
+    published = {path.name for path in (built_site / ASSETS_DIR).iterdir() if path.suffix in {".js", ".mjs"}}
+    assert published == PUBLISHED_SCRIPTS
+    for page in ("assessment/index.html", "assessment/team/index.html"):
+        html = (built_site / page).read_text("utf-8")
+        loaded = set(re.findall(r'(?:src|data-worker-url)="[^"]*/assets/assessment/([\w.-]+\.js)"', html))
+        assert loaded <= published and SHARED_MODULE in loaded and "engine-worker.js" in loaded
 
 
 def test_the_pages_share_the_worker_their_head_started():

@@ -2,9 +2,10 @@
 // palette.html in mkdocs-material 9.8.2), moved out of the page so the Content Security Policy needs
 // no 'unsafe-inline', and in one file: behind the head's six requests, a second blocking script
 // waited for a free connection on a host that speaks HTTP/1.1, and on an emulated 4G line the
-// assessment's first question took a click 0.17 s later (README). The page includes it right after
-// the palette inputs (partials/javascripts/palette.html), so the saved colour scheme applies before
-// the first paint, or in the head when the theme's palette is a single scheme (base.html).
+// assessment's first question took a click 0.17 s later (bench/README.md). The page includes it
+// right after the palette inputs (partials/javascripts/palette.html), so the saved colour scheme
+// applies before the first paint, or in the head when the theme's palette is a single scheme
+// (base.html).
 
 // The storage helpers. The bundle expects these globals. Unlike Material's, they never throw:
 // storage may be blocked (privacy settings, a sandboxed frame, where even reading `localStorage`
