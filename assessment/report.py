@@ -21,7 +21,7 @@ def article_link(article_path: str, anchor: str) -> str:
 
 # ---------------------------------------------------------------- results
 # Every sentence comes from the result (the engine words it); these functions only lay it out, as
-# the page does (overrides/assets/assessment/result-view.js), so the three say the same in the same
+# the page does (scripts/page/result-view.js), so the three say the same in the same
 # order. The answer first: the headline and each approach's verdict; then what to do, for each
 # approach called for, beside the article's words on its conditions; then the details, one click
 # away on the page (open in print) and plain sections here: when each approach applies, the answers

@@ -1,7 +1,7 @@
 """A team's view (`TeamView.to_dict()`) as plain text or Markdown: the CLI prints them, the team page
 downloads the Markdown (asked of the engine, so there is one renderer). Every sentence comes from the
 view (the engine words it); these functions only lay it out, as the team page does
-(overrides/assets/assessment/team-view.js)."""
+(scripts/page/team-view.js)."""
 
 from __future__ import annotations
 

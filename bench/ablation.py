@@ -50,8 +50,8 @@ from .naive_page import UPSTREAM_STDLIB, add_lean_page
 
 STDLIB = "python_stdlib.zip"
 ASSETS = "assets/assessment"
-SOURCES = ROOT / "overrides" / ASSETS
-STDLIB_COMPILER = SOURCES / "compile-stdlib.mjs"
+SOURCES = ROOT / "scripts"
+STDLIB_COMPILER = SOURCES / "build" / "compile-stdlib.mjs"
 
 
 def without_snapshot(site_dir: Path, html: str) -> str:
@@ -68,19 +68,19 @@ def sources_beside(site_dir: Path) -> str:
     published ones (which hold only the bundles); returns the folder's name."""
     folder = site_dir / "assets" / "bench-sources"
     if not folder.exists():
-        shutil.copytree(SOURCES, folder, ignore=shutil.ignore_patterns("*.css", "*.py"))
+        shutil.copytree(SOURCES, folder, ignore=shutil.ignore_patterns("build"))
     return folder.name
 
 
 def worker_not_bundled(site_dir: Path, html: str) -> str:
-    return html.replace("/assessment/engine-worker.js\"", f"/{sources_beside(site_dir)}/engine-worker.js\"")
+    return html.replace("/assessment/engine-worker.js\"", f"/{sources_beside(site_dir)}/worker/engine-worker.js\"")
 
 
 def page_not_bundled(site_dir: Path, html: str) -> str:
     # The head's script too: the page's modules share its state (the worker it started) by its address.
     folder = sources_beside(site_dir)
     for script in ("engine-early.js", "assessment.js"):
-        html = html.replace(f"/assessment/{script}\"", f"/{folder}/{script}\"")
+        html = html.replace(f"/assessment/{script}\"", f"/{folder}/page/{script}\"")
     return html
 
 

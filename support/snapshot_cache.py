@@ -1,5 +1,5 @@
 """The engine snapshot in a page's Cache API, as tests and benches look at it (the worker owns it:
-overrides/assets/assessment/engine-worker.js)."""
+scripts/worker/engine-worker.js)."""
 
 from __future__ import annotations
 

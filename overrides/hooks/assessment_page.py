@@ -3,7 +3,7 @@
 - `assessment_build.py`: what one build serves for the assessment, made or found once, from
   - `assessment_runtime.py`: where the Pyodide runtime comes from and where the site serves it;
   - `assessment_package.py`: the engine as a wheel (standard builder) and its lock entry;
-  - `assessment_snapshot.py`: the memory snapshot, made by `overrides/assets/assessment/make-snapshot.mjs`;
+  - `assessment_snapshot.py`: the memory snapshot, made by `scripts/build/make-snapshot.mjs`;
   - `assessment_stdlib.py`: the standard library cut to what the engine imports (`used-stdlib.mjs`).
 
 State: `mkdocs serve` and `mkdocs build` differ in one thing, for an author's quick preview: serve
@@ -25,9 +25,9 @@ from mkdocs.utils import get_relative_url
 
 from assessment_build import BUILD_FAILURES, AssessmentBuild
 from assessment_package import BANK_FILE, ENGINE_PACKAGE, import_engine
-from assessment_runtime import ASSETS_DIR, LOCK_FILE, WORKER_FILE
+from assessment_runtime import LOCK_FILE, WORKER_FILE
 from assessment_snapshot import SNAPSHOT_NAME
-from script_bundles import PUBLISHED_SCRIPTS
+from script_bundles import SOURCES
 
 ASSESSMENT_PAGE = "assessment.md"
 # The team view runs the same engine in the same way (overrides/assessment-team.html).
@@ -58,19 +58,13 @@ def one_line_errors():
 
 
 def on_serve(server, config, builder):
-    # Engine and bank edits rebuild the site, so authors see them live.
+    # Engine, bank and script edits rebuild the site, so authors see them live.
     server.watch(str(_build.root / ENGINE_PACKAGE))
+    server.watch(str(_build.root / SOURCES))
     return server
 
 
 def on_files(files, config):
-    # Of the browser's sources the site publishes what a page loads: the bundles (written over their
-    # entry points after the build) and the head's script. The rest is inside a bundle, or a build
-    # script run by Node.
-    for file in list(files):
-        folder, _, name = file.src_uri.rpartition("/")
-        if folder == ASSETS_DIR and name.endswith((".js", ".mjs")) and name not in PUBLISHED_SCRIPTS:
-            files.remove(file)
     _build.bank = read_bank(_build.root, files)
     return files
 

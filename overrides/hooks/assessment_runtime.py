@@ -19,12 +19,12 @@ LOCK_FILE = "pyodide-lock.json"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB_FILE)
 ASSETS_DIR = "assets/assessment"
 WORKER_FILE = f"{ASSETS_DIR}/engine-worker.js"
-# Run at build time by Node, never served: they sit beside the worker because they share its code
-# (the snapshot maker) or boot the runtime as it does (which files of the standard library are used,
-# and their bytecode).
-SNAPSHOT_MAKER = "overrides/assets/assessment/make-snapshot.mjs"
-STDLIB_TRACER = "overrides/assets/assessment/used-stdlib.mjs"
-STDLIB_COMPILER = "overrides/assets/assessment/compile-stdlib.mjs"
+# Run at build time by Node, never served: they boot the runtime as the worker does (the snapshot
+# maker shares its private options, scripts/shared/snapshot-options.mjs), to make the snapshot and
+# to find and compile the files of the standard library the engine uses.
+SNAPSHOT_MAKER = "scripts/build/make-snapshot.mjs"
+STDLIB_TRACER = "scripts/build/used-stdlib.mjs"
+STDLIB_COMPILER = "scripts/build/compile-stdlib.mjs"
 
 
 class RuntimeMissing(RuntimeError):

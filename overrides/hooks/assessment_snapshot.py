@@ -1,7 +1,7 @@
 """The engine's memory snapshot: made by Node with the pinned runtime, cached by everything it depends on.
 
-Plain Python (no MkDocs). The work is done by `overrides/assets/assessment/make-snapshot.mjs`
-(beside the worker, whose private-option module it shares); this module runs it when the engine
+Plain Python (no MkDocs). The work is done by `scripts/build/make-snapshot.mjs` (which shares
+the worker's private-option module); this module runs it when the engine
 or the maker changed. A built site always ships the snapshot that matches its engine; `mkdocs
 serve` makes none (its pages boot normally: see assessment_build.py).
 """
@@ -18,7 +18,6 @@ from assessment_package import EngineWheel
 from assessment_runtime import SNAPSHOT_MAKER, PyodideRuntime
 from build_cache import KEPT, ArtifactCache, content_key
 from node_scripts import run_node
-from script_modules import module_graph
 
 SNAPSHOT_NAME = "engine.snapshot"
 
@@ -33,10 +32,10 @@ class EngineSnapshot:
 
 def maker_key(root: Path, runtime: PyodideRuntime) -> str:
     """What a snapshot depends on besides the engine: the runtime and the scripts that make it (the
-    maker and what it imports, not the other build scripts beside it)."""
-    folder = (root / SNAPSHOT_MAKER).parent
-    makers = [(folder / name).read_bytes() for name in module_graph(Path(SNAPSHOT_MAKER).name, folder)]
-    return content_key(runtime.version, *makers)
+    maker and the Node modules it may import, the shared `.mjs` ones; not the other build scripts)."""
+    maker = root / SNAPSHOT_MAKER
+    shared = sorted((maker.parent.parent / "shared").glob("*.mjs"))
+    return content_key(runtime.version, *(path.read_bytes() for path in (maker, *shared)))
 
 
 def snapshot_name(root: Path, runtime: PyodideRuntime, wheel: EngineWheel) -> str:

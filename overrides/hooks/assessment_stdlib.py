@@ -2,7 +2,7 @@
 import, and compiled.
 
 Plain Python (no MkDocs). Which files those are is read, not kept by hand: Node boots the built
-runtime the way a reader's browser does (`overrides/assets/assessment/used-stdlib.mjs`), installs
+runtime the way a reader's browser does (`scripts/build/used-stdlib.mjs`), installs
 the engine, runs every path of it and lists what `sys.modules` then holds from the library. The
 cut keeps those entries as the runtime's archive has them; then the runtime's own Python compiles
 them to bytecode (`compile-stdlib.mjs`), which a normal boot would otherwise do in the reader's

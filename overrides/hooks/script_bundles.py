@@ -1,8 +1,9 @@
 """The browser's scripts, each page's and the engine's worker's, served as one file each. Their
-sources are small modules (`assessment.js`, `team.js`, `engine-worker.js` and what they import),
-and a browser finds modules one level of imports after another, each a round trip: on an emulated
-4G line the runtime's WebAssembly, the worker's first request, waited for three levels (1.4 s into
-a cold visit), and a returning visit revalidated the page's modules level by level.
+sources are small modules in `scripts/` (`page/assessment.js`, `page/team.js`,
+`worker/engine-worker.js` and what they import), and a browser finds modules one level of imports
+after another, each a round trip: on an emulated 4G line the runtime's WebAssembly, the worker's
+first request, waited for three levels (1.4 s into a cold visit), and a returning visit
+revalidated the page's modules level by level.
 
 `engine-early.js` stays a module of its own: the page's head runs it to start the worker, and the
 page's bundle imports it by the same address, so both share the worker it started.
@@ -25,11 +26,12 @@ from assessment_runtime import ASSETS_DIR, RuntimeMissing
 from build_cache import ArtifactCache, content_key
 
 BUNDLER = "node_modules/.bin/esbuild"
-SOURCES = f"overrides/{ASSETS_DIR}"
-ENTRY_POINTS = ("engine-worker.js", "assessment.js", "team.js")
-SHARED_MODULE = "engine-early.js"
+SOURCES = "scripts"
+# Under SOURCES; each is served under its own name in the site's assets folder.
+ENTRY_POINTS = ("worker/engine-worker.js", "page/assessment.js", "page/team.js")
+SHARED_MODULE = "page/engine-early.js"
 # What the site publishes of the browser's sources: every other module is inside a bundle.
-PUBLISHED_SCRIPTS = frozenset({*ENTRY_POINTS, SHARED_MODULE})
+PUBLISHED_SCRIPTS = frozenset(Path(script).name for script in (*ENTRY_POINTS, SHARED_MODULE))
 BUNDLE_TIMEOUT_S = 60
 
 
@@ -38,7 +40,8 @@ class BundleFailed(RuntimeError):
 
 
 def bundle_scripts(root: Path, site: Path) -> None:
-    """Writes each entry point with everything it imports into the site, in the entry point's place."""
+    """Writes each entry point with everything it imports, and the shared module, into the site's
+    assets folder."""
     bundler = root / BUNDLER
     if not bundler.exists():
         raise RuntimeMissing(f"{BUNDLER} is missing: run `make install`")
@@ -49,21 +52,25 @@ def bundle_scripts(root: Path, site: Path) -> None:
     served.mkdir(parents=True, exist_ok=True)
     for bundle in bundles.iterdir():
         shutil.copyfile(bundle, served / bundle.name)
+    shutil.copyfile(root / SOURCES / SHARED_MODULE, served / Path(SHARED_MODULE).name)
 
 
 def bundle_key(root: Path, bundler: Path) -> str:
-    """What the bundles depend on: the bundler's version and every script beside the entry points
-    (a superset of the modules they import, which a missing import leaves for esbuild to name)."""
+    """What the bundles depend on: the bundler's version and every script of the sources (a
+    superset of the modules they import, which a missing import leaves for esbuild to name)."""
     package = Path(os.path.realpath(bundler)).parents[1] / "package.json"  # .bin/esbuild -> esbuild/bin/esbuild
-    scripts = sorted(path for path in (root / SOURCES).iterdir() if path.suffix in {".js", ".mjs"})
+    sources = root / SOURCES
+    scripts = sorted(path for path in sources.rglob("*") if path.suffix in {".js", ".mjs"})
     return content_key(json.loads(package.read_text("utf-8"))["version"], *ENTRY_POINTS,
-                       *(part for path in scripts for part in (path.name, path.read_bytes())))
+                       *(part for path in scripts for part in (path.relative_to(sources).as_posix(), path.read_bytes())))
 
 
 def run_bundler(root: Path, bundler: Path, target: Path) -> None:
     entries = [f"{SOURCES}/{entry}" for entry in ENTRY_POINTS if (root / SOURCES / entry).exists()]
-    command = [str(bundler), *entries, "--bundle", "--format=esm", f"--outdir={target}", f"--external:./{SHARED_MODULE}",
-               "--log-level=error"]
+    # One folder of bundles, each named after its entry point; the shared module stays an import
+    # (its address beside the bundles is the one the page's head loads).
+    command = [str(bundler), *entries, "--bundle", "--format=esm", f"--outdir={target}", "--entry-names=[name]",
+               f"--external:./{Path(SHARED_MODULE).name}", "--log-level=error"]
     try:
         subprocess.run(command, cwd=root, check=True, capture_output=True, text=True, timeout=BUNDLE_TIMEOUT_S)
     except subprocess.CalledProcessError as error:

@@ -1,11 +1,11 @@
 // Boots a built site's engine in Node as the worker does for a reader, then makes the calls read
 // from stdin and prints which engine it holds and what each call answered:
-//   node engine_in_node.mjs <built runtime folder> <the worker's source folder> snapshot|normal < calls.json
+//   node engine_in_node.mjs <built runtime folder> <scripts/shared folder> snapshot|normal < calls.json
 // snapshot: restored from the site's snapshot, with the empty archive in place of the standard
 // library; normal: started afresh with the site's (cut) library, the engine installed from its lock.
 // calls.json: [[function of assessment.browser, [its arguments]], ...]; the function "cli_json"
 // runs `python -m assessment --answers - --format json` on its one argument.
-// (The second folder gives the worker's snapshot-options.mjs, where the private options live.)
+// (The second folder gives snapshot-options.mjs, where the private options live.)
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

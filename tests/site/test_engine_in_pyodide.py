@@ -25,7 +25,7 @@ def engine_in_node(built_site, boot: str, calls: list[tuple[str, list]]) -> dict
     """Which engine the booted runtime holds (snapshot only) and its replies to these calls."""
     runtime = next((built_site / "assets" / "assessment").glob("pyodide-*"))
     result = subprocess.run(
-        ["node", str(ROOT / "tests" / "site" / "engine_in_node.mjs"), str(runtime), str(ROOT / "overrides" / "assets" / "assessment"), boot],
+        ["node", str(ROOT / "tests" / "site" / "engine_in_node.mjs"), str(runtime), str(ROOT / "scripts" / "shared"), boot],
         input=json.dumps(calls), capture_output=True, text=True, timeout=300,
     )
     # The runtime's own source is printed with an error, in lines too long to read: left out.

@@ -1,6 +1,6 @@
 """The memory snapshot the site ships holds exactly the engine it ships, and Pyodide still restores it.
 
-Snapshots rest on private Pyodide options (overrides/assets/assessment/snapshot-options.mjs); these
+Snapshots rest on private Pyodide options (scripts/shared/snapshot-options.mjs); these
 tests are where a runtime update that breaks them shows up.
 """
 
@@ -12,11 +12,11 @@ import re
 from site_paths import ROOT
 
 
-ASSETS = ROOT / "overrides" / "assets" / "assessment"
+SHARED_SCRIPTS = ROOT / "scripts" / "shared"
 
 
 def test_the_private_snapshot_options_were_checked_against_the_pinned_runtime():
-    checked = re.search(r'SNAPSHOT_CHECKED_WITH_PYODIDE = "([^"]+)"', (ASSETS / "snapshot-options.mjs").read_text("utf-8"))[1]
+    checked = re.search(r'SNAPSHOT_CHECKED_WITH_PYODIDE = "([^"]+)"', (SHARED_SCRIPTS / "snapshot-options.mjs").read_text("utf-8"))[1]
     pinned = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text("utf-8"))["version"]
     assert checked == pinned, (
         f"Pyodide is now {pinned}, the snapshot options were checked with {checked}: run these tests, "

@@ -4,23 +4,44 @@ bundle shares the head's engine-early.js by its address. A module that cannot be
 build in one line naming the file and the place."""
 
 import re
+from pathlib import Path
 
 import pytest
 from site_paths import ROOT
 
 from assessment_runtime import ASSETS_DIR, WORKER_FILE, RuntimeMissing
-from script_modules import STATIC_IMPORT, module_graph
-from script_bundles import BUNDLER, ENTRY_POINTS, PUBLISHED_SCRIPTS, SHARED_MODULE, BundleFailed, bundle_scripts
+from script_bundles import BUNDLER, ENTRY_POINTS, PUBLISHED_SCRIPTS, SHARED_MODULE, SOURCES, BundleFailed, bundle_scripts
+
+# A static import or re-export (over several lines too): `import ... from "./x.js";`.
+STATIC_IMPORT = re.compile(r'^(?:import|export)\b[^;]*?\bfrom\s*"([^"]+)";', re.MULTILINE)
+SHARED = "./" + Path(SHARED_MODULE).name
+
+
+def served(built_site, entry: str) -> str:
+    return (built_site / ASSETS_DIR / Path(entry).name).read_text(encoding="utf-8")
+
+
+def bundled_modules(text: str) -> set[str]:
+    """The source modules a bundle holds: esbuild heads each one's code with its path."""
+    return set(re.findall(rf"^// {SOURCES}/([\w./-]+)$", text, re.MULTILINE))
 
 
 @pytest.mark.parametrize("entry", ENTRY_POINTS)
-def test_each_served_script_is_one_file_holding_every_module_it_imports_but_the_shared_one(built_site, entry):
-    served = (built_site / ASSETS_DIR / entry).read_text(encoding="utf-8")
-    shared = set(module_graph(SHARED_MODULE))
-    assert set(STATIC_IMPORT.findall(served)) <= {SHARED_MODULE}, f"{entry} still imports modules of its own"
-    # esbuild heads each module's code with its source path.
-    bundled = set(re.findall(r"^// overrides/assets/assessment/([\w.-]+)$", served, re.MULTILINE))
-    assert bundled == set(module_graph(entry)) - shared
+def test_each_served_script_is_one_file_importing_nothing_but_the_shared_module(built_site, entry):
+    text = served(built_site, entry)
+    assert set(STATIC_IMPORT.findall(text)) <= {SHARED}, f"{entry} still imports modules of its own"
+    modules = bundled_modules(text)
+    assert entry in modules and SHARED_MODULE not in modules
+    assert all((ROOT / SOURCES / module).is_file() for module in modules)
+
+
+def test_page_and_worker_bundles_hold_their_own_modules(built_site):
+    worker = bundled_modules(served(built_site, WORKER_FILE))
+    for page in ("page/assessment.js", "page/team.js"):
+        modules = bundled_modules(served(built_site, page))
+        assert not any(module.startswith("worker/") for module in modules), "the worker's modules are the worker's"
+        assert "shared/boot-stages.js" in modules & worker, "the stage names the page and the worker exchange"
+    assert not any(module.startswith("page/") for module in worker)
 
 
 def test_the_site_publishes_only_the_scripts_a_page_loads(built_site):
@@ -30,23 +51,23 @@ def test_the_site_publishes_only_the_scripts_a_page_loads(built_site):
     for page in ("assessment/index.html", "assessment/team/index.html"):
         html = (built_site / page).read_text("utf-8")
         loaded = set(re.findall(r'(?:src|data-worker-url)="[^"]*/assets/assessment/([\w.-]+\.js)"', html))
-        assert loaded <= published and SHARED_MODULE in loaded and "engine-worker.js" in loaded
+        assert loaded <= published and Path(SHARED_MODULE).name in loaded and "engine-worker.js" in loaded
 
 
-def test_the_pages_share_the_worker_their_head_started():
+def test_the_pages_share_the_worker_their_head_started(built_site):
     # The head's script and the page's bundle must be one module instance: the worker it started.
-    for page in ("assessment.js", "team.js"):
-        assert SHARED_MODULE in module_graph(page)
-    assert SHARED_MODULE not in module_graph("engine-worker.js")
+    for page in ("page/assessment.js", "page/team.js"):
+        assert SHARED in STATIC_IMPORT.findall(served(built_site, page))
+    assert SHARED not in STATIC_IMPORT.findall(served(built_site, WORKER_FILE))
 
 
 def project_with_worker(folder, source: str):
-    """A project holding only a worker's source and the bundler."""
+    """A project holding only a worker's source, the head's script and the bundler."""
     (folder / "node_modules" / ".bin").mkdir(parents=True)
     (folder / BUNDLER).symlink_to(ROOT / BUNDLER)
-    worker = folder / "overrides" / WORKER_FILE
-    worker.parent.mkdir(parents=True)
-    worker.write_text(source, encoding="utf-8")
+    for script, text in ((ENTRY_POINTS[0], source), (SHARED_MODULE, "")):  # the worker, the head's script
+        (folder / SOURCES / script).parent.mkdir(parents=True, exist_ok=True)
+        (folder / SOURCES / script).write_text(text, encoding="utf-8")
     (folder / "site").mkdir()
     return folder
 
@@ -55,14 +76,14 @@ def test_an_import_that_is_not_there_fails_in_one_line_naming_the_file_and_place
     project = project_with_worker(tmp_path, 'import { boot } from "./missing.js";\nboot();\n')
     with pytest.raises(BundleFailed) as failure:
         bundle_scripts(project, project / "site")
-    assert str(failure.value) == 'overrides/assets/assessment/engine-worker.js:1:21: Could not resolve "./missing.js"'
+    assert str(failure.value) == 'scripts/worker/engine-worker.js:1:21: Could not resolve "./missing.js"'
 
 
 def test_a_syntax_error_fails_in_one_line_naming_the_file_and_place(tmp_path):
     project = project_with_worker(tmp_path, "const ready = true;\nconst = 1;\n")
     with pytest.raises(BundleFailed) as failure:
         bundle_scripts(project, project / "site")
-    assert str(failure.value) == 'overrides/assets/assessment/engine-worker.js:2:6: Expected identifier but found "="'
+    assert str(failure.value) == 'scripts/worker/engine-worker.js:2:6: Expected identifier but found "="'
 
 
 def test_a_worker_that_bundles_is_written_in_its_place(tmp_path):

@@ -1,7 +1,7 @@
 // The page's side of the engine worker: boot, stage reports, a stall deadline, retry, and
 // assess(answers), markdown(answers, articleUrl) and team(request) -> Promise of the engine's JSON reply.
 
-import { STAGE } from "./boot-stages.js";
+import { STAGE } from "../shared/boot-stages.js";
 import { engineFacts, takeEarlyWorker } from "./engine-early.js";
 
 // No stage of a healthy boot takes this long, even on a slow line; past it the boot is stalled.

@@ -6,7 +6,7 @@
 // over when the runtime asks (only to the same request: the wheel is pinned by its lock's sha256).
 
 import { STDLIB_FILE } from "./boot-progress.js";
-import { EMPTY_STDLIB } from "./snapshot-options.mjs";
+import { EMPTY_STDLIB } from "../shared/snapshot-options.mjs";
 import { current } from "./worker-state.js";
 import { lineMbit } from "./boot-line.js";
 import { BootFailure, contentProblem, endBoot, fileName, responseProblem, runtimeFile } from "./runtime-failures.js";

@@ -1,7 +1,7 @@
 // The status box of a page that runs the engine (partials/assessment-engine.html): each stage of
 // the boot as a step, how far its downloads are, ready, or why it failed next to a retry button.
 // One wording for every page.
-import { STAGE } from "./boot-stages.js";
+import { STAGE } from "../shared/boot-stages.js";
 
 const STATUS_TEXT = {
   [STAGE.DOWNLOAD]: "Step 1 of 3: getting Python ready…",

@@ -3,7 +3,7 @@
 // This module holds the message protocol and the boot's steps; each step is a module of its own.
 
 import { BootProgress } from "./boot-progress.js";
-import { STAGE } from "./boot-stages.js";
+import { STAGE } from "../shared/boot-stages.js";
 import { current } from "./worker-state.js";
 import { bootProfile, profiled } from "./boot-profile.js";
 import { engineAdapter, startPython } from "./engine-install.js";

@@ -1,6 +1,6 @@
 // Python started (normally, or restored from a snapshot) and the engine made ready in it.
 
-import { snapshotOptions } from "./snapshot-options.mjs";
+import { snapshotOptions } from "../shared/snapshot-options.mjs";
 import { current } from "./worker-state.js";
 import { BootFailure, describe } from "./runtime-failures.js";
 import { STDLIB_IN_SNAPSHOT } from "./runtime-fetch.js";
