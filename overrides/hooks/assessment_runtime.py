@@ -18,6 +18,9 @@ STDLIB_FILE = "python_stdlib.zip"
 LOCK_FILE = "pyodide-lock.json"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB_FILE)
 ASSETS_DIR = "assets/assessment"
+# How hosts (static_host.py) and the preview (preview_server.py) let browsers keep the runtime's
+# folder: for a year, unchecked, since its name carries the runtime's version.
+RUNTIME_CACHING = "public, max-age=31536000, immutable"
 WORKER_FILE = f"{ASSETS_DIR}/engine-worker.js"
 # Run at build time by Node, never served: they boot the runtime as the worker does (the snapshot
 # maker shares its private options, scripts/shared/snapshot-options.mjs), to make the snapshot and
@@ -38,7 +41,7 @@ class PyodideRuntime:
 
     @property
     def site_dir(self) -> str:
-        """Named after the runtime's version, so hosts may cache it for good (see static_host.py)."""
+        """Named after the runtime's version, so hosts may cache it for good (RUNTIME_CACHING)."""
         return f"{ASSETS_DIR}/pyodide-{self.version}"
 
     @property

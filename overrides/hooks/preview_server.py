@@ -20,12 +20,13 @@ from typing import Callable, Iterable
 
 from markupsafe import escape
 
+from assessment_runtime import RUNTIME_CACHING
+
 CSP_META = b'<meta http-equiv="Content-Security-Policy" content="'
 SCRIPT_SOURCES = b"script-src "
 INLINE_SCRIPT_START = b"<script>"
 INLINE_SCRIPT_END = b"</script>"
 ERROR_PAGE_REFRESH_S = 2
-IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 def reload_script_hash(page: bytes) -> bytes | None:
@@ -117,7 +118,7 @@ class PreviewApp:
         body = self.app(environ, lambda status, headers, exc_info=None: response.update(status=status, headers=headers))
         headers = response["headers"]
         if path.startswith(self.immutable_prefixes) and response["status"].startswith("200"):
-            headers = [*headers, ("Cache-Control", IMMUTABLE)]
+            headers = [*headers, ("Cache-Control", RUNTIME_CACHING)]
         if not any(name.lower() == "content-type" and value.startswith("text/html") for name, value in headers):
             start_response(response["status"], headers)
             return body

@@ -12,10 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from assessment_runtime import pyodide_runtime
+from assessment_runtime import RUNTIME_CACHING, pyodide_runtime
 
 HEADERS_FILE = "_headers"
-ONE_YEAR = 31_536_000
 # Kept, but checked again on every visit (a 304 when unchanged): a page never outlives a publish.
 SHORT_CACHING = "Cache-Control: public, max-age=0, must-revalidate"
 
@@ -30,7 +29,7 @@ def headers_file(csp: str, base_path: str, runtime_dir: str) -> str:
             "X-Content-Type-Options: nosniff",
             "Referrer-Policy: no-referrer",
         ]),
-        (f"{base_path}{runtime_dir}/*", [f"Cache-Control: public, max-age={ONE_YEAR}, immutable"]),
+        (f"{base_path}{runtime_dir}/*", [f"Cache-Control: {RUNTIME_CACHING}"]),
         # The pages: the home page, every other page (directory URLs) and the few .html files (404).
         # Patterns, not one rule per page: hosts cap the number of rules, archives grow.
         (base_path, [SHORT_CACHING]),
