@@ -3,7 +3,13 @@ scripts/worker/engine-worker.js)."""
 
 from __future__ import annotations
 
-SNAPSHOT_CACHE = "assessment-engine-snapshot"
+import re
+
+from support.site import ROOT
+
+# The worker's name for its Cache API store, read from the worker's own module (its one owner).
+SNAPSHOT_CACHE_MODULE = ROOT / "scripts" / "worker" / "snapshot-cache.js"
+SNAPSHOT_CACHE = re.search(r'const SNAPSHOT_CACHE = "([^"]+)";', SNAPSHOT_CACHE_MODULE.read_text("utf-8"))[1]
 
 # True once the cache holds the whole snapshot the page pins (an entry may be listed while its
 # 31 MB are still being written), or at once when the visit did not boot from a snapshot.
