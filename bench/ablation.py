@@ -48,7 +48,7 @@ from .figures import machine_note, print_table, ratio
 from .naive_page import UPSTREAM_STDLIB, add_lean_page
 
 
-STDLIB = "python_stdlib.zip"
+STDLIB = UPSTREAM_STDLIB.name
 ASSETS = "assets/assessment"
 SOURCES = ROOT / "scripts"
 STDLIB_COMPILER = SOURCES / "build" / "compile-stdlib.mjs"

@@ -41,7 +41,7 @@ class AssessmentBuild:
         """Cut to what the engine imports; the preview keeps the whole library, so an author's new
         import works at once."""
         if self.serving:
-            return whole_stdlib(self.root, self.runtime, ArtifactCache.of_project(self.root, "stdlib"))
+            return whole_stdlib(self.root, self.runtime, ArtifactCache.of_project(self.root, "whole-stdlib"))
         return cut_stdlib(self.root, self.runtime, self.wheel, self.lock, ArtifactCache.of_project(self.root, "stdlib"))
 
     @functools.cached_property

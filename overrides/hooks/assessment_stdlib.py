@@ -34,8 +34,9 @@ def cut_stdlib(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, lock: di
 
 
 def whole_stdlib(root: Path, runtime: PyodideRuntime, cache: ArtifactCache) -> Path:
-    """The runtime's whole library, compiled: for the preview, whatever the engine imports."""
-    name = f"whole-{content_key(runtime.version, (root / STDLIB_COMPILER).read_bytes())}.zip"
+    """The runtime's whole library, compiled: for the preview, whatever the engine imports. (Kept
+    apart from the cuts, one per engine, which would otherwise push it out of the cache.)"""
+    name = f"{content_key(runtime.version, (root / STDLIB_COMPILER).read_bytes())}.zip"
     return cache.find(name) or cache.store(
         name, lambda target: run_node(root, STDLIB_COMPILER, str(runtime.entry_module), str(runtime.package_dir / STDLIB_FILE), str(target)))
 

@@ -18,7 +18,7 @@ export async function chosenSnapshot(snapshot, cached, line) {
   }
   if (!snapshot?.download || navigator.connection?.saveData) return null;
   const mbit = await line.mbit;
-  measureLine("line", mbit);
+  measureLine(mbit);
   return mbit !== null && mbit >= SNAPSHOT_BREAK_EVEN_MBIT ? downloadedSnapshot(snapshot) : null;
 }
 
