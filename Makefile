@@ -33,11 +33,13 @@ install: $(PY_READY) $(NODE_READY)
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# The pinned packages of pyproject.toml's `site` and `test` extras. The project itself goes on the
-# path through a .pth file: what an editable install amounts to, without setuptools' notices about it.
+# The pinned packages of pyproject.toml's `site` and `test` extras, then the project itself, editable:
+# its metadata names the build's MkDocs plugins (entry points), and a .pth file puts the checkout
+# (site_build/, support/, the engine) on the path. (setuptools warns of every editable install as such.)
 $(PY_READY): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet $$($(BIN)/python -c 'import tomllib; extras = tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]; print(*extras["site"], *extras["test"])')
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_path("purelib"), "coaching-timing.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
 	touch $@
 

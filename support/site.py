@@ -21,8 +21,8 @@ def mkdocs_build(site_dir: Path, config: Path | str = CONFIG, *, site_url: str |
     """Run `mkdocs build --strict` into `site_dir` and return what happened; never raises for a failed build.
 
     `config` is a config file, or the text of one: then it is written for the build beside
-    mkdocs.yml, because MkDocs resolves a config's relative paths (theme, hooks, snippets), and the
-    hooks find the project, from the folder of the config file. `site_url` is what a deploy sets in
+    mkdocs.yml, because MkDocs resolves a config's relative paths (theme, snippets), and the
+    plugins find the project, from the folder of the config file. `site_url` is what a deploy sets in
     SITE_URL; None keeps the environment's.
     """
     if isinstance(config, str):

@@ -8,7 +8,7 @@ import pytest
 from support.site import ROOT, BuildFailed, build_site
 
 # What an author edits, copied; the set-up, linked (see `project_copy`).
-PROJECT_FILES = ("docs", "assessment", "overrides", "scripts", "mkdocs.yml", "pyproject.toml", "README.md", "Makefile")
+PROJECT_FILES = ("docs", "assessment", "site_build", "overrides", "scripts", "mkdocs.yml", "pyproject.toml", "README.md", "Makefile")
 PROJECT_SET_UP = (".venv", "node_modules")
 
 

@@ -1,7 +1,7 @@
 // Compiles the cut standard library to bytecode, with the runtime's own Python, so a reader's
 // browser does not compile it on every normal boot: CPython in WebAssembly spent more time
 // compiling the library's source than doing anything else while it started (bench/README.md,
-// "What each boot downloads"). Run at build time by overrides/hooks/assessment_stdlib.py:
+// "What each boot downloads"). Run at build time by site_build/assessment/stdlib.py:
 //
 //   node compile-stdlib.mjs <path of pyodide.mjs> <cut archive, source> <output archive>
 //

@@ -1,10 +1,10 @@
 // Makes the memory snapshot the assessment page restores instead of starting CPython (seconds of
-// CPU saved in the reader's browser). Run at build time by overrides/hooks/assessment_snapshot.py:
+// CPU saved in the reader's browser). Run at build time by site_build/assessment/snapshot.py:
 //
 //   node make-snapshot.mjs <path of pyodide.mjs> <engine wheel> <output file>
 //
 // The output is gzipped here, so no host setting decides its size on the wire. The build's cache
-// (overrides/hooks/build_cache.py) hands it a path beside its own and renames the file into place.
+// (site_build/cache.py) hands it a path beside its own and renames the file into place.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";

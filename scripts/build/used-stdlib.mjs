@@ -1,7 +1,7 @@
 // Prints, one per line, the files of Python's standard library that the engine and the boot import
 // (read from `sys.modules` after a normal boot, the engine installed as a reader's browser installs
 // it, every module of the engine imported and every path of it run). Run at build time by
-// overrides/hooks/assessment_stdlib.py, which cuts the library the site serves to these files:
+// site_build/assessment/stdlib.py, which cuts the library the site serves to these files:
 //
 //   node used-stdlib.mjs <built runtime folder: pyodide.mjs, the full library, lock file and wheel>
 import { readFileSync } from "node:fs";

@@ -3,7 +3,7 @@
 // as the browser hands them over (inflated), bytes on the wire]}: a file counts by the share of
 // its bytes read, so a compressed download is measured in what the line carries.
 const REPORT_EVERY_MS = 250;
-// The names the site serves them under (overrides/hooks/assessment_runtime.py, assessment_snapshot.py).
+// The names the site serves them under (site_build/paths.py).
 export const SNAPSHOT_FILE = "engine.snapshot";
 export const STDLIB_FILE = "python_stdlib.zip";
 

@@ -17,7 +17,7 @@ import pytest
 from assessment import load_bank, score_answers
 from assessment.browser import warm_up_answers
 from assessment.links import share_link, team_link
-from assessment_runtime import WORKER_FILE
+from site_build.paths import WORKER_FILE
 from support.chromium import BOOT_TIMEOUT_MS, downloaded_or_tried
 from support.server import StaticSite
 from support.site import storage_keys

@@ -2,8 +2,8 @@
 
 import pytest
 from mkdocs.utils import meta as front_matter
-from series_front_matter import parse_issue
-from series_model import Series, build_series
+from site_build.series.front_matter import parse_issue
+from site_build.series.model import Series, build_series
 from site_paths import ARTICLE_URL
 
 from support.site import ROOT, page_files

@@ -9,7 +9,7 @@ import re
 
 import pytest
 from site_paths import SCRAPED_ISSUE_4
-from contact import ADDRESS_NOT_PRESERVED
+from site_build.site.contact import ADDRESS_NOT_PRESERVED
 from page_text import article_text, normalise_whitespace
 
 # What the obfuscator left of the address (with a no-break space, as scraped).

@@ -8,9 +8,9 @@ import zipfile
 import pytest
 from site_paths import ROOT
 
-from assessment_package import engine_wheel
-from assessment_runtime import RuntimeMissing, pyodide_runtime
-from build_cache import ArtifactCache, content_key
+from site_build.assessment.package import engine_wheel
+from site_build.assessment.runtime import RuntimeMissing, pyodide_runtime
+from site_build.cache import ArtifactCache, content_key
 
 
 def test_the_same_sources_give_the_same_wheel_byte_for_byte(tmp_path):

@@ -1,8 +1,7 @@
 """The contact setting: a mailto link only for a configured address, never a guessed one."""
 
-import site_paths  # noqa: F401  (puts the hooks folder on sys.path)
-from contact import ADDRESS_NOT_PRESERVED, block_html, email_html
-from settings import checked_settings
+from site_build.site.contact import ADDRESS_NOT_PRESERVED, block_html, email_html
+from site_build.site.settings import checked_settings
 
 SETTINGS = checked_settings(
     {"csp": "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'", "contact_phone": "+1-914-793-3936"}, "mkdocs.yml")

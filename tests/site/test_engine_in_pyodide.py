@@ -1,6 +1,6 @@
 """The engine the site ships, run in Pyodide under Node.js as a reader's browser runs it, answers every
 path exactly as the native engine: restored from the snapshot with no standard library at all, and
-started afresh with the standard library cut to what it imports, compiled (overrides/hooks/assessment_stdlib.py).
+started afresh with the standard library cut to what it imports, compiled (site_build/assessment/stdlib.py).
 """
 
 import io

@@ -10,7 +10,7 @@ import yaml
 from markupsafe import escape
 from site_paths import ROOT
 
-from preview_server import PreviewApp, admit_reload_script, error_page
+from site_build.preview.server import PreviewApp, admit_reload_script, error_page
 
 POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'"
 RELOAD_SCRIPT = "\nvar livereload = function(epoch, requestId) {};\nlivereload(17, 42);\n"

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from site_paths import ROOT
 
-from assessment_runtime import ASSETS_DIR, WORKER_FILE, RuntimeMissing
-from script_bundles import BUNDLER, ENTRY_POINTS, PUBLISHED_SCRIPTS, SHARED_MODULE, SOURCES, BundleFailed, bundle_scripts
+from site_build.assessment.bundles import BUNDLER, ENTRY_POINTS, PUBLISHED_SCRIPTS, SHARED_MODULE, BundleFailed, bundle_scripts
+from site_build.assessment.runtime import RuntimeMissing
+from site_build.paths import ASSETS_DIR, SCRIPT_SOURCES, WORKER_FILE
 
 # A static import or re-export (over several lines too): `import ... from "./x.js";`.
 STATIC_IMPORT = re.compile(r'^(?:import|export)\b[^;]*?\bfrom\s*"([^"]+)";', re.MULTILINE)
@@ -23,7 +24,7 @@ def served(built_site, entry: str) -> str:
 
 def bundled_modules(text: str) -> set[str]:
     """The source modules a bundle holds: esbuild heads each one's code with its path."""
-    return set(re.findall(rf"^// {SOURCES}/([\w./-]+)$", text, re.MULTILINE))
+    return set(re.findall(rf"^// {SCRIPT_SOURCES}/([\w./-]+)$", text, re.MULTILINE))
 
 
 @pytest.mark.parametrize("entry", ENTRY_POINTS)
@@ -32,7 +33,7 @@ def test_each_served_script_is_one_file_importing_nothing_but_the_shared_module(
     assert set(STATIC_IMPORT.findall(text)) <= {SHARED}, f"{entry} still imports modules of its own"
     modules = bundled_modules(text)
     assert entry in modules and SHARED_MODULE not in modules
-    assert all((ROOT / SOURCES / module).is_file() for module in modules)
+    assert all((ROOT / SCRIPT_SOURCES / module).is_file() for module in modules)
 
 
 def test_page_and_worker_bundles_hold_their_own_modules(built_site):
@@ -66,8 +67,8 @@ def project_with_worker(folder, source: str):
     (folder / "node_modules" / ".bin").mkdir(parents=True)
     (folder / BUNDLER).symlink_to(ROOT / BUNDLER)
     for script, text in ((ENTRY_POINTS[0], source), (SHARED_MODULE, "")):  # the worker, the head's script
-        (folder / SOURCES / script).parent.mkdir(parents=True, exist_ok=True)
-        (folder / SOURCES / script).write_text(text, encoding="utf-8")
+        (folder / SCRIPT_SOURCES / script).parent.mkdir(parents=True, exist_ok=True)
+        (folder / SCRIPT_SOURCES / script).write_text(text, encoding="utf-8")
     (folder / "site").mkdir()
     return folder
 

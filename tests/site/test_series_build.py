@@ -50,7 +50,10 @@ def make_project(tmp_path: Path) -> Path:
               custom_dir: {ROOT / "overrides"}
               font: false
               features: [navigation.footer]
-            plugins: []
+            plugins:
+              - coaching/site:
+                  headers_file: false
+              - coaching/series
             nav:
               - Home: index.md
               - Issues: issues/index.md
@@ -59,9 +62,8 @@ def make_project(tmp_path: Path) -> Path:
               omitted_files: warn
               unrecognized_links: warn
               anchors: warn
-            hooks:
-              - {ROOT / "overrides" / "hooks" / "series.py"}
-              - {ROOT / "overrides" / "hooks" / "theme_markup.py"}
+            extra:
+              csp: "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
             """
         ),
         encoding="utf-8",

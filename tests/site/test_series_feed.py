@@ -6,9 +6,9 @@ import datetime
 import pytest
 from feed_reader import read_json_feed, read_rss
 
-from series_feed import json_feed, rss_xml
-from series_front_matter import parse_issue
-from series_model import build_series
+from site_build.series.feed import json_feed, rss_xml
+from site_build.series.front_matter import parse_issue
+from site_build.series.model import build_series
 
 AWKWARD = "R&D <first> \"quoted\" & 'single'"
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-import site_paths  # noqa: F401  (puts the hooks folder on sys.path)
-from series_front_matter import parse_issue
-from series_index import ISSUES_PER_INDEX_PAGE, index_markdown, index_pages
-from series_model import Issue, build_series
+from site_build.series.front_matter import parse_issue
+from site_build.series.index import ISSUES_PER_INDEX_PAGE, index_markdown, index_pages
+from site_build.series.model import Issue, build_series
 
 
 def issue(number: int, total: int) -> Issue:

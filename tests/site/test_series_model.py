@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
-import site_paths  # noqa: F401  (puts the hooks folder on sys.path)
-from series_front_matter import parse_issue, read_front_matter
-from series_index import index_markdown
-from series_model import Issue, SeriesError, build_series
+from site_build.series.front_matter import parse_issue, read_front_matter
+from site_build.series.index import index_markdown
+from site_build.series.model import Issue, SeriesError, build_series
 
 
 def front_matter(**overrides):

@@ -6,7 +6,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
 from site_paths import ROOT
 
-from settings import checked_settings
+from site_build.site.settings import checked_settings
 
 
 @pytest.mark.parametrize(("key", "value", "message"), [

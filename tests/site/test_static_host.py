@@ -3,7 +3,7 @@
 import re
 from html import unescape
 
-from static_host import headers_file
+from site_build.site.headers import headers_file
 
 META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"')
 

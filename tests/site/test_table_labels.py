@@ -5,8 +5,7 @@ import html
 import re
 
 import markdown
-import site_paths  # noqa: F401  (puts the hooks folder on sys.path)
-from table_labels import with_column_labels
+from site_build.site.table_labels import with_column_labels
 
 
 def rendered(source: str) -> str:

@@ -38,8 +38,8 @@ def block_html(email: str, phone: str) -> str:
     return '<p class="issue-contact">' + "<br>\n".join(lines) + "</p>"
 
 
-def on_page_markdown(markdown, page, config, files):
+def with_contact_details(markdown: str, email: str, phone: str) -> str:
+    """The page with its markers replaced by the details."""
     if EMAIL_MARKER not in markdown and BLOCK_MARKER not in markdown:
         return markdown
-    email, phone = config.extra["contact_email"], config.extra["contact_phone"]
     return markdown.replace(EMAIL_MARKER, email_html(email)).replace(BLOCK_MARKER, block_html(email, phone))

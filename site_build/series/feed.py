@@ -14,7 +14,7 @@ import json
 from urllib.parse import urljoin
 from xml.etree import ElementTree
 
-from series_model import Issue, Series
+from site_build.series.model import Issue, Series
 
 FEED_PATH = "feed.xml"
 JSON_FEED_PATH = "feed.json"

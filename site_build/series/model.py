@@ -1,7 +1,7 @@
 """The newsletter series as plain data: its issues, in order, checked against each other.
 
-Nothing here knows about MkDocs. The hook in `series.py` reads each issue's front matter with
-`series_front_matter.py` and hands the issues here; `series_index.py` and `series_feed.py` render
+Nothing here knows about MkDocs. The plugin (`plugin.py`) reads each issue's front matter with
+`front_matter.py` and hands the issues here; `index.py` and `feed.py` render
 the series. Everything is linear in the number of issues, so a long archive builds fast.
 """
 

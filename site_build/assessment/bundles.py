@@ -22,12 +22,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from assessment_runtime import ASSETS_DIR, RuntimeMissing
-from build_cache import ArtifactCache, content_key
+from site_build.assessment.runtime import RuntimeMissing
+from site_build.cache import ArtifactCache, content_key
+from site_build.paths import ASSETS_DIR, SCRIPT_SOURCES
 
 BUNDLER = "node_modules/.bin/esbuild"
-SOURCES = "scripts"
-# Under SOURCES; each is served under its own name in the site's assets folder.
+# Under SCRIPT_SOURCES; each is served under its own name in the site's assets folder.
 ENTRY_POINTS = ("worker/engine-worker.js", "page/assessment.js", "page/team.js")
 SHARED_MODULE = "page/engine-early.js"
 # What the site publishes of the browser's sources: every other module is inside a bundle.
@@ -52,21 +52,21 @@ def bundle_scripts(root: Path, site: Path) -> None:
     served.mkdir(parents=True, exist_ok=True)
     for bundle in bundles.iterdir():
         shutil.copyfile(bundle, served / bundle.name)
-    shutil.copyfile(root / SOURCES / SHARED_MODULE, served / Path(SHARED_MODULE).name)
+    shutil.copyfile(root / SCRIPT_SOURCES / SHARED_MODULE, served / Path(SHARED_MODULE).name)
 
 
 def bundle_key(root: Path, bundler: Path) -> str:
     """What the bundles depend on: the bundler's version and every script of the sources (a
     superset of the modules they import, which a missing import leaves for esbuild to name)."""
     package = Path(os.path.realpath(bundler)).parents[1] / "package.json"  # .bin/esbuild -> esbuild/bin/esbuild
-    sources = root / SOURCES
+    sources = root / SCRIPT_SOURCES
     scripts = sorted(path for path in sources.rglob("*") if path.suffix in {".js", ".mjs"})
     return content_key(json.loads(package.read_text("utf-8"))["version"], *ENTRY_POINTS,
                        *(part for path in scripts for part in (path.relative_to(sources).as_posix(), path.read_bytes())))
 
 
 def run_bundler(root: Path, bundler: Path, target: Path) -> None:
-    entries = [f"{SOURCES}/{entry}" for entry in ENTRY_POINTS if (root / SOURCES / entry).exists()]
+    entries = [f"{SCRIPT_SOURCES}/{entry}" for entry in ENTRY_POINTS if (root / SCRIPT_SOURCES / entry).exists()]
     # One folder of bundles, each named after its entry point; the shared module stays an import
     # (its address beside the bundles is the one the page's head loads).
     command = [str(bundler), *entries, "--bundle", "--format=esm", f"--outdir={target}", "--entry-names=[name]",
@@ -76,7 +76,7 @@ def run_bundler(root: Path, bundler: Path, target: Path) -> None:
     except subprocess.CalledProcessError as error:
         raise BundleFailed(first_error(error.stderr)) from None
     except subprocess.TimeoutExpired:
-        raise BundleFailed(f"{SOURCES}: bundling took more than {BUNDLE_TIMEOUT_S} s") from None
+        raise BundleFailed(f"{SCRIPT_SOURCES}: bundling took more than {BUNDLE_TIMEOUT_S} s") from None
 
 
 def first_error(output: str) -> str:
@@ -85,7 +85,7 @@ def first_error(output: str) -> str:
     lines = [line.strip() for line in output.splitlines() if line.strip()]
     error = next((index for index, line in enumerate(lines) if "[ERROR]" in line), None)
     if error is None:
-        return f"{SOURCES}: esbuild failed ({lines[0] if lines else 'no message'})"
+        return f"{SCRIPT_SOURCES}: esbuild failed ({lines[0] if lines else 'no message'})"
     message = lines[error].split("[ERROR]", 1)[1].strip()
-    place = lines[error + 1] if error + 1 < len(lines) and lines[error + 1].endswith(":") else f"{SOURCES}:"
+    place = lines[error + 1] if error + 1 < len(lines) and lines[error + 1].endswith(":") else f"{SCRIPT_SOURCES}:"
     return f"{place} {message}"

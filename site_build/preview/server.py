@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 from markupsafe import escape
 
-from assessment_runtime import RUNTIME_CACHING
+from site_build.assessment.runtime import RUNTIME_CACHING
 
 CSP_META = b'<meta http-equiv="Content-Security-Policy" content="'
 SCRIPT_SOURCES = b"script-src "

@@ -1,6 +1,6 @@
 """One issue's front matter, read and checked: every mistake a SeriesError naming the file and field.
 
-Plain Python (no MkDocs), like the model it fills (`series_model.py`).
+Plain Python (no MkDocs), like the model it fills (`model.py`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any, Mapping
 
 import yaml
 
-from series_model import Issue, SeriesError
+from site_build.series.model import Issue, SeriesError
 
 # Front-matter fields of an issue: name -> (expected Python types, human description, required).
 ISSUE_FIELDS: dict[str, tuple[tuple[type, ...], str, bool]] = {

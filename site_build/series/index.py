@@ -1,6 +1,6 @@
 """The series index: the Markdown of the issues' list, one page per range of issues in a long archive.
 
-Plain Python (no MkDocs): the hook in `series.py` adds the pages it returns to the site.
+Plain Python (no MkDocs): the plugin (`plugin.py`) adds the pages it returns to the site.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import json
 import posixpath
 from typing import Mapping
 
-from series_model import Issue, Series
+from site_build.series.model import Issue, Series
 
 
 def _link(from_source: str, to_source: str) -> str:

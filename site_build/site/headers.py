@@ -9,10 +9,7 @@ changes when an issue is published (and which pin, by hash, the engine files the
 
 from __future__ import annotations
 
-from pathlib import Path
-from urllib.parse import urlsplit
-
-from assessment_runtime import RUNTIME_CACHING, pyodide_runtime
+from site_build.assessment.runtime import RUNTIME_CACHING
 
 HEADERS_FILE = "_headers"
 # Kept, but checked again on every visit (a 304 when unchanged): a page never outlives a publish.
@@ -38,10 +35,3 @@ def headers_file(csp: str, base_path: str, runtime_dir: str) -> str:
         (f"{base_path}*.wasm", ["Content-Type: application/wasm"]),
     ]
     return "".join(f"{path}\n" + "".join(f"  {header}\n" for header in headers) for path, headers in rules)
-
-
-def on_post_build(config):
-    base_path = urlsplit(config.site_url or "/").path or "/"
-    runtime_dir = pyodide_runtime(Path(config.config_file_path).resolve().parent).site_dir
-    text = headers_file(config.extra["csp"], base_path, runtime_dir)
-    (Path(config.site_dir) / HEADERS_FILE).write_text(text, encoding="utf-8")

@@ -19,10 +19,11 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from assessment_package import EngineWheel
-from assessment_runtime import LOCK_FILE, RUNTIME_FILES, STDLIB_COMPILER, STDLIB_FILE, STDLIB_TRACER, PyodideRuntime
-from build_cache import ArtifactCache, content_key
-from node_scripts import run_node
+from site_build.assessment.package import EngineWheel
+from site_build.assessment.runtime import PyodideRuntime
+from site_build.cache import ArtifactCache, content_key
+from site_build.node import run_node
+from site_build.paths import LOCK_FILE, RUNTIME_FILES, STDLIB_COMPILER, STDLIB_FILE, STDLIB_TRACER
 
 
 def cut_stdlib(root: Path, runtime: PyodideRuntime, wheel: EngineWheel, lock: dict, cache: ArtifactCache) -> Path:

@@ -3,7 +3,7 @@
 Plain Python (no MkDocs). The work is done by `scripts/build/make-snapshot.mjs` (which shares
 the worker's private-option module); this module runs it when the engine
 or the maker changed. A built site always ships the snapshot that matches its engine; `mkdocs
-serve` makes none (its pages boot normally: see assessment_build.py).
+serve` makes none (its pages boot normally: see build.py).
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from assessment_package import EngineWheel
-from assessment_runtime import SNAPSHOT_MAKER, PyodideRuntime
-from build_cache import KEPT, ArtifactCache, content_key
-from node_scripts import run_node
-
-SNAPSHOT_NAME = "engine.snapshot"
+from site_build.assessment.package import EngineWheel
+from site_build.assessment.runtime import PyodideRuntime
+from site_build.cache import KEPT, ArtifactCache, content_key
+from site_build.node import run_node
+from site_build.paths import SNAPSHOT_MAKER
 
 
 @dataclass(frozen=True)

@@ -29,17 +29,3 @@ def escaped_front_matter(value):
     if isinstance(value, dict):
         return {key: escaped_front_matter(item) for key, item in value.items()}
     return value
-
-
-def on_page_markdown(markdown, page, config, files):
-    page.meta = escaped_front_matter(page.meta)
-    return markdown
-
-
-def on_post_page(output, page, config):
-    return without_checkbox_autocomplete(output)
-
-
-def on_post_template(output_content, template_name, config):
-    # 404.html is a static template, not a page.
-    return without_checkbox_autocomplete(output_content)

@@ -21,10 +21,9 @@ from pathlib import Path
 import build
 import pyproject_hooks
 
-from build_cache import ArtifactCache, content_key
+from site_build.cache import ArtifactCache, content_key
+from site_build.paths import ENGINE_PACKAGE
 
-ENGINE_PACKAGE = "assessment"
-BANK_FILE = "assessment/bank.toml"
 # What the wheel is built from: the project file and the engine (no README: see pyproject.toml).
 BUILD_INPUTS = ("pyproject.toml",)
 ENGINE_SUFFIXES = {".py", ".toml"}

@@ -105,8 +105,3 @@ def checked_settings(extra: dict, config_file: str) -> SiteSettings:
         name, error = failed[0]
         raise PluginError(f"{os.path.basename(config_file)}: extra.{name}: {error}")
     return settings
-
-
-def on_config(config):
-    config.extra.update(checked_settings(config.extra, config.config_file_path))
-    return config

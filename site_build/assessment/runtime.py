@@ -1,6 +1,6 @@
 """Where the Pyodide runtime comes from and where the site serves it: paths and versions, nothing else.
 
-Plain Python (no MkDocs): the hook in `assessment_page.py` and `static_host.py` ask it for the
+Plain Python (no MkDocs): the assessment's plugin and the site's `_headers` (site/headers.py) ask it for the
 layout; tests call it directly. The runtime is the npm package `pyodide`, pinned by package-lock.json.
 """
 
@@ -13,21 +13,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-# Only what the boot fetches; the rest of the npm package (console pages, maps, types) stays out.
-STDLIB_FILE = "python_stdlib.zip"
-LOCK_FILE = "pyodide-lock.json"
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB_FILE)
-ASSETS_DIR = "assets/assessment"
-# How hosts (static_host.py) and the preview (preview_server.py) let browsers keep the runtime's
+from site_build.paths import ASSETS_DIR, LOCK_FILE, RUNTIME_FILES
+
+# How hosts (site/headers.py) and the preview (preview/server.py) let browsers keep the runtime's
 # folder: for a year, unchecked, since its name carries the runtime's version.
 RUNTIME_CACHING = "public, max-age=31536000, immutable"
-WORKER_FILE = f"{ASSETS_DIR}/engine-worker.js"
-# Run at build time by Node, never served: they boot the runtime as the worker does (the snapshot
-# maker shares its private options, scripts/shared/snapshot-options.mjs), to make the snapshot and
-# to find and compile the files of the standard library the engine uses.
-SNAPSHOT_MAKER = "scripts/build/make-snapshot.mjs"
-STDLIB_TRACER = "scripts/build/used-stdlib.mjs"
-STDLIB_COMPILER = "scripts/build/compile-stdlib.mjs"
 
 
 class RuntimeMissing(RuntimeError):

@@ -13,12 +13,11 @@ from pathlib import Path
 
 import jinja2
 
-from build_cache import ArtifactCache, content_key
+from site_build.cache import ArtifactCache, content_key
 
 
-def on_env(env, config, files):
-    cache = ArtifactCache.of_project(Path(config.config_file_path).resolve().parent, "templates")
+def compiled_templates_cache(root: Path) -> jinja2.FileSystemBytecodeCache:
+    cache = ArtifactCache.of_project(root, "templates")
     name = content_key(sys.version, version("jinja2"), version("mkdocs-material"))
     folder = cache.find(name) or cache.store(name, Path.mkdir)
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
-    return env
+    return jinja2.FileSystemBytecodeCache(str(folder))

@@ -1,6 +1,6 @@
 """What one build serves for the assessment, from the plain modules beside it: made or found once
 per build, and copied into the site. Plain Python (no MkDocs): each step fails with its own
-one-line error (BUILD_FAILURES), which the hook turns into a failed build.
+one-line error (BUILD_FAILURES), which the plugin turns into a failed build.
 """
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ import json
 import shutil
 from pathlib import Path
 
-from assessment_package import PackageBuildFailed, engine_wheel, site_lock
-from assessment_runtime import LOCK_FILE, RUNTIME_FILES, STDLIB_FILE, RuntimeMissing, download_sizes, pyodide_runtime
-from assessment_snapshot import SNAPSHOT_NAME, make_snapshot
-from assessment_stdlib import cut_stdlib, whole_stdlib
-from build_cache import ArtifactCache
-from node_scripts import NodeScriptFailed
-from script_bundles import BundleFailed, bundle_scripts
+from site_build.assessment.package import PackageBuildFailed, engine_wheel, site_lock
+from site_build.assessment.runtime import RuntimeMissing, download_sizes, pyodide_runtime
+from site_build.assessment.snapshot import make_snapshot
+from site_build.assessment.stdlib import cut_stdlib, whole_stdlib
+from site_build.cache import ArtifactCache
+from site_build.assessment.bundles import BundleFailed, bundle_scripts
+from site_build.node import NodeScriptFailed
+from site_build.paths import LOCK_FILE, RUNTIME_FILES, SNAPSHOT_FILE, STDLIB_FILE
 
 BUILD_FAILURES = (RuntimeMissing, PackageBuildFailed, NodeScriptFailed, BundleFailed)
 
@@ -30,7 +31,7 @@ class AssessmentBuild:
     def __init__(self, root: Path, serving: bool) -> None:
         self.root, self.serving = root, serving
         self.runtime = pyodide_runtime(root)
-        self.bank = None  # the bank as this build read it (by the hook, once it knows the site's files)
+        self.bank = None  # the bank as this build read it (by the plugin, once it knows the site's files)
 
     @functools.cached_property
     def wheel(self):
@@ -63,7 +64,7 @@ class AssessmentBuild:
             **{name: runtime.package_dir / name for name in RUNTIME_FILES},
             STDLIB_FILE: self.stdlib,
             self.wheel.path.name: self.wheel.path,
-            **({SNAPSHOT_NAME: snapshot.path} if snapshot else {}),
+            **({SNAPSHOT_FILE: snapshot.path} if snapshot else {}),
         }))
 
     def copy_into(self, site: Path) -> None:
@@ -73,4 +74,4 @@ class AssessmentBuild:
         (folder / LOCK_FILE).write_text(json.dumps(self.lock, indent=1, sort_keys=True), "utf-8")
         shutil.copyfile(self.stdlib, folder / STDLIB_FILE)
         if self.snapshot is not None:
-            shutil.copyfile(self.snapshot.path, folder / SNAPSHOT_NAME)
+            shutil.copyfile(self.snapshot.path, folder / SNAPSHOT_FILE)

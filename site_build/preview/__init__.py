@@ -1,0 +1,1 @@
+"""What `mkdocs serve` adds for authors (plugin.py)."""

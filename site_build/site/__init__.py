@@ -1,0 +1,1 @@
+"""The site's settings and the markup of every page (plugin.py)."""
