@@ -10,7 +10,7 @@ NODE_READY := node_modules/.installed
 # pinned on purpose. Silenced for every target (and the builds the tests run, which inherit it).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test install chromium java bench clean
+.PHONY: serve build check test install chromium java bench clean
 
 serve: install
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -22,8 +22,22 @@ build: install
 	  rm -rf site.partial; echo "The build failed (see above): site/ is unchanged." >&2; exit 1; }
 	@rm -rf site.previous && { [ ! -d site ] || mv site site.previous; } && mv site.partial site && rm -rf site.previous
 
+# The tests in three tiers, by folder: unit (tests/engine, tests/site_build, and tests/scripts, the
+# page's and the worker's pure logic under Node's own runner), build (tests/site: a real `mkdocs
+# build`) and browser (tests/browser: Chromium). `make check` runs the unit tier, in about a minute;
+# `make test` runs all three. Two workers, each test file on one of them (its module's booted pages
+# are made once); every test stands alone.
+UNIT_TESTS := tests/engine tests/site_build tests/support
+PYTEST := $(BIN)/python -m pytest -n 2 --dist loadfile
+NODE_TESTS := node --test --test-reporter=dot tests/scripts/
+
+check: install
+	$(NODE_TESTS)
+	$(PYTEST) $(UNIT_TESTS)
+
 test: install chromium java
-	$(BIN)/python -m pytest
+	$(NODE_TESTS)
+	$(PYTEST)
 
 bench: install chromium
 	$(BIN)/python -m bench

@@ -73,8 +73,22 @@ def checked_answers(page) -> dict[str, str]:
 
 
 def answer(page, answers: dict[str, str]) -> None:
+    """Click each answer, as a reader does."""
     for question_id, option_id in answers.items():
         page.check(f'input[name="{question_id}"][value="{option_id}"]')
+
+
+def fill_answers(page, answers: dict[str, str]) -> None:
+    """All the answers at once, in one step of the page's own: for tests of what the page makes of
+    answers, not of how a reader gives them (one round trip instead of one click per question)."""
+    page.evaluate(
+        """(answers) => {
+            const form = document.querySelector("[data-assessment-form]");
+            for (const input of form.querySelectorAll("input[type=radio]")) input.checked = answers[input.name] === input.value;
+            form.dispatchEvent(new Event("change", { bubbles: true }));
+        }""",
+        answers,
+    )
 
 
 def stored(page, key_attribute: str = "data-storage-key") -> dict[str, str]:

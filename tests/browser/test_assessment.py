@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_check import axe_violations
-from reader_page import PageWatch, booted_page, checked_answers, random_answer_sets, shown_texts
+from reader_page import PageWatch, booted_page, checked_answers, fill_answers, random_answer_sets, shown_texts
 
 from support.chromium import BOOT_TIMEOUT_MS, RESULT_TIMEOUT_MS
 from engine.article_scenarios import SCENARIOS
@@ -43,17 +43,6 @@ def bank():
 def booted(browser, site_url):
     """One assessment page with Python ready, shared by the tests that need results."""
     yield from booted_page(browser, site_url, "assessment/")
-
-
-def fill_answers(page, answers: dict[str, str]) -> None:
-    page.evaluate(
-        """(answers) => {
-            const form = document.querySelector("[data-assessment-form]");
-            for (const input of form.querySelectorAll("input[type=radio]")) input.checked = answers[input.name] === input.value;
-            form.dispatchEvent(new Event("change", { bubbles: true }));
-        }""",
-        answers,
-    )
 
 
 def shown_result(page) -> dict:

@@ -15,8 +15,9 @@ from assessment.browser import warm_up_answers
 from assessment.links import share_link
 from support.chromium import BOOT_TIMEOUT_MS
 
-# A slow line (CDP; it throttles the page's worker too): the downloads take seconds, as on a phone.
-SLOW_LINE = {"offline": False, "latency": 100, "downloadThroughput": 4e6 / 8, "uploadThroughput": 1e6 / 8}
+# A slow line (CDP; it throttles the page's worker too): the downloads take seconds, as on a phone
+# (at 8 Mbit/s, about five: enough for a score of progress reports, each a quarter second apart).
+SLOW_LINE = {"offline": False, "latency": 100, "downloadThroughput": 8e6 / 8, "uploadThroughput": 1e6 / 8}
 PROGRESS = re.compile(r"Loading the assessment engine: (\d+\.\d) of (\d+\.\d) MB")
 
 # Every text the progress line and its announcer take, and every layout shift, as they happen.
@@ -61,16 +62,23 @@ def slow_page(browser):
     context.close()
 
 
-@pytest.mark.parametrize("width", [360, 1280])
-def test_nothing_moves_from_the_first_paint_until_the_engine_is_ready(browser, site_url, width):
-    # The status box, its progress line and the questions no answer asks yet are in place before
-    # the page's script runs, which changes their words, not their size.
-    context, page = on_a_slow_line(browser, width)
+@pytest.fixture(scope="module", params=[360, 1280], ids=lambda width: f"{width}px")
+def slow_boot(browser, site_url, request):
+    """(page, what it recorded): a plain visit on the slow line at this width, from its first byte
+    until the engine is ready. Two tests read each boot."""
+    context, page = on_a_slow_line(browser, request.param)
     page.goto(site_url + "assessment/", wait_until="commit")
     page.wait_for_selector("[data-engine-status=ready]", state="attached")
     page.wait_for_timeout(500)  # any shift "ready" causes is reported within a frame or two
-    shifts = page.evaluate("window.recorded.shifts")
+    yield page, page.evaluate("window.recorded")
     context.close()
+
+
+def test_nothing_moves_from_the_first_paint_until_the_engine_is_ready(slow_boot):
+    # The status box, its progress line and the questions no answer asks yet are in place before
+    # the page's script runs, which changes their words, not their size.
+    _, recorded = slow_boot
+    shifts = recorded["shifts"]
     assert sum(shift["value"] for shift in shifts) < 0.001, shifts
 
 
@@ -84,10 +92,8 @@ def normal_boot_total(page) -> str:
     return megabytes(sum(wire for name, (_, wire) in sizes.items() if name != "engine.snapshot"))
 
 
-def test_a_slow_boot_shows_its_downloads_in_megabytes_and_announces_only_quarters(slow_page, site_url):
-    slow_page.goto(site_url + "assessment/")
-    slow_page.wait_for_selector("[data-engine-status=ready]", state="attached")
-    recorded = slow_page.evaluate("window.recorded")
+def test_a_slow_boot_shows_its_downloads_in_megabytes_and_announces_only_quarters(slow_boot):
+    slow_page, recorded = slow_boot
     shown = [PROGRESS.fullmatch(entry["text"]) for entry in recorded["shown"]]
     assert shown and all(shown), [entry["text"] for entry in recorded["shown"]]
     received = [float(match[1]) for match in shown]

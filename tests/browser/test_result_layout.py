@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from reader_page import PageWatch, answer, booted_page, random_answer_sets, shown_texts
+from reader_page import PageWatch, booted_page, fill_answers, random_answer_sets, shown_texts
 
 from assessment import load_bank, score_answers
 from assessment.links import share_link
@@ -153,7 +153,7 @@ def test_the_verdicts_fit_the_first_desktop_screen_for_random_answer_sets(deskto
     heights = []
     for answers in random_answer_sets(BANK, 25):
         page.click("[data-start-over]")
-        answer(page, answers)
+        fill_answers(page, answers)
         page.click("form[data-assessment-form] button[type=submit]")
         # The result for these answers (not the one before).
         page.wait_for_function("""(expected) => {

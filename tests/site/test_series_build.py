@@ -11,10 +11,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from feed_reader import READERS
 from site_paths import ROOT
 from page_text import article_text
 
+from support.feed_reader import READERS
 from support.site import mkdocs_build
 
 

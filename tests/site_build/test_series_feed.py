@@ -4,7 +4,7 @@ typed it, and an issue has only the dates its author wrote."""
 import datetime
 
 import pytest
-from feed_reader import read_json_feed, read_rss
+from support.feed_reader import read_json_feed, read_rss
 
 from site_build.series.feed import json_feed, rss_xml
 from site_build.series.front_matter import parse_issue

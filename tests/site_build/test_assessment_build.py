@@ -6,7 +6,7 @@ import time
 import zipfile
 
 import pytest
-from site_paths import ROOT
+from support.site import ROOT
 
 from site_build.assessment.package import engine_wheel
 from site_build.assessment.runtime import RuntimeMissing, pyodide_runtime

@@ -4,7 +4,7 @@ mistake in one line naming the file and the key."""
 import pytest
 from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
-from site_paths import ROOT
+from support.site import ROOT
 
 from site_build.site.settings import checked_settings
 
