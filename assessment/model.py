@@ -182,7 +182,7 @@ class NextStep:
 
 
 @dataclass(frozen=True)
-class ScoringSettings:
+class ScoringSettings(Record):
     situation_points: int
     occasional_points: int
     leaning_points: int
@@ -190,14 +190,6 @@ class ScoringSettings:
 
     def points_for(self, signal: str | None) -> int:
         return {SITUATION: self.situation_points, OCCASIONAL: self.occasional_points, LEANING: self.leaning_points}.get(signal, 0)
-
-    def to_dict(self) -> dict:
-        return {
-            "situation_points": self.situation_points,
-            "occasional_points": self.occasional_points,
-            "leaning_points": self.leaning_points,
-            "practice_weight_max": self.practice_weight_max,
-        }
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,14 @@ WORKER_FILE = f"{ASSETS_DIR}/engine-worker.js"
 STDLIB_FILE = "python_stdlib.zip"
 LOCK_FILE = "pyodide-lock.json"
 SNAPSHOT_FILE = "engine.snapshot"
+RUNTIME_LOADER = "pyodide.mjs"
+RUNTIME_MODULE = "pyodide.asm.mjs"
+RUNTIME_WASM = "pyodide.asm.wasm"
 # Only what the boot fetches; the rest of the npm package (console pages, maps, types) stays out.
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB_FILE)
+RUNTIME_FILES = (RUNTIME_LOADER, RUNTIME_MODULE, RUNTIME_WASM, STDLIB_FILE)
+# The names the engine's worker asks for, as the page hands them to it (engine-early.js).
+WORKER_FILE_NAMES = {"loader": RUNTIME_LOADER, "runtimeModule": RUNTIME_MODULE, "wasm": RUNTIME_WASM,
+                     "stdlib": STDLIB_FILE, "snapshot": SNAPSHOT_FILE}
 
 
 def project_root(config) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -11,6 +12,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
+# What an author edits, copied; the set-up, linked (see `copy_of_project`).
+PROJECT_FILES = ("docs", "assessment", "site_build", "overrides", "scripts", "mkdocs.yml", "pyproject.toml", "README.md", "Makefile")
+PROJECT_SET_UP = (".venv", "node_modules")
 
 
 class BuildFailed(Exception):
@@ -66,3 +70,17 @@ def storage_keys(site_dir: Path) -> dict[str, str]:
     html = (site_dir / "assessment" / "index.html").read_text(encoding="utf-8")
     return {kept: re.search(rf'data-{attribute}="([^"]+)"', html).group(1)
             for kept, attribute in (("answers", "storage-key"), ("own", "own-answers-key"))}
+
+
+def copy_of_project(copy: Path) -> Path:
+    """The project copied into the new folder `copy` to make edits in (the real .venv and node_modules linked in)."""
+    copy.mkdir()
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / name)
+    for name in PROJECT_SET_UP:
+        (copy / name).symlink_to(ROOT / name)
+    return copy

@@ -1,15 +1,10 @@
 """Fixtures shared by the site and browser tests: one strict build of the site per run."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from support.site import ROOT, BuildFailed, build_site
-
-# What an author edits, copied; the set-up, linked (see `project_copy`).
-PROJECT_FILES = ("docs", "assessment", "site_build", "overrides", "scripts", "mkdocs.yml", "pyproject.toml", "README.md", "Makefile")
-PROJECT_SET_UP = (".venv", "node_modules")
+from support.site import BuildFailed, build_site, copy_of_project
 
 
 def build_or_fail(site_dir: Path, site_url: str | None = None) -> Path:
@@ -34,14 +29,4 @@ def site_builder():
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of the project to make edits in (the real .venv and node_modules linked in)."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
-    for name in PROJECT_SET_UP:
-        (copy / name).symlink_to(ROOT / name)
-    return copy
+    return copy_of_project(tmp_path / "project")

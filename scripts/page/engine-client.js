@@ -13,11 +13,13 @@ export class EngineClient {
   // line makes that pay off).
   // `resultOnArrival`: the page asks for a result the moment the engine is ready.
   // `downloadSizes`: the build's {file name: [bytes read, bytes on the wire]}, for the progress.
+  // `fileNames`: the names the site serves the runtime's files under, from the build.
   // `engine`: the engine's wheel as the build made it, {distribution, module, sha256}.
-  constructor({ workerUrl, indexURL, lockFileURL, snapshot, resultOnArrival = false, engine, downloadSizes, onStatus }) {
+  constructor({ workerUrl, indexURL, lockFileURL, snapshot, resultOnArrival = false, engine, downloadSizes, fileNames, onStatus }) {
     this.workerUrl = workerUrl;
     this.engine = engine;
     this.downloadSizes = downloadSizes;
+    this.fileNames = fileNames;
     this.snapshot = snapshot;
     this.resultOnArrival = resultOnArrival;
     this.indexURL = indexURL;
@@ -61,7 +63,7 @@ export class EngineClient {
     if (this.state === "failed") return;
     this.worker.postMessage({
       type: "boot", indexURL: this.indexURL, lockFileURL: this.lockFileURL, snapshot: this.snapshot, engine: this.engine,
-      resultOnArrival: this.resultOnArrival, downloadSizes: this.downloadSizes,
+      resultOnArrival: this.resultOnArrival, downloadSizes: this.downloadSizes, fileNames: this.fileNames,
     });
   }
 

@@ -28,8 +28,8 @@ if (engineScript) {
   }
 }
 
-// What every boot needs, whatever the page finds: absolute addresses, the engine's wheel and the
-// download sizes.
+// What every boot needs, whatever the page finds: absolute addresses, the engine's wheel, the
+// download sizes and the names the site serves the runtime's files under (site_build/paths.py).
 export function engineFacts() {
   const data = engineScript?.dataset ?? {};
   const address = (relative) => new URL(relative, document.baseURI).href;
@@ -42,6 +42,7 @@ export function engineFacts() {
       : null,
     engine: { distribution: data.engineDistribution, module: data.engineModule, sha256: data.engineSha256 },
     downloadSizes: JSON.parse(data.downloadSizes ?? "{}"),
+    fileNames: JSON.parse(data.fileNames ?? "{}"),
   };
 }
 

@@ -1,15 +1,14 @@
 // How far a boot's downloads are, in bytes on the wire of the known total, reported at most every
 // REPORT_EVERY_MS (and once more when the plan changes). `sizes` is the build's {file name: [bytes
 // as the browser hands them over (inflated), bytes on the wire]}: a file counts by the share of
-// its bytes read, so a compressed download is measured in what the line carries.
+// its bytes read, so a compressed download is measured in what the line carries. `names`: the
+// names the site serves the library and the snapshot under ({stdlib, snapshot}, from the build).
 const REPORT_EVERY_MS = 250;
-// The names the site serves them under (site_build/paths.py).
-export const SNAPSHOT_FILE = "engine.snapshot";
-export const STDLIB_FILE = "python_stdlib.zip";
 
 export class BootProgress {
-  constructor(sizes, report) {
+  constructor(sizes, names, report) {
     this.sizes = sizes ?? {};
+    this.names = names;
     this.report = report;
     this.read = new Map();
     this.waiting = [];
@@ -21,7 +20,8 @@ export class BootProgress {
   // the engine's wheel (the snapshot holds both); "cached": the snapshot is in this browser already.
   plan(boot) {
     const names = Object.keys(this.sizes);
-    const skipped = (name) => (name === SNAPSHOT_FILE ? boot !== "snapshot" : boot !== "normal" && (name === STDLIB_FILE || name.endsWith(".whl")));
+    const { snapshot, stdlib } = this.names;
+    const skipped = (name) => (name === snapshot ? boot !== "snapshot" : boot !== "normal" && (name === stdlib || name.endsWith(".whl")));
     this.planned = names.filter((name) => !skipped(name));
     this.send(true);
   }

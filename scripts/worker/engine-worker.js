@@ -38,14 +38,14 @@ self.addEventListener("unhandledrejection", (event) => {
 // (whose download measures the line), its modules, and a look in the cache for the snapshot. The
 // normal boot's own files follow as soon as it is the boot (see boot), or the line shows itself
 // too slow for the snapshot.
-function begin({ indexURL, lockFileURL, snapshot, downloadSizes }) {
-  current.progress = new BootProgress(downloadSizes, (sent) => self.postMessage({ type: "progress", ...sent }));
-  const line = earlyRuntime(new URL("pyodide.asm.wasm", indexURL));
-  const normalFiles = once(() => fetchNormalBootEarly(indexURL, lockFileURL).catch(() => {})); // the runtime asks again
+function begin({ indexURL, lockFileURL, snapshot, downloadSizes, fileNames }) {
+  current.progress = new BootProgress(downloadSizes, fileNames, (sent) => self.postMessage({ type: "progress", ...sent }));
+  const line = earlyRuntime(new URL(fileNames.wasm, indexURL));
+  const normalFiles = once(() => fetchNormalBootEarly(new URL(fileNames.stdlib, indexURL), lockFileURL).catch(() => {})); // the runtime asks again
   const cached = snapshot ? cachedSnapshot(snapshot.url, snapshot.sha256) : Promise.resolve(null);
   line.slow.then(() => cached).then((bytes) => bytes || normalFiles());
-  const runtimeModule = importRuntimeModule(new URL("pyodide.asm.mjs", indexURL)); // the runtime's own import reuses it
-  const loader = importRuntimeModule(new URL("pyodide.mjs", indexURL));
+  const runtimeModule = importRuntimeModule(new URL(fileNames.runtimeModule, indexURL)); // the runtime's own import reuses it
+  const loader = importRuntimeModule(new URL(fileNames.loader, indexURL));
   runtimeModule.catch(() => {}); // a failure is reported by the boot, named
   loader.catch(() => {});
   return { indexURL, line, normalFiles, cached, runtimeModule, loader };
@@ -53,7 +53,7 @@ function begin({ indexURL, lockFileURL, snapshot, downloadSizes }) {
 
 // `engine`: {distribution, module, sha256} of the engine's wheel, as the build made it.
 async function boot(request) {
-  const { indexURL, lockFileURL, snapshot, engine, resultOnArrival } = request;
+  const { indexURL, lockFileURL, snapshot, engine, resultOnArrival, fileNames } = request;
   if (started?.indexURL !== indexURL) started = begin(request);
   const { line, normalFiles, cached, runtimeModule, loader } = started;
   try {
@@ -64,7 +64,7 @@ async function boot(request) {
     ({ loadPyodide: current.loadPyodide } = await profiled("engine:runtime module", loader));
     // Python starts once its WebAssembly is in (the library and the engine may still be coming).
     const starting = once(() => self.postMessage({ type: "stage", stage: STAGE.RUNTIME }));
-    current.progress.whenRead("pyodide.asm.wasm").then(starting);
+    current.progress.whenRead(fileNames.wasm).then(starting);
     const pyodide = await profiled("engine:python started", startPython(indexURL, lockFileURL, await snapshotSource));
     starting();
     self.postMessage({ type: "stage", stage: STAGE.ENGINE });

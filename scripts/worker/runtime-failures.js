@@ -6,7 +6,7 @@
 const RUNTIME_FILES = [
   [/\.wasm$/, "Python itself"],
   [/\.m?js$/, "Python's loader"],
-  [/python_stdlib\.zip$/, "Python's standard library"],
+  [/\.zip$/, "Python's standard library"],
   [/\.json$/, "the list of Python packages"],
   [/\.whl$/, "the assessment engine"],
 ];

@@ -5,7 +5,6 @@
 // trip. So what a boot will surely fetch is requested at once, and self.fetch hands the response
 // over when the runtime asks (only to the same request: the wheel is pinned by its lock's sha256).
 
-import { STDLIB_FILE } from "./boot-progress.js";
 import { EMPTY_STDLIB } from "../shared/snapshot-options.mjs";
 import { current } from "./worker-state.js";
 import { lineMbit } from "./boot-line.js";
@@ -89,8 +88,8 @@ function fetchEarly(url, integrity = "") {
 }
 
 // A normal boot's library, lock file and wheel (named, and pinned, by the lock file).
-export async function fetchNormalBootEarly(indexURL, lockFileURL) {
-  fetchEarly(new URL(STDLIB_FILE, indexURL));
+export async function fetchNormalBootEarly(stdlibURL, lockFileURL) {
+  fetchEarly(stdlibURL);
   const lock = await fetchEarly(new URL(lockFileURL));
   const { packages } = await lock.clone().json();
   for (const { file_name: name, sha256 } of Object.values(packages)) {

@@ -13,7 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_build.paths import ASSETS_DIR, LOCK_FILE, RUNTIME_FILES
+from site_build.paths import ASSETS_DIR, LOCK_FILE, RUNTIME_FILES, RUNTIME_LOADER
 
 # How hosts (site/headers.py) and the preview (preview/server.py) let browsers keep the runtime's
 # folder: for a year, unchecked, since its name carries the runtime's version.
@@ -36,7 +36,7 @@ class PyodideRuntime:
 
     @property
     def entry_module(self) -> Path:
-        return self.package_dir / "pyodide.mjs"
+        return self.package_dir / RUNTIME_LOADER
 
     def upstream_lock(self) -> dict:
         return json.loads((self.package_dir / LOCK_FILE).read_text("utf-8"))

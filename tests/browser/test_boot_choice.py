@@ -17,14 +17,12 @@ import pytest
 from assessment import load_bank, score_answers
 from assessment.browser import warm_up_answers
 from assessment.links import share_link, team_link
-from site_build.paths import WORKER_FILE
+from site_build.paths import RUNTIME_WASM, SNAPSHOT_FILE, STDLIB_FILE, WORKER_FILE
 from support.chromium import BOOT_TIMEOUT_MS, downloaded_or_tried
 from support.server import StaticSite
 from support.site import storage_keys
 from support.snapshot_cache import SNAPSHOT_CACHE, snapshot_address, store_snapshot, wait_until_snapshot_kept
 
-# A restored Python has imported all it uses: only a normal boot downloads the standard library.
-STDLIB = "python_stdlib.zip"
 # An emulated 4G line (CDP; it throttles the page's worker too): the snapshot does not pay off there.
 FOUR_G = {"offline": False, "latency": 170, "downloadThroughput": 9e6 / 8, "uploadThroughput": 9e6 / 8}
 
@@ -178,7 +176,7 @@ def test_a_visit_with_nothing_to_show_at_once_boots_normally_without_the_snapsho
         "page anchor": lambda: visits.open("#question-" + bank.questions[0].id),
     }[visit]()
     assert boot(page) == "normal"
-    assert not visits.fetched("engine.snapshot") and visits.fetched(".whl") and visits.fetched(STDLIB)
+    assert not visits.fetched(SNAPSHOT_FILE) and visits.fetched(".whl") and visits.fetched(STDLIB_FILE)
     assert visits.fetched_twice() == []
     assert page.locator("[data-result]").is_hidden()
     assert cached_snapshots(page) == [], "nothing cached for a visit that did not need the snapshot"
@@ -194,7 +192,7 @@ def test_a_visit_that_shows_a_result_on_arrival_boots_from_the_snapshot(visits, 
         page = visits.open(saved=answers, bank=bank)
     assert shown_result(page) == native_result(bank, answers)
     assert boot(page) == "snapshot", boot_steps(page)
-    assert visits.fetched("engine.snapshot")
+    assert visits.fetched(SNAPSHOT_FILE)
     assert visits.fetched_twice() == []
     assert visits.problems == []
 
@@ -203,7 +201,7 @@ def test_a_visit_that_shows_a_result_on_arrival_boots_from_the_snapshot(visits, 
 def test_the_team_page_without_a_team_link_boots_normally_without_the_snapshot(visits, fragment):
     page = visits.open(fragment, path="assessment/team/")
     assert boot(page) == "normal"
-    assert not visits.fetched("engine.snapshot") and visits.fetched(".whl") and visits.fetched(STDLIB)
+    assert not visits.fetched(SNAPSHOT_FILE) and visits.fetched(".whl") and visits.fetched(STDLIB_FILE)
     assert visits.problems == []
 
 
@@ -217,7 +215,7 @@ def test_the_runtime_is_requested_before_the_page_script_runs(visits, path, scri
     page = visits.context.new_page()
     page.set_default_timeout(BOOT_TIMEOUT_MS)
     page.goto(visits.site_url + path, wait_until="commit")
-    until_seen(page, lambda: visits.fetched("pyodide.asm.wasm"))
+    until_seen(page, lambda: visits.fetched(RUNTIME_WASM))
     until_seen(page, lambda: held)  # requested, never delivered so far
     held[0].continue_()
     page.wait_for_selector("[data-engine-status=ready]", state="attached")
@@ -229,7 +227,7 @@ def test_a_team_link_boots_the_team_page_from_the_snapshot(visits, bank):
     page = visits.open(team_link(bank, team), path="assessment/team/")
     page.wait_for_selector("[data-team-result]:not([hidden])", state="attached")
     assert boot(page) == "snapshot", boot_steps(page)
-    assert visits.fetched("engine.snapshot")
+    assert visits.fetched(SNAPSHOT_FILE)
     assert visits.problems == []
 
 
@@ -240,7 +238,7 @@ def test_a_returning_visit_reads_the_snapshot_from_the_cache_not_the_network(ret
     page = visits.open(saved=answers, bank=bank)
     assert shown_result(page) == native_result(bank, answers)
     assert boot(page) == "snapshot", boot_steps(page)
-    assert visits.fetched_none_of("engine.snapshot", ".whl", STDLIB), boot_steps(page)
+    assert visits.fetched_none_of(SNAPSHOT_FILE, ".whl", STDLIB_FILE), boot_steps(page)
     assert visits.problems == []
 
 
@@ -249,7 +247,7 @@ def test_on_a_4g_line_a_shared_link_boots_normally_without_the_snapshot(visits, 
     page = visits.open(share_link(bank, answers), network=FOUR_G)
     assert shown_result(page) == native_result(bank, answers)
     assert boot(page) == "normal"
-    assert not visits.fetched("engine.snapshot") and visits.fetched(".whl") and visits.fetched(STDLIB), boot_steps(page)
+    assert not visits.fetched(SNAPSHOT_FILE) and visits.fetched(".whl") and visits.fetched(STDLIB_FILE), boot_steps(page)
     assert visits.fetched_twice() == []
     assert cached_snapshots(page) == []
     assert visits.problems == []
@@ -262,11 +260,11 @@ def test_a_cached_snapshot_is_used_whatever_the_line_and_by_any_visit(returning_
     on_4g = visits.open(share_link(bank, answers), network=FOUR_G)
     assert shown_result(on_4g) == native_result(bank, answers)
     assert boot(on_4g) == "snapshot", boot_steps(on_4g)
-    assert visits.fetched_none_of("engine.snapshot", ".whl", STDLIB), boot_steps(on_4g)
+    assert visits.fetched_none_of(SNAPSHOT_FILE, ".whl", STDLIB_FILE), boot_steps(on_4g)
     on_4g.close()
     plain = visits.open()  # nothing to show at once, but the snapshot is at hand
     assert boot(plain) == "snapshot", boot_steps(plain)
-    assert visits.fetched_none_of("engine.snapshot", ".whl", STDLIB), boot_steps(plain)
+    assert visits.fetched_none_of(SNAPSHOT_FILE, ".whl", STDLIB_FILE), boot_steps(plain)
     assert visits.problems == []
 
 
@@ -279,7 +277,7 @@ def test_with_the_runtime_in_the_http_cache_the_line_is_unknown_and_a_shared_lin
     page = visits.open(share_link(bank, answers))
     assert shown_result(page) == native_result(bank, answers)
     steps = boot_steps(page)
-    assert boot(page) == "normal" and not visits.fetched("engine.snapshot"), steps
+    assert boot(page) == "normal" and not visits.fetched(SNAPSHOT_FILE), steps
     assert "engine:line not measured" in steps, steps
     assert visits.problems == []
 
@@ -310,7 +308,7 @@ def test_a_damaged_or_older_cached_snapshot_is_replaced_from_the_network(visits,
     )
     page = visits.open(share_link(bank, answers))
     assert shown_result(page) == native_result(bank, answers)
-    assert boot(page) == "snapshot" and visits.fetched("engine.snapshot")
+    assert boot(page) == "snapshot" and visits.fetched(SNAPSHOT_FILE)
     page.wait_for_function(
         """async ([name, older]) => !(await (await caches.open(name)).match(older))""", arg=[SNAPSHOT_CACHE, older_url], polling=200,
     )
@@ -331,7 +329,7 @@ def test_a_blocked_cache_means_the_network_quietly(visits, bank):
     for _ in range(2):
         page = visits.open(share_link(bank, answers))
         assert shown_result(page) == native_result(bank, answers)
-        assert boot(page) == "snapshot" and visits.fetched("engine.snapshot")
+        assert boot(page) == "snapshot" and visits.fetched(SNAPSHOT_FILE)
         page.close()
     assert visits.problems == []
 
@@ -353,5 +351,5 @@ def test_a_submit_before_the_normal_boot_is_ready_says_so_and_shows_the_result_w
         page.wait_for_timeout(100)
     held[0].continue_()
     assert shown_result(page) == native_result(bank, answers)
-    assert boot(page) == "normal" and not visits.fetched("engine.snapshot")
+    assert boot(page) == "normal" and not visits.fetched(SNAPSHOT_FILE)
     assert visits.problems == []

@@ -13,6 +13,7 @@ import pytest
 from assessment import load_bank
 from assessment.browser import warm_up_answers
 from assessment.links import share_link
+from site_build.paths import SNAPSHOT_FILE
 from support.chromium import BOOT_TIMEOUT_MS
 
 # A slow line (CDP; it throttles the page's worker too): the downloads take seconds, as on a phone
@@ -89,7 +90,7 @@ def megabytes(total_bytes: int) -> str:
 def normal_boot_total(page) -> str:
     """What a normal boot downloads, on the wire, from the sizes the build put on the page."""
     sizes = json.loads(page.get_attribute("[data-download-sizes]", "data-download-sizes"))
-    return megabytes(sum(wire for name, (_, wire) in sizes.items() if name != "engine.snapshot"))
+    return megabytes(sum(wire for name, (_, wire) in sizes.items() if name != SNAPSHOT_FILE))
 
 
 def test_a_slow_boot_shows_its_downloads_in_megabytes_and_announces_only_quarters(slow_boot):

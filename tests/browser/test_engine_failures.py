@@ -15,20 +15,22 @@ import pytest
 from assessment import load_bank
 from assessment.browser import warm_up_answers
 from assessment.links import share_link
+from site_build.paths import LOCK_FILE, RUNTIME_LOADER, RUNTIME_MODULE, RUNTIME_WASM, SNAPSHOT_FILE, STDLIB_FILE
 from support.chromium import BOOT_TIMEOUT_MS
 
 # Far under the stall deadline (90 s); a failure must not wait for it.
 FAILURE_BOUND_S = 45
 ADVICE = "python -m assessment"
 
+# Each file a boot downloads, by its name: where to find it (the lock file and the snapshot carry a query).
 RUNTIME_FILES = {
-    "pyodide.mjs": "**/pyodide.mjs",
-    "pyodide.asm.mjs": "**/pyodide.asm.mjs",
-    "pyodide.asm.wasm": "**/pyodide.asm.wasm",
-    "python_stdlib.zip": "**/python_stdlib.zip",
-    "pyodide-lock.json": "**/pyodide-lock.json*",
+    RUNTIME_LOADER: f"**/{RUNTIME_LOADER}",
+    RUNTIME_MODULE: f"**/{RUNTIME_MODULE}",
+    RUNTIME_WASM: f"**/{RUNTIME_WASM}",
+    STDLIB_FILE: f"**/{STDLIB_FILE}",
+    LOCK_FILE: f"**/{LOCK_FILE}*",
     ".whl": "**/*.whl",
-    "engine.snapshot": "**/engine.snapshot*",
+    SNAPSHOT_FILE: f"**/{SNAPSHOT_FILE}*",
 }
 
 
@@ -54,8 +56,8 @@ def wrong_type(route):
 
 FAULTS = {"blocked": blocked, "500": refused, "damaged": damaged, "served as text/plain": wrong_type}
 # (file, fault): the types only matter to the browser for scripts and WebAssembly.
-FAILING = [(name, fault) for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm") for fault in FAULTS]
-FAILING += [(name, fault) for name in ("python_stdlib.zip", "pyodide-lock.json", ".whl") for fault in ("blocked", "500", "damaged")]
+FAILING = [(name, fault) for name in (RUNTIME_LOADER, RUNTIME_MODULE, RUNTIME_WASM) for fault in FAULTS]
+FAILING += [(name, fault) for name in (STDLIB_FILE, LOCK_FILE, ".whl") for fault in ("blocked", "500", "damaged")]
 
 
 class FaultyHost:
@@ -123,7 +125,7 @@ def test_a_runtime_file_that_cannot_be_had_fails_the_boot_in_seconds_naming_it(b
 def test_a_snapshot_that_cannot_be_had_means_a_normal_boot(browser, site_url, fault):
     # A share link: a plain visit boots normally and never asks for the snapshot.
     answers = warm_up_answers()
-    host = FaultyHost(browser, site_url, "engine.snapshot", fault, fragment=share_link(load_bank(), answers))
+    host = FaultyHost(browser, site_url, SNAPSHOT_FILE, fault, fragment=share_link(load_bank(), answers))
     try:
         host.page.wait_for_selector("[data-engine-status=ready]", state="attached")
         print(f"\nengine.snapshot {fault}: ready after {time.monotonic() - host.answered_at:.1f} s, normal boot")
@@ -141,7 +143,7 @@ def test_a_slow_download_is_waited_for(browser, site_url):
             time.sleep(8)  # a slow line, well inside the stall deadline
             route.continue_()
 
-        context.route(RUNTIME_FILES["pyodide.asm.wasm"], slowly)
+        context.route(RUNTIME_FILES[RUNTIME_WASM], slowly)
         page = context.new_page()
         problems = []
         page.on("pageerror", lambda error: problems.append(str(error)))

@@ -28,20 +28,34 @@ SCREENS = {"desktop": ({"width": 1280, "height": 800}, 1.0), "phone": ({"width":
 
 
 @pytest.fixture(scope="module", params=list(SCREENS))
-def screen(request, browser):
+def screen(request, browser, site_url):
+    """(page, watch, first screens): the assessment page at this screen's size with Python ready,
+    shared by the module's tests; each opens its result on it as a share link followed from the page
+    (how a result is laid out does not depend on how the engine booted)."""
     viewport, screens = SCREENS[request.param]
     context = browser.new_context(viewport=viewport)
-    yield context, viewport["height"] * screens
-    context.close()
-
-
-def open_result(context, site_url, name):
-    answers = BY_NAME[name].answers
     page = context.new_page()
     page.set_default_timeout(RESULT_TIMEOUT_MS)
     watch = PageWatch(page, site_url)
-    page.goto(site_url + "assessment/" + share_link(BANK, answers))
-    page.wait_for_selector("[data-result]:not([hidden]) [data-result-json]", state="attached", timeout=BOOT_TIMEOUT_MS)
+    page.goto(site_url + "assessment/")
+    page.wait_for_selector("[data-engine-status=ready]", timeout=BOOT_TIMEOUT_MS, state="attached")
+    yield page, watch, viewport["height"] * screens
+    context.close()
+
+
+def open_result(screen, name):
+    """(page, watch, the engine's result): the scenario's share link followed, its result rendered afresh."""
+    page, watch, _ = screen
+    answers = BY_NAME[name].answers
+    page.evaluate("""(link) => {
+        window.previousResult = document.querySelector("[data-result-body]").firstElementChild;
+        location.hash = "";
+        location.hash = link;
+    }""", share_link(BANK, answers))
+    page.wait_for_function("""() => {
+        const body = document.querySelector("[data-result]:not([hidden]) [data-result-body]");
+        return body?.querySelector("[data-result-json]") && body.firstElementChild !== window.previousResult;
+    }""")
     return page, watch, score_answers(BANK, answers).to_dict()
 
 
@@ -60,9 +74,9 @@ def layout_words(result: dict) -> list[str]:
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_the_answer_comes_first_and_the_details_wait_one_click_away(screen, site_url, case):
-    context, first_screens = screen
-    page, watch, result = open_result(context, site_url, CASES[case])
+def test_the_answer_comes_first_and_the_details_wait_one_click_away(screen, case):
+    page, watch, result = open_result(screen, CASES[case])
+    first_screens = screen[2]
     # The verdicts end within the first screen (one and a half on a phone) of the result.
     top, bottom = page.evaluate("""() => [document.querySelector("[data-result]").getBoundingClientRect().top,
                                           document.querySelector("[data-verdicts]").getBoundingClientRect().bottom]""")
@@ -82,7 +96,6 @@ def test_the_answer_comes_first_and_the_details_wait_one_click_away(screen, site
     assert page.locator("[data-what-would-change] li, [data-what-would-change] p").first.is_visible()
     page.emulate_media(media="screen")
     assert watch.problems == []
-    page.close()
 
 
 def sentences(texts: list[str]) -> list[str]:
@@ -90,20 +103,17 @@ def sentences(texts: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("case", ["blocked", "all three"])
-def test_nothing_is_said_twice_even_with_every_detail_open(screen, site_url, case):
-    context, _ = screen
-    page, watch, _ = open_result(context, site_url, CASES[case])
+def test_nothing_is_said_twice_even_with_every_detail_open(screen, case):
+    page, watch, _ = open_result(screen, CASES[case])
     page.evaluate("() => document.querySelectorAll('[data-result-body] details').forEach((details) => { details.open = true; })")
     # Every text but the "Read in the article" links' labels and the sharing actions.
     said = sentences(shown_texts(page, "[data-result-body]", "script, [data-result-actions], .assessment-result__more"))
     assert said and len(said) == len(set(said)), [sentence for sentence in said if said.count(sentence) > 1]
-    page.close()
 
 
 @pytest.mark.parametrize("case", list(CASES))
-def test_the_picture_of_timing_has_a_name_and_marks_each_verdict(screen, site_url, case):
-    context, _ = screen
-    page, watch, result = open_result(context, site_url, CASES[case])
+def test_the_picture_of_timing_has_a_name_and_marks_each_verdict(screen, case):
+    page, watch, result = open_result(screen, CASES[case])
     figure = page.locator("[data-result-body]").get_by_role("img", name=result["headings"]["timing"])
     assert figure.count() == 1
     assert figure.get_attribute("aria-labelledby") and page.locator("[data-result-body] [data-timing-desc]").text_content() == result["timing_text"]
@@ -116,7 +126,6 @@ def test_the_picture_of_timing_has_a_name_and_marks_each_verdict(screen, site_ur
     # Each approach at its moment, in the order they come, its label under the line.
     labels = page.locator("[data-result-body] [data-timing-label]").all_inner_texts()
     assert [" ".join(label.split()) for label in labels] == [f"{approach.moment} {approach.name}" for approach in BANK.approaches]
-    page.close()
 
 
 def test_the_approaches_page_shows_the_picture_without_verdicts(page, site_url):
@@ -128,9 +137,8 @@ def test_the_approaches_page_shows_the_picture_without_verdicts(page, site_url):
     assert {page.locator(f'[data-timing-mark="{approach.id}"]').get_attribute("href") for approach in BANK.approaches} == {"#timing-shape-plain"}
 
 
-def test_the_terms_of_a_result_are_tooltips_as_on_every_page(screen, site_url):
-    context, _ = screen
-    page, watch, result = open_result(context, site_url, CASES["not_called"])
+def test_the_terms_of_a_result_are_tooltips_as_on_every_page(screen):
+    page, watch, result = open_result(screen, CASES["not_called"])
     page.locator("[data-result] [data-when-each-applies] > summary").click()
     definitions = {term.term: term.definition for term in BANK.terms}
     marked = page.locator("[data-result-body] abbr").evaluate_all("(items) => items.map((item) => [item.textContent, item.title])")
@@ -139,7 +147,6 @@ def test_the_terms_of_a_result_are_tooltips_as_on_every_page(screen, site_url):
     # The same terms the Markdown and the terminal explain.
     assert {term for term, _ in marked} == {term["term"] for term in terms_used(result, result_as_text(result).split(BANK.texts.heading_terms)[0])}
     assert watch.problems == []
-    page.close()
 
 
 @pytest.fixture(scope="module")

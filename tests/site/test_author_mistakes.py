@@ -2,13 +2,15 @@
 with one line naming the file (from the project root), the place and the field, and what was expected:
 no traceback, and the last good `site/` left exactly as it was.
 
-Each case is made in a copy of the project (`project_copy`), then built with the real `make build`.
+Each case is made in one copy of the project, shared by the module with its warm build cache, then
+built with the real `make build`; what the case changed is put back after it.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import tomllib
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ import pytest
 from site_paths import ROOT
 
 from assessment import load_bank
+from support.site import copy_of_project
 
 BANK = "assessment/bank.toml"
 ARTICLE = "docs/" + load_bank().article_path.rstrip("/") + ".md"
@@ -191,17 +194,55 @@ MISTAKES = {
 }
 
 
+# What a case may change: the author's files, and the set-up's links (one case removes one).
+EDITABLE = ("docs", "assessment", "mkdocs.yml", "node_modules")
+
+
+@pytest.fixture(scope="module")
+def shared_copy(tmp_path_factory) -> Path:
+    return copy_of_project(tmp_path_factory.mktemp("mistakes") / "project")
+
+
 @pytest.fixture
-def project(project_copy) -> Path:
-    """A copy of the project with a previous good build in site/ (one marker file stands for it)."""
-    (project_copy / "site").mkdir()
-    (project_copy / "site" / "index.html").write_text("the last good build", "utf-8")
-    return project_copy
+def project(shared_copy) -> Path:
+    """The module's copy of the project with a previous good build in site/ (one marker file stands
+    for it); whatever the test changes of the author's files is put back after it."""
+    site = shared_copy / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    site.mkdir()
+    (site / "index.html").write_text("the last good build", "utf-8")
+    before = files_of(shared_copy)
+    yield shared_copy
+    put_back(shared_copy, before)
+
+
+def files_of(project: Path) -> dict[Path, bytes | Path]:
+    """Each file the cases may change: its bytes, or the target of a link."""
+    files: dict[Path, bytes | Path] = {}
+    for name in EDITABLE:
+        top = project / name
+        for path in [top] if top.is_symlink() or top.is_file() else top.rglob("*"):
+            if path.is_symlink():
+                files[path] = path.readlink()
+            elif path.is_file() and "__pycache__" not in path.parts:
+                files[path] = path.read_bytes()
+    return files
+
+
+def put_back(project: Path, before: dict[Path, bytes | Path]) -> None:
+    for path in set(files_of(project)) - set(before):
+        path.unlink()
+    for path, content in before.items():
+        if isinstance(content, Path):
+            if not path.is_symlink():
+                path.symlink_to(content)
+        elif not path.exists() or path.read_bytes() != content:
+            path.write_bytes(content)
 
 
 def make_build(project: Path) -> subprocess.CompletedProcess:
     # The set-up is the real one's (linked in): -o keeps make from reinstalling it for the copy.
-    # TMPDIR: the copy's build cache stays with the test's files, not in the machine's /tmp.
+    # TMPDIR: the copy's build cache stays with the module's files, not in the machine's /tmp.
     return subprocess.run(["make", "-s", "-o", ".venv/.installed", "-o", "node_modules/.installed", "build"],
                           cwd=project, capture_output=True, text=True, timeout=600,
                           env=dict(os.environ, TMPDIR=str(project.parent)))
