@@ -30,7 +30,6 @@ import argparse
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -39,6 +38,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from assessment import load_bank
+from site_build.assessment.runtime import pyodide_runtime
+from site_build.assessment.stdlib import whole_stdlib
+from site_build.cache import ArtifactCache
+from site_build.paths import ASSETS_DIR, SCRIPT_SOURCES
 from support.chromium import launch_options
 from support.server import StaticSite
 from support.site import ROOT, build_site
@@ -49,9 +52,7 @@ from .naive_page import UPSTREAM_STDLIB, add_lean_page
 
 
 STDLIB = UPSTREAM_STDLIB.name
-ASSETS = "assets/assessment"
-SOURCES = ROOT / "scripts"
-STDLIB_COMPILER = SOURCES / "build" / "compile-stdlib.mjs"
+SOURCES = ROOT / SCRIPT_SOURCES
 
 
 def without_snapshot(site_dir: Path, html: str) -> str:
@@ -87,7 +88,7 @@ def page_not_bundled(site_dir: Path, html: str) -> str:
 def with_library(make: Callable[[Path, Path], None]) -> Callable[[Path, str], str]:
     """A variant whose runtime folder is a copy with another standard library: `make(site's, target)`."""
     def edit(site_dir: Path, html: str) -> str:
-        (runtime,) = (site_dir / ASSETS).glob("pyodide-*")
+        (runtime,) = (site_dir / ASSETS_DIR).glob("pyodide-*")
         copy = runtime.with_name(f"bench-{make.__name__.replace('_', '-')}")
         shutil.copytree(runtime, copy)
         make(runtime / STDLIB, copy / STDLIB)
@@ -96,10 +97,8 @@ def with_library(make: Callable[[Path, Path], None]) -> Callable[[Path, str], st
 
 
 def whole_library(cut: Path, target: Path) -> None:
-    """The runtime's whole library, compiled as the build compiles the cut."""
-    node_modules = ROOT / "node_modules" / "pyodide"
-    subprocess.run(["node", str(STDLIB_COMPILER), str(node_modules / "pyodide.mjs"), str(UPSTREAM_STDLIB), str(target)],
-                   check=True, capture_output=True, timeout=300)
+    """The runtime's whole library, compiled as the build compiles the cut: the preview's (mkdocs serve)."""
+    shutil.copyfile(whole_stdlib(ROOT, pyodide_runtime(ROOT), ArtifactCache.of_project(ROOT, "whole-stdlib")), target)
 
 
 def cut_as_source(cut: Path, target: Path) -> None:

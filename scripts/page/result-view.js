@@ -221,7 +221,7 @@ export function renderResult(container, result, { articleUrl, shareUrl, onDownlo
   if (result.thin_evidence) sections.push(element("p", { className: "assessment-result__thin", text: result.thin_evidence }));
   // The answer first: each approach's verdict (its heading for screen readers: on screen the list
   // follows the headline it explains), the picture of timing, what to do; then the details.
-  sections.push(section(headings.approaches, [verdictList(result, names)], { "data-verdicts": "" }, "assessment-result__hidden-heading"));
+  sections.push(section(headings.approaches, [verdictList(result, names)], { "data-verdicts": "" }, "visually-hidden"));
   sections.push(...timingFigure(container, result));
   const toDo = whatToDo(result, articleUrl, names);
   if (toDo.length) sections.push(section(headings.next_steps, toDo, { "data-next-steps": "" }));

@@ -29,7 +29,7 @@ from mkdocs.utils import get_relative_url
 
 from site_build.assessment.build import BUILD_FAILURES, AssessmentBuild
 from site_build.assessment.package import import_engine
-from site_build.paths import BANK_FILE, ENGINE_PACKAGE, LOCK_FILE, SCRIPT_SOURCES, SNAPSHOT_FILE, WORKER_FILE, WORKER_FILE_NAMES, project_root
+from site_build.paths import ASSETS_DIR, BANK_FILE, ENGINE_PACKAGE, LOCK_FILE, SCRIPT_SOURCES, SNAPSHOT_FILE, WORKER_FILE, WORKER_FILE_NAMES, project_root
 
 
 
@@ -114,6 +114,7 @@ class AssessmentPlugin(BasePlugin[AssessmentConfig]):
             "runtime_url": get_relative_url(runtime.site_dir + "/", page.url),
             "lock_url": get_relative_url(f"{runtime.site_dir}/{LOCK_FILE}", page.url) + f"?v={wheel.sha256[:16]}",
             "worker_url": get_relative_url(WORKER_FILE, page.url),
+            "scripts_url": get_relative_url(f"{ASSETS_DIR}/", page.url),
             "file_names": json.dumps(WORKER_FILE_NAMES),
             # The worker installs the engine by these names, and checks a snapshot holds this one (sha256).
             "engine": {"distribution": wheel.name, "module": ENGINE_PACKAGE, "sha256": wheel.sha256},

@@ -3,6 +3,7 @@
 import pytest
 from reader_page import PageWatch
 
+from site_build.paths import WORKER_FILE
 from support.chromium import RESULT_TIMEOUT_MS, launch_options
 from support.server import StaticSite
 
@@ -38,7 +39,7 @@ def engine_on_hold(browser, site_url):
     context = browser.new_context()
     # An engine worker that does nothing: no boot, no CPU spent, the status stays at loading.
     context.route(
-        "**/assets/assessment/engine-worker.js",
+        f"**/{WORKER_FILE}",
         lambda route: route.fulfill(body="", content_type="text/javascript"),
     )
     pages = []

@@ -17,7 +17,7 @@ import pytest
 from assessment import load_bank, score_answers
 from assessment.browser import warm_up_answers
 from assessment.links import share_link, team_link
-from site_build.paths import RUNTIME_WASM, SNAPSHOT_FILE, STDLIB_FILE, WORKER_FILE
+from site_build.paths import ASSETS_DIR, RUNTIME_WASM, SNAPSHOT_FILE, STDLIB_FILE, WORKER_FILE
 from support.chromium import BOOT_TIMEOUT_MS, downloaded_or_tried
 from support.server import StaticSite
 from support.site import storage_keys
@@ -211,7 +211,7 @@ def test_the_runtime_is_requested_before_the_page_script_runs(visits, path, scri
     a 4G line that came a dozen round trips later). Here the script is held back until the
     runtime's WebAssembly has been requested; then the visit goes on and the engine gets ready."""
     held = []
-    visits.context.route(f"**/assets/assessment/{script}", lambda route: held.append(route))
+    visits.context.route(f"**/{ASSETS_DIR}/{script}", lambda route: held.append(route))
     page = visits.context.new_page()
     page.set_default_timeout(BOOT_TIMEOUT_MS)
     page.goto(visits.site_url + path, wait_until="commit")
@@ -324,7 +324,7 @@ def test_a_blocked_cache_means_the_network_quietly(visits, bank):
         blocked = 'self.caches.open = () => Promise.reject(new DOMException("The storage is blocked.", "SecurityError"));\n'
         route.fulfill(response=response, body=blocked + response.text())
 
-    visits.context.route("**/assets/assessment/engine-worker.js", without_cache)
+    visits.context.route(f"**/{WORKER_FILE}", without_cache)
     answers = warm_up_answers()
     for _ in range(2):
         page = visits.open(share_link(bank, answers))

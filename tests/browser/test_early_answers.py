@@ -9,6 +9,7 @@ from reader_page import PageWatch, answer, checked_answers, stored
 
 from assessment.links import share_link
 
+from site_build.paths import ASSETS_DIR, WORKER_FILE
 from support.chromium import RESULT_TIMEOUT_MS
 
 
@@ -38,14 +39,14 @@ class HeldScript:
 def context(browser):
     """A fresh browser whose engine never starts: what happens to answers needs no Python."""
     context = browser.new_context()
-    context.route("**/assets/assessment/engine-worker.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    context.route(f"**/{WORKER_FILE}", lambda route: route.fulfill(body="", content_type="text/javascript"))
     yield context
     context.close()
 
 
 def open_before_script(context, url: str, script: str = "assessment.js"):
     """(page, watch, held): `url` painted, its page script held back."""
-    held = HeldScript(context, f"**/assets/assessment/{script}")
+    held = HeldScript(context, f"**/{ASSETS_DIR}/{script}")
     page = context.new_page()
     page.set_default_timeout(RESULT_TIMEOUT_MS)
     watch = PageWatch(page, url)

@@ -1,11 +1,9 @@
 """`mkdocs serve` for authors: a saved edit reloads the page by itself under the site's CSP, an edit
 of the bank is used by the reloaded page's engine (a normal boot, with no snapshot to wait for),
-and a failed build shows in the browser until the next good one. Run against one server of a copy of
-the project for the module; each test puts back what it edited, and waits for the build of it."""
+and a failed build shows in the browser until the next good one. Run against a copy of the project."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import socket
 import subprocess
@@ -19,7 +17,6 @@ import pytest
 from assessment import load_bank
 from assessment.browser import warm_up_answers
 from assessment.links import share_link
-from support.site import copy_of_project
 
 SERVE_START_TIMEOUT_S = 180
 RELOAD_TIMEOUT_MS = 60_000
@@ -45,14 +42,12 @@ def wait_until_served(url: str, server: subprocess.Popen, log: Path) -> None:
     pytest.fail("mkdocs serve did not start in time")
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
+@pytest.fixture
+def served(project_copy, tmp_path):
     """`mkdocs serve` of a copy of the project, as `make serve` runs it; yields (address, project)."""
-    folder = tmp_path_factory.mktemp("preview")
-    project_copy = copy_of_project(folder / "project")
     port = free_port()
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(folder))
-    log = folder / "serve.log"
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp_path))
+    log = tmp_path / "serve.log"
     with log.open("w") as output:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=project_copy, env=environment, stdout=output, stderr=subprocess.STDOUT)
@@ -79,27 +74,6 @@ def append(path: Path, text: str) -> None:
         file.write(text)
 
 
-REBUILT = "Reloading browsers"  # what mkdocs serve logs after every build, good or failed
-
-
-@contextlib.contextmanager
-def put_back_afterwards(project: Path, *files: str):
-    """The files as they were once the test is done, and the server's build of them finished, so the
-    next test meets the project as it is."""
-    paths = [project / file for file in files]
-    texts = [path.read_text("utf-8") for path in paths]
-    try:
-        yield
-    finally:
-        log = project.parent / "serve.log"
-        builds = log.read_text().count(REBUILT)
-        for path, text in zip(paths, texts):
-            path.write_text(text, "utf-8")
-        deadline = time.monotonic() + RELOAD_TIMEOUT_MS / 1000
-        while log.read_text().count(REBUILT) <= builds and time.monotonic() < deadline:
-            time.sleep(0.2)
-
-
 def test_a_saved_edit_reloads_the_page_by_itself_with_no_csp_error(page, served):
     url, project = served
     errors = console_errors(page)
@@ -108,9 +82,8 @@ def test_a_saved_edit_reloads_the_page_by_itself_with_no_csp_error(page, served)
     page.goto(url + "approaches/")
     page.wait_for_function("() => document.readyState === 'complete'")
     assert "Enabled live reload" in logs, "the reload script did not run"
-    with put_back_afterwards(project, "docs/approaches.md"):
-        append(project / "docs" / "approaches.md", "\n\nSaved while the page was open.\n")
-        page.get_by_text("Saved while the page was open.").wait_for(timeout=RELOAD_TIMEOUT_MS)
+    append(project / "docs" / "approaches.md", "\n\nSaved while the page was open.\n")
+    page.get_by_text("Saved while the page was open.").wait_for(timeout=RELOAD_TIMEOUT_MS)
     assert errors == []
 
 
@@ -129,11 +102,11 @@ def test_a_failed_build_shows_in_the_browser_until_the_next_good_one(page, serve
     good = article.read_text("utf-8")
     page.goto(url + "approaches/")
     page.wait_for_function("() => document.readyState === 'complete'")
+    article.write_text(good.replace("\ntitle:", "\ndate: 2025-13-45\ntitle:", 1), "utf-8")
     message = f"{ARTICLE}: front matter field 'date': '2025-13-45' is not a valid date; expected a real date as YYYY-MM-DD"
-    with put_back_afterwards(project, ARTICLE):
-        article.write_text(good.replace("\ntitle:", "\ndate: 2025-13-45\ntitle:", 1), "utf-8")
-        page.get_by_text(message).wait_for(timeout=RELOAD_TIMEOUT_MS)
-        assert page.locator("h1").inner_text() == "The last build failed"
+    page.get_by_text(message).wait_for(timeout=RELOAD_TIMEOUT_MS)
+    assert page.locator("h1").inner_text() == "The last build failed"
+    article.write_text(good, "utf-8")
     page.locator(".md-header").wait_for(timeout=RELOAD_TIMEOUT_MS)
     assert page.get_by_text(message).count() == 0
 

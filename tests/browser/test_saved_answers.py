@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from reader_page import answer, checked_answers, stored
+from site_build.paths import WORKER_FILE
 from support.chromium import BOOT_TIMEOUT_MS
 
 SAVED_COUNT = 8
@@ -70,7 +71,7 @@ def valid_link(browser, site_url, bank):
 def engine_stopped(browser, site_url):
     """A fresh browser whose engine never starts: what happens to answers needs no Python."""
     context = browser.new_context()
-    context.route("**/assets/assessment/engine-worker.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    context.route(f"**/{WORKER_FILE}", lambda route: route.fulfill(body="", content_type="text/javascript"))
     yield context
     context.close()
 

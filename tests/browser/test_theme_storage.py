@@ -5,6 +5,8 @@ import json
 
 import pytest
 
+from site_build.paths import WORKER_FILE
+
 PAGES = ["", "assessment/"]
 BLOCKED_STORAGE = {
     # Reading `localStorage` itself throws (cookies blocked for the site, sandboxed frames).
@@ -25,7 +27,7 @@ DAMAGED_PALETTES = ["}{", "[]", "5", '"slate"', '{"color": {}}', '{"index": "x",
 
 def open_page(context, site_url: str, path: str) -> tuple:
     # The assessment engine is not what is tested here: its worker is a no-op, so no Python boots.
-    context.route("**/assets/assessment/engine-worker.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    context.route(f"**/{WORKER_FILE}", lambda route: route.fulfill(body="", content_type="text/javascript"))
     page = context.new_page()
     problems = []
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
