@@ -1,7 +1,8 @@
 """One table of share links, each with what the engine's reader must make of it (assessment.links).
 
-The engine's tests check the Python reader against it; the browser tests feed the same links to the
-assessment page and to the team view and hold both to the Python reader. Every link starts from
+The engine's tests check the Python reader against it; the page's reader (answers.js) is held to the
+Python reader on every link under Node (tests/scripts), and the browser tests show each kind of link
+on the assessment page and feed every link to the team view. Every link starts from
 the engine's own builder (`share_link`) and is then changed as a mail program, a messenger or a
 hand would change it.
 """
@@ -67,3 +68,50 @@ def link_table(bank: QuestionBank, answers: dict[str, str]) -> list[LinkCase]:
     if unasked is not None:
         cases.append(LinkCase("an answer to a question not asked", link + f"&{unasked.id}={unasked.options[0].id}", asked))
     return cases
+
+
+def tampered_fragments(valid: str, fingerprint: str) -> list[str]:
+    """Fragments a hand or an attacker makes of a valid link (`valid`, with its "#"): damaged,
+    padded, re-encoded, or carrying markup and script; some still readable."""
+    body = valid[1:]
+    pairs = body.split("&")
+    head, answers = pairs[:2], pairs[2:]
+    first_question, first_option = answers[0].split("=")
+    second_option = answers[1].split("=")[1]
+    return [
+        "#garbage",
+        "#%",
+        "#%E0%A4%A",
+        "#assessment=",
+        "#assessment=1",
+        "#assessment=1&bank=" + fingerprint,
+        "#assessment=2&" + "&".join([f"bank={fingerprint}", *answers]),
+        "#" + body[: len(body) // 2],
+        "#" + "&".join(pairs[:-1]),
+        "#" + body[:-1] + "~",
+        "#" + body[:-3],
+        "#" + body + "&not_a_question=yes",
+        "#" + body.replace(f"{first_question}={first_option}", f"{first_question}=not_an_option"),
+        "#" + body.replace(f"{first_question}={first_option}", f"{first_question}={second_option}x"),
+        "#" + body + f"&{first_question}={first_option}",
+        "#" + "&".join([head[0], *answers]),
+        "#" + body + "&x=" + "a" * 100_000,
+        "#" + "A" * 5000,
+        "#<script>window.__pwned=1</script>",
+        "#assessment=1&bank=" + fingerprint + "&" + first_question + "=<img src=x onerror=window.__pwned=1>",
+        '#"><svg/onload=window.__pwned=1>',
+        "#javascript:window.__pwned=1",
+        "#assessment=1&bank=<svg onload=window.__pwned=1>",
+        "#assessment=1&bank=" + fingerprint + "&__proto__=x",
+        "#assessment=1&bank=" + fingerprint + "&constructor=x",
+        "#" + body.replace("&", "&&", 1),
+        "#" + body.replace("=", "==", 3),
+        "#" + body.upper(),
+        "#" + body.replace("&", "%26"),
+        "#" + body.replace("&", "%20&", 2),
+        '#{"assessment":1}',
+        "#eyJhc3Nlc3NtZW50IjoxfQ==",
+        "#assessment=1&bank=" + fingerprint + "&" + answers[0],
+        "#" + body + "%00",
+        "#" + body.replace(fingerprint, fingerprint + "%3Cb%3E"),
+    ]

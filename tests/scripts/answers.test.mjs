@@ -62,6 +62,18 @@ describe("the form's conditions", () => {
 
 describe("share links", () => {
   const bank = smallBank();
+
+  test("the page reads every link of the contract table, and every tampered one, as the engine does", () => {
+    const real = bankAsOnThePage();
+    assert.ok(engine.readings.length >= 50);
+    for (const { fragment, reading } of engine.readings) {
+      const read = parseShareFragment(fragment, real);
+      const seen = read.ok
+        ? { ok: true, answers: read.answers, complete: read.complete, outdated: read.outdated }
+        : { ok: false, message: read.message };
+      assert.deepEqual(seen, reading, fragment.slice(0, 80));
+    }
+  });
   const answers = { stage: "transition", sponsor: "yes", budget: "none" };
 
   test("a link gives back the answers it was made from", () => {
