@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 KEPT = 3
+# Names a folder to hold the cache instead of the checkout's own: copies of the project (the tests
+# make them) then share what any of them made, each artifact still named by all it depends on.
+SHARED_CACHE = "COACHING_TIMING_BUILD_CACHE"
 # Names starting with a dot are the cache's own: a write in progress, or a marker that one is.
 PRIVATE = "."
 
@@ -42,6 +45,8 @@ class ArtifactCache:
 
     @classmethod
     def of_project(cls, root: Path, kind: str) -> ArtifactCache:
+        if shared := os.environ.get(SHARED_CACHE):
+            return cls(Path(shared) / kind)
         checkout = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:10]
         return cls(Path(tempfile.gettempdir()) / f"coaching-timing-build-{checkout}" / kind)
 

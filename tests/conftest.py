@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from site_build.cache import SHARED_CACHE
 from support.site import BuildFailed, build_site, copy_of_project
 
 
@@ -24,6 +25,13 @@ def built_site(tmp_path_factory) -> Path:
 def site_builder():
     """For tests that need the site built another way, e.g. for a sub-path address."""
     return build_or_fail
+
+
+@pytest.fixture(scope="session")
+def shared_build_cache(tmp_path_factory) -> dict[str, str]:
+    """The environment for a build of a project copy: one build cache for every copy of the run (on
+    every worker), so no copy rebuilds the wheel, the library or the snapshot another already made."""
+    return {SHARED_CACHE: str(tmp_path_factory.getbasetemp().parent / "build-cache")}
 
 
 @pytest.fixture

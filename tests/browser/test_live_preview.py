@@ -43,10 +43,10 @@ def wait_until_served(url: str, server: subprocess.Popen, log: Path) -> None:
 
 
 @pytest.fixture
-def served(project_copy, tmp_path):
+def served(project_copy, tmp_path, shared_build_cache):
     """`mkdocs serve` of a copy of the project, as `make serve` runs it; yields (address, project)."""
     port = free_port()
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp_path))
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **shared_build_cache)
     log = tmp_path / "serve.log"
     with log.open("w") as output:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],

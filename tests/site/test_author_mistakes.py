@@ -2,8 +2,8 @@
 with one line naming the file (from the project root), the place and the field, and what was expected:
 no traceback, and the last good `site/` left exactly as it was.
 
-Each case is made in one copy of the project, shared by the module with its warm build cache, then
-built with the real `make build`; what the case changed is put back after it.
+Each case is made in one copy of the project, shared by the module, then built with the real `make
+build` (with the run's shared build cache); what the case changed is put back after it.
 """
 
 from __future__ import annotations
@@ -240,12 +240,10 @@ def put_back(project: Path, before: dict[Path, bytes | Path]) -> None:
             path.write_bytes(content)
 
 
-def make_build(project: Path) -> subprocess.CompletedProcess:
+def make_build(project: Path, environment: dict[str, str]) -> subprocess.CompletedProcess:
     # The set-up is the real one's (linked in): -o keeps make from reinstalling it for the copy.
-    # TMPDIR: the copy's build cache stays with the module's files, not in the machine's /tmp.
     return subprocess.run(["make", "-s", "-o", ".venv/.installed", "-o", "node_modules/.installed", "build"],
-                          cwd=project, capture_output=True, text=True, timeout=600,
-                          env=dict(os.environ, TMPDIR=str(project.parent)))
+                          cwd=project, capture_output=True, text=True, timeout=600, env=dict(os.environ, **environment))
 
 
 def test_there_are_at_least_25_mistakes_covered():
@@ -253,10 +251,10 @@ def test_there_are_at_least_25_mistakes_covered():
 
 
 @pytest.mark.parametrize("name", MISTAKES)
-def test_a_mistake_stops_the_build_with_one_line_and_leaves_site_as_it_was(project, name):
+def test_a_mistake_stops_the_build_with_one_line_and_leaves_site_as_it_was(project, shared_build_cache, name):
     mistake = MISTAKES[name]
     mistake.prepare(project)
-    result = make_build(project)
+    result = make_build(project, shared_build_cache)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "Traceback" not in output
@@ -268,8 +266,8 @@ def test_a_mistake_stops_the_build_with_one_line_and_leaves_site_as_it_was(proje
     assert not (project / "site.partial").exists()
 
 
-def test_a_good_build_replaces_site_whole(project):
-    result = make_build(project)
+def test_a_good_build_replaces_site_whole(project, shared_build_cache):
+    result = make_build(project, shared_build_cache)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "site" / "_headers").is_file() and (project / "site" / "assessment" / "index.html").is_file()
     assert "the last good build" not in (project / "site" / "index.html").read_text("utf-8")

@@ -10,7 +10,7 @@ from support.site import ROOT
 
 from site_build.assessment.package import engine_wheel
 from site_build.assessment.runtime import RuntimeMissing, pyodide_runtime
-from site_build.cache import ArtifactCache, content_key
+from site_build.cache import SHARED_CACHE, ArtifactCache, content_key
 
 
 def test_the_same_sources_give_the_same_wheel_byte_for_byte(tmp_path):
@@ -103,3 +103,11 @@ def test_an_artifact_is_stored_whole_or_not_at_all(tmp_path):
 def test_content_keys_tell_apart_where_one_part_ends():
     assert content_key("ab", "c") != content_key("a", "bc")
     assert content_key(b"ab", "c") == content_key("ab", b"c")
+
+
+def test_copies_of_a_project_share_a_cache_only_when_one_is_named(tmp_path, monkeypatch):
+    first, second = tmp_path / "first", tmp_path / "second"
+    monkeypatch.delenv(SHARED_CACHE, raising=False)
+    assert ArtifactCache.of_project(first, "wheels").folder != ArtifactCache.of_project(second, "wheels").folder
+    monkeypatch.setenv(SHARED_CACHE, str(tmp_path / "shared"))
+    assert ArtifactCache.of_project(first, "wheels").folder == ArtifactCache.of_project(second, "wheels").folder == tmp_path / "shared" / "wheels"
