@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from site_build.cache import SHARED_CACHE
-from support.site import BuildFailed, build_site, copy_of_project
+from site_build.cache import SHARED_CACHE, ArtifactCache
+from support.site import ROOT, BuildFailed, build_site, copy_of_project
 
 
 def build_or_fail(site_dir: Path, site_url: str | None = None) -> Path:
@@ -28,10 +28,11 @@ def site_builder():
 
 
 @pytest.fixture(scope="session")
-def shared_build_cache(tmp_path_factory) -> dict[str, str]:
-    """The environment for a build of a project copy: one build cache for every copy of the run (on
-    every worker), so no copy rebuilds the wheel, the library or the snapshot another already made."""
-    return {SHARED_CACHE: str(tmp_path_factory.getbasetemp().parent / "build-cache")}
+def shared_build_cache() -> dict[str, str]:
+    """The environment for a build of a project copy: the checkout's own build cache, which the run's
+    build of the site fills, so no copy makes again the wheel, the library or the snapshot that the
+    checkout or another copy already made (a copy's edits get artifacts of their own names)."""
+    return {SHARED_CACHE: str(ArtifactCache.of_project(ROOT, "").folder)}
 
 
 @pytest.fixture
