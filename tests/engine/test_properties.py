@@ -299,7 +299,8 @@ def completions(bank, answers: dict) -> list[dict]:
 
 
 def outcomes_after(bank, answers: dict, changes: dict) -> set[str]:
-    return {score_answers(bank, complete).recommended for complete in completions(bank, {**answers, **changes})}
+    # Only the recommendation is read: the search for what would change it is left out.
+    return {score_answers(bank, complete, what_would_change=False).recommended for complete in completions(bank, {**answers, **changes})}
 
 
 def changed_before(claim, answers) -> list:
