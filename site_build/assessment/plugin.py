@@ -32,10 +32,9 @@ from site_build.assessment.package import import_engine
 from site_build.paths import ASSETS_DIR, BANK_FILE, ENGINE_PACKAGE, LOCK_FILE, SCRIPT_SOURCES, SNAPSHOT_FILE, WORKER_FILE, WORKER_FILE_NAMES, project_root
 
 
-
 class AssessmentConfig(base.Config):
-    # The question bank, from the project's folder; the pages that run the engine, in docs/.
-    bank = c.Type(str, default=BANK_FILE)
+    # The pages that run the engine, in docs/. (The bank is the engine's own, BANK_FILE: the wheel
+    # the browser installs carries it, so the build reads no other.)
     page = c.Type(str, default="assessment.md")
     # The team view runs the same engine in the same way (overrides/assessment-team.html).
     team_page = c.Type(str, default="assessment/team.md")
@@ -76,7 +75,7 @@ class AssessmentPlugin(BasePlugin[AssessmentConfig]):
         return server
 
     def on_files(self, files, config):
-        self.build.bank = read_bank(self.build.root, self.config.bank, files)
+        self.build.bank = read_bank(self.build.root, files)
         self.page_url, self.team_url = (page_url(files, config, src_uri) for src_uri in (self.config.page, self.config.team_page))
         return files
 
@@ -94,13 +93,13 @@ class AssessmentPlugin(BasePlugin[AssessmentConfig]):
 
     def on_page_context(self, context, page, config, nav):
         if page.file.src_uri in (self.config.page, self.config.team_page):
-            context["assessment"] = self.page_context(page, nav)
+            context["assessment"] = self.page_context(page)
         elif page.url == self.build.bank.article_path:
             # The article the bank cites ends with an editorial invitation to the self-assessment.
             context["assessment_invitation_url"] = get_relative_url(self.page_url, page.url)
         return context
 
-    def page_context(self, page, nav) -> dict:
+    def page_context(self, page) -> dict:
         build = self.build
         with one_line_errors():
             runtime, wheel, snapshot, sizes = build.runtime, build.wheel, build.snapshot, build.download_sizes()
@@ -139,15 +138,15 @@ def page_url(files, config, src_uri: str) -> str:
     return file.url
 
 
-def read_bank(root: Path, bank_file: str, files):
+def read_bank(root: Path, files):
     """The bank on disk now, checked, with what it quotes from the article checked against the
     article's source; a mistake stops the build with its one-line message."""
     engine = import_engine(root)
     try:
-        bank = engine.load_bank(root / bank_file, source=bank_file)
+        bank = engine.load_bank(root / BANK_FILE, source=BANK_FILE)
         article = next((page for page in files.documentation_pages() if page.url == bank.article_path), None)
         if article is None:
-            raise PluginError(f"{bank_file}: [article]: field 'path': no page of the site is at '{bank.article_path}'; "
+            raise PluginError(f"{BANK_FILE}: [article]: field 'path': no page of the site is at '{bank.article_path}'; "
                               "expected the article's address, like issues/<file name>/")
         engine.bank.check_passages(bank, Path(article.abs_src_path).read_text(encoding="utf-8"))
     except engine.BankError as error:

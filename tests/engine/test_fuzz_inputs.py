@@ -9,7 +9,6 @@ import io
 import json
 import subprocess
 import sys
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -59,18 +58,11 @@ raw_bytes = st.one_of(
 )
 
 
-@dataclass(frozen=True)
-class Completed:
-    returncode: int
-    stdout: bytes
-    stderr: bytes
-
-
-def run_cli(data: bytes) -> Completed:
+def run_cli(data: bytes) -> subprocess.CompletedProcess:
     """The terminal version with `data` as standard input, as `python -m assessment` runs it."""
     stdout, stderr = io.StringIO(), io.StringIO()
     returncode = main(ARGUMENTS, stdin=io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"), stdout=stdout, stderr=stderr)
-    return Completed(returncode, stdout.getvalue().encode("utf-8"), stderr.getvalue().encode("utf-8"))
+    return subprocess.CompletedProcess(ARGUMENTS, returncode, stdout.getvalue().encode("utf-8"), stderr.getvalue().encode("utf-8"))
 
 
 def run_process(data: bytes) -> subprocess.CompletedProcess:
@@ -85,7 +77,7 @@ def engine_accepts(value: object) -> bool:
     return True
 
 
-def assert_one_clean_line(completed: Completed | subprocess.CompletedProcess) -> None:
+def assert_one_clean_line(completed: subprocess.CompletedProcess) -> None:
     stderr = completed.stderr.decode("utf-8")
     assert completed.returncode == 2, stderr
     assert stderr.startswith("error: ") and stderr.count("\n") == 1 and stderr[:-1].isprintable(), stderr
