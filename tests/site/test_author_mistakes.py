@@ -1,201 +1,27 @@
-"""Every mistake an author can make in an issue's front matter or in the question bank stops `make build`
-with one line naming the file (from the project root), the place and the field, and what was expected:
-no traceback, and the last good `site/` left exactly as it was.
+"""A mistake stops `make build` with its one line: no traceback, and the last good `site/` left exactly
+as it was. One mistake of each kind goes through the real build here (each is refused at another
+event: the site's settings and the set-up at `on_config`, an issue's front matter and the bank at
+`on_files`); that every mistake is refused by its check with its line is tests/site_build's
+test_author_checks.py.
 
-Each case is made in one copy of the project, shared by the module, then built with the real `make
-build` (with the run's shared build cache); what the case changed is put back after it.
+The cases are made in one copy of the project, shared by the module, and built with the real `make
+build` (with the run's shared build cache); what a case changed is put back after it.
 """
 
 from __future__ import annotations
 
 import os
-import re
-import shutil
 import subprocess
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
-from site_paths import ROOT
 
-from assessment import load_bank
+from support.author_mistakes import LAST_GOOD_BUILD, MISTAKES, one_case
 from support.site import copy_of_project
 
-BANK = "assessment/bank.toml"
-ARTICLE = "docs/" + load_bank().article_path.rstrip("/") + ".md"
-ARTICLE_TEXT = (ROOT / ARTICLE).read_text("utf-8")
-ARTICLE_NUMBER = int(re.search(r"^issue: (\d+)$", ARTICLE_TEXT, re.MULTILINE)[1])
-ARTICLE_TOTAL = int(re.search(r"^total: (\d+)$", ARTICLE_TEXT, re.MULTILINE)[1])
-BANK_DATA = tomllib.loads((ROOT / BANK).read_text("utf-8"))
-QUESTION = BANK_DATA["questions"][0]["id"]
-OPTION = BANK_DATA["questions"][0]["options"][0]["id"]
-# The first option with weights, by its question's id and its own.
-WEIGHTED = next((entry["id"], option["id"]) for entry in BANK_DATA["questions"] for option in entry["options"] if "weights" in option)
-APPROACHES = ", ".join(approach["id"] for approach in BANK_DATA["approaches"])
-TITLE_LINE = next(line for line in ARTICLE_TEXT.splitlines() if line.startswith("title:"))
-CAUTION = next(caution["id"] for caution in BANK_DATA["cautions"])
-VALID_ID = "expected lower-case letters, digits and '_', starting with a letter"
-
-
-@dataclass(frozen=True)
-class Mistake:
-    prepare: Callable[[Path], None]  # makes the mistake in a copy of the project
-    expected: str  # the one line the build must print
-
-
-def edit(file: str, old: str, new: str, *, after: tuple[str, ...] = ()) -> Callable[[Path], None]:
-    """Replace the first `old` that follows the markers `after`, found one after the other, in the file
-    (the mistake must be made, or the case is wrong)."""
-    def prepare(project: Path) -> None:
-        path = project / file
-        text = path.read_text("utf-8")
-        start = 0
-        for marker in after:
-            start = text.index(marker, start)
-        at = text.index(old, start)
-        path.write_text(text[:at] + new + text[at + len(old):], "utf-8")
-    return prepare
-
-
-def write(file: str, data: bytes) -> Callable[[Path], None]:
-    return lambda project: (project / file).write_bytes(data)
-
-
-def remove(name: str) -> Callable[[Path], None]:
-    return lambda project: (project / name).unlink()
-
-
-def front(field: str, message: str, file: str = ARTICLE) -> str:
-    return f"{file}: front matter field '{field}': {message}"
-
-
-def question(field: str, message: str, place: str = f"question '{QUESTION}'") -> str:
-    return f"{BANK}: {place}: field '{field}': {message}"
-
-
-def position(file: str, text: str) -> tuple[int, int]:
-    """Line and column (from 1) where `text` first occurs in the project's file."""
-    lines = (ROOT / file).read_text("utf-8").splitlines()
-    number = next(number for number, line in enumerate(lines) if text in line)
-    return number + 1, lines[number].index(text) + 1
-
-
-SINGLE_TEXT = 'verdict_ready = "'
-SINGLE = position(BANK, SINGLE_TEXT)
-ARTICLE_TABLE = position(BANK, "[article]")
-def text_mistake(placeholder: str, message: str) -> Mistake:
-    """The `{name}` of the bank's heading for an approach whose situation the answers show, written another way."""
-    return Mistake(edit(BANK, "{name}", placeholder, after=("need_present",)),
-                   f"{BANK}: [texts]: field 'need_present': {message}")
-
-
-SECOND_ISSUE = "docs/issues/a-second-issue.md"
-MISTAKES = {
-    # Front matter of an issue
-    "series missing": Mistake(edit(ARTICLE, "series:", "serie:"), front("series", "missing; expected text")),
-    "title missing": Mistake(edit(ARTICLE, "\ntitle:", "\ntitel:"), front("title", "missing; expected text")),
-    "issue number as words": Mistake(
-        edit(ARTICLE, f"issue: {ARTICLE_NUMBER}\n", "issue: four\n"), front("issue", "expected a whole number, got str 'four'")),
-    "issue number as yes/no": Mistake(
-        edit(ARTICLE, f"issue: {ARTICLE_NUMBER}\n", "issue: true\n"), front("issue", "expected a whole number, got bool True")),
-    "issue number zero": Mistake(
-        edit(ARTICLE, f"issue: {ARTICLE_NUMBER}\n", "issue: 0\n"), front("issue", "expected a number from 1 up, got 0")),
-    "issue beyond the series": Mistake(
-        edit(ARTICLE, f"issue: {ARTICLE_NUMBER}\n", f"issue: {ARTICLE_TOTAL + 1}\n"),
-        front("issue", f"issue {ARTICLE_TOTAL + 1} is beyond the series length (total: {ARTICLE_TOTAL})")),
-    "tags as one text": Mistake(
-        edit(ARTICLE, "tags:\n", "tags: coaching\nold_tags:\n"), front("tags", "expected a list of text, got str 'coaching'")),
-    "impossible date": Mistake(
-        edit(ARTICLE, "\ntitle:", "\ndate: 2025-13-45\ntitle:"),
-        front("date", "'2025-13-45' is not a valid date; expected a real date as YYYY-MM-DD")),
-    "date in another format": Mistake(
-        edit(ARTICLE, "\ntitle:", "\ndate: 31/01/2025\ntitle:"),
-        front("date", "'31/01/2025' is not a valid date; expected a real date as YYYY-MM-DD")),
-    "broken YAML": Mistake(
-        edit(ARTICLE, "\ntitle:", "\nsubtitle: [unclosed\ntitle:"),
-        # YAML notices the missing ']' on the next line, the title's (moved one line down).
-        f"{ARTICLE}: front matter line {ARTICLE_TEXT.splitlines().index(TITLE_LINE) + 2}: "
-        "not valid YAML (expected ',' or ']', but got ':')"),
-    "no front matter": Mistake(
-        edit(ARTICLE, "---\n", ""),
-        f"{ARTICLE}: front matter block: missing; expected the file to start with fields between two '---' lines"),
-    "duplicate issue number": Mistake(
-        write(SECOND_ISSUE, ARTICLE_TEXT.replace("\ntitle: ", "\ntitle: Another ").encode()),
-        front("issue", f"issue number {ARTICLE_NUMBER} is also used by {ARTICLE}", file=SECOND_ISSUE)),
-    "series length disagrees": Mistake(
-        write(SECOND_ISSUE, ARTICLE_TEXT.replace(f"\nissue: {ARTICLE_NUMBER}\n", "\nissue: 1\n")
-              .replace(f"\ntotal: {ARTICLE_TOTAL}\n", f"\ntotal: {ARTICLE_TOTAL + 1}\n").encode()),
-        front("total", f"{ARTICLE_TOTAL + 1} differs from {ARTICLE_TOTAL} in {ARTICLE}", file=SECOND_ISSUE)),
-    "hand-written series index": Mistake(
-        write("docs/issues/index.md", b"# Issues\n"), "docs/issues/index.md: this page is generated from the issues; remove the file"),
-    # The question bank, as a file
-    "bank not UTF-8": Mistake(
-        lambda project: (project / BANK).write_bytes(
-            (project / BANK).read_bytes().replace(SINGLE_TEXT.encode(), SINGLE_TEXT.encode() + b"\xe9", 1)),
-        f"{BANK}: line {SINGLE[0]}, column {SINGLE[1] + len(SINGLE_TEXT)}: not UTF-8 text (byte 0xe9); save the file as UTF-8"),
-    "TOML syntax": Mistake(
-        edit(BANK, "[article]", "[article"),
-        f"{BANK}: line {ARTICLE_TABLE[0]}, column 9: not valid TOML (Expected ']' at the end of a table declaration)"),
-    # Ids
-    "question id with a hyphen": Mistake(
-        edit(BANK, f'id = "{QUESTION}"', 'id = "some-concern"'),
-        question("id", f"'some-concern' is not a valid id; {VALID_ID}", place="question 'some-concern'")),
-    "option id with a space": Mistake(
-        edit(BANK, f'id = "{OPTION}"', 'id = "some concern"', after=(f'id = "{QUESTION}"',)),
-        question("id", f"'some concern' is not a valid id; {VALID_ID}", place=f"question '{QUESTION}', option 'some concern'")),
-    "duplicate question id": Mistake(
-        edit(BANK, f'id = "{BANK_DATA["questions"][1]["id"]}"', f'id = "{QUESTION}"'),
-        question("id", f"duplicate id '{QUESTION}'")),
-    # Texts and their placeholders
-    "placeholder with a format spec": text_mistake("{name:q}", "placeholder {name:q} has a format; write just {name}"),
-    "placeholder padded to 300 MB": text_mistake(
-        "{name:>300000000}", "placeholder {name:>300000000} has a format; write just {name}"),
-    "placeholder with a conversion": text_mistake("{name!r}", "placeholder {name!r} has a format; write just {name}"),
-    "placeholder the text does not have": text_mistake("{title}", "unknown placeholder title; allowed: name"),
-    "unclosed placeholder": text_mistake(
-        "{name", "broken placeholder (unmatched '{' in format spec); write {name}, or {{ and }} for a literal brace"),
-    # Cross-references
-    "weight for an unknown approach": Mistake(
-        edit(BANK, "weights = { ", "weights = { reactive = 1, ", after=(f'id = "{WEIGHTED[0]}"', f'id = "{WEIGHTED[1]}"')),
-        question("weights.reactive", f"unknown approach 'reactive' (expected one of: {APPROACHES})",
-                 place=f"question '{WEIGHTED[0]}', option '{WEIGHTED[1]}'")),
-    "anchor not in the article": Mistake(
-        edit(BANK, 'anchor = "', 'anchor = "nowhere', after=(f'id = "{QUESTION}"',)),
-        question("anchor", f"'nowhere{BANK_DATA['questions'][0]['anchor']}' is not one of the article anchors listed in [article] anchors")),
-    "caution about a missing question": Mistake(
-        edit(BANK, "when = { ", 'when = { ghost = ["x"], ', after=(f'id = "{CAUTION}"',)),
-        question("when.ghost", "refers to missing question 'ghost'", place=f"caution '{CAUTION}'")),
-    "caution without severity": Mistake(
-        edit(BANK, "severity = ", "force = ", after=(f'id = "{CAUTION}"',)),
-        question("severity", "missing or not a non-empty text", place=f"caution '{CAUTION}'")),
-    "caution passage that is not the article's words": Mistake(
-        edit(BANK, 'passage = "', 'passage = "Plainly, ', after=(f'id = "{CAUTION}"',)),
-        question("passage", f"not found in the article ({load_bank().article_path}); quote its words exactly", place=f"caution '{CAUTION}'")),
-    "article edited under a caution's passage": Mistake(
-        edit(ARTICLE, "otherwise valued", "valued"),
-        question("passage", f"not found in the article ({load_bank().article_path}); quote its words exactly",
-                 place=f"caution '{next(caution['id'] for caution in BANK_DATA['cautions'] if 'otherwise valued' in caution['passage'])}'")),
-    "article that is not a page": Mistake(
-        edit(BANK, f'path = "{load_bank().article_path}"', 'path = "issues/no-such-issue/"'),
-        f"{BANK}: [article]: field 'path': no page of the site is at 'issues/no-such-issue/'; "
-        "expected the article's address, like issues/<file name>/"),
-    # The site's settings (mkdocs.yml)
-    "policy naming another host": Mistake(
-        edit("mkdocs.yml", "connect-src 'self';", "connect-src 'self' https://stats.example.org;"),
-        "mkdocs.yml: extra.csp: connect-src allows https://stats.example.org; the site asks no other host for anything, "
-        "so only 'self', 'none', data:, blob:, 'wasm-unsafe-eval' or a hash may be named"),
-    "e-mail address mistyped": Mistake(
-        edit("mkdocs.yml", 'contact_email: ""', 'contact_email: "editor@example"'),
-        "mkdocs.yml: extra.contact_email: expected an e-mail address like name@example.org, got 'editor@example'"),
-    # Set-up
-    "runtime not installed": Mistake(remove("node_modules"), "node_modules/pyodide is missing or damaged: run `make install`"),
-}
-
-
-# What a case may change: the author's files, and the set-up's links (one case removes one).
-EDITABLE = ("docs", "assessment", "mkdocs.yml", "node_modules")
+# One of each kind: settings, set-up, front matter, the bank as a file, the bank against the article.
+THROUGH_THE_BUILD = ("policy naming another host", "runtime not installed", "impossible date", "TOML syntax",
+                     "article edited under a caution's passage")
 
 
 @pytest.fixture(scope="module")
@@ -205,39 +31,8 @@ def shared_copy(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def project(shared_copy) -> Path:
-    """The module's copy of the project with a previous good build in site/ (one marker file stands
-    for it); whatever the test changes of the author's files is put back after it."""
-    site = shared_copy / "site"
-    shutil.rmtree(site, ignore_errors=True)
-    site.mkdir()
-    (site / "index.html").write_text("the last good build", "utf-8")
-    before = files_of(shared_copy)
-    yield shared_copy
-    put_back(shared_copy, before)
-
-
-def files_of(project: Path) -> dict[Path, bytes | Path]:
-    """Each file the cases may change: its bytes, or the target of a link."""
-    files: dict[Path, bytes | Path] = {}
-    for name in EDITABLE:
-        top = project / name
-        for path in [top] if top.is_symlink() or top.is_file() else top.rglob("*"):
-            if path.is_symlink():
-                files[path] = path.readlink()
-            elif path.is_file() and "__pycache__" not in path.parts:
-                files[path] = path.read_bytes()
-    return files
-
-
-def put_back(project: Path, before: dict[Path, bytes | Path]) -> None:
-    for path in set(files_of(project)) - set(before):
-        path.unlink()
-    for path, content in before.items():
-        if isinstance(content, Path):
-            if not path.is_symlink():
-                path.symlink_to(content)
-        elif not path.exists() or path.read_bytes() != content:
-            path.write_bytes(content)
+    with one_case(shared_copy) as project:
+        yield project
 
 
 def make_build(project: Path, environment: dict[str, str]) -> subprocess.CompletedProcess:
@@ -246,11 +41,7 @@ def make_build(project: Path, environment: dict[str, str]) -> subprocess.Complet
                           cwd=project, capture_output=True, text=True, timeout=600, env=dict(os.environ, **environment))
 
 
-def test_there_are_at_least_25_mistakes_covered():
-    assert len(MISTAKES) >= 25
-
-
-@pytest.mark.parametrize("name", MISTAKES)
+@pytest.mark.parametrize("name", THROUGH_THE_BUILD)
 def test_a_mistake_stops_the_build_with_one_line_and_leaves_site_as_it_was(project, shared_build_cache, name):
     mistake = MISTAKES[name]
     mistake.prepare(project)
@@ -262,7 +53,7 @@ def test_a_mistake_stops_the_build_with_one_line_and_leaves_site_as_it_was(proje
     assert errors == [f"ERROR   -  {mistake.expected}"], output
     assert "The build failed (see above): site/ is unchanged." in output
     assert [path.name for path in (project / "site").iterdir()] == ["index.html"]
-    assert (project / "site" / "index.html").read_text("utf-8") == "the last good build"
+    assert (project / "site" / "index.html").read_text("utf-8") == LAST_GOOD_BUILD
     assert not (project / "site.partial").exists()
 
 
@@ -270,5 +61,5 @@ def test_a_good_build_replaces_site_whole(project, shared_build_cache):
     result = make_build(project, shared_build_cache)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "site" / "_headers").is_file() and (project / "site" / "assessment" / "index.html").is_file()
-    assert "the last good build" not in (project / "site" / "index.html").read_text("utf-8")
+    assert LAST_GOOD_BUILD not in (project / "site" / "index.html").read_text("utf-8")
     assert not (project / "site.partial").exists() and not (project / "site.previous").exists()
