@@ -138,10 +138,13 @@ function showResult(page, result) {
     onPrint: () => window.print(),
   });
   const heading = page.resultView.querySelector("h2");
-  heading.focus({ preventScroll: true });
-  // The result is painted first, below what the reader sees, and scrolled to in the next frame:
-  // nothing in view moves under the reader (no layout shift), the page then goes to the result.
-  requestAnimationFrame(() => requestAnimationFrame(() => heading.scrollIntoView({ block: "start" })));
+  // The result is painted first, below what the reader sees, then focused and scrolled to in the
+  // next frames: nothing in view moves under the reader (no layout shift), and focusing in a frame
+  // of its own keeps the styling of the new result out of this task.
+  requestAnimationFrame(() => {
+    heading.focus({ preventScroll: true });
+    requestAnimationFrame(() => heading.scrollIntoView({ block: "start" }));
+  });
   performance.mark("assessment:result-shown");
 }
 

@@ -184,13 +184,13 @@ function whatWouldChange(result) {
 
 // The bank's terms, each a tooltip (its definition as the title) wherever the result uses it, as on
 // every page of the site; matched as written, whole words, as report.py's terms_used does.
-function markTerms(body, terms) {
+function markTerms(root, terms) {
   if (!terms?.length) return;
   const escaped = terms.map((term) => term.term).sort((a, b) => b.length - a.length).map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}_#-])(${escaped.join("|")})(?![\\p{L}\\p{N}_])`, "u");
   const definitions = new Map(terms.map((term) => [term.term, term.definition]));
-  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.parentElement.closest("a, abbr, script, svg, summary") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node.parentElement?.closest("a, abbr, script, svg, summary") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
   const texts = [];
   while (walker.nextNode()) texts.push(walker.currentNode);
@@ -242,8 +242,11 @@ export function renderResult(container, result, { articleUrl, shareUrl, onDownlo
   ], { "data-result-actions": "" }));
   // The full result, for people and tools that want the exact data behind the page.
   sections.push(element("script", { text: JSON.stringify(result), attributes: { type: "application/json", "data-result-json": "" } }));
-  body.replaceChildren(...sections);
-  markTerms(body, result.terms);
+  // The terms are marked before the result joins the page: one insertion, not one per term.
+  const content = document.createDocumentFragment();
+  content.append(...sections);
+  markTerms(content, result.terms);
+  body.replaceChildren(content);
   container.dataset.recommended = result.recommended;
   container.hidden = false;
 }

@@ -139,10 +139,13 @@ async function showTeam(page, request, { fromLink = false } = {}) {
   else focusResult(page);
 }
 
+// In the next frame: the styling and layout of the new view are then the frame's, not this task's.
 function focusResult(page) {
   const heading = page.resultView.querySelector("h2");
-  heading.focus({ preventScroll: true });
-  heading.scrollIntoView({ block: "start" });
+  requestAnimationFrame(() => {
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: "start" });
+  });
 }
 
 // Respondents left out are named, each with its reason; nothing bad is silently applied. Those read

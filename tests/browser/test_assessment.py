@@ -465,7 +465,8 @@ def test_the_whole_flow_works_by_keyboard_alone(booted, bank):
     shown = shown_result(page)
     expected = warm_up_answers()
     assert shown["answers"] == expected
-    assert page.evaluate("() => document.activeElement.id") == "assessment-result-title"
+    # Focus moves to the result's heading in the frame after the result is drawn.
+    page.wait_for_function("() => document.activeElement.id === 'assessment-result-title'")
     assert watch.problems == []
 
 

@@ -283,7 +283,8 @@ def test_the_whole_team_flow_works_by_keyboard_alone(booted, bank, teams):
     page.keyboard.press("Enter")
     view = shown_view(page)
     assert [respondent["label"] for respondent in view["respondents"]] == [label for label, _ in team]
-    assert page.evaluate("() => document.activeElement.id") == "team-result-title"
+    # Focus moves to the view's heading in the frame after the view is drawn.
+    page.wait_for_function("() => document.activeElement.id === 'team-result-title'")
 
     # Removing a respondent by keyboard keeps focus in the form.
     page.locator("[data-remove-entry]").first.focus()
