@@ -171,8 +171,8 @@ def main(argv: list[str] | None = None) -> None:
             browser.close()
     print_table(
         f"The page's boot with one mechanism off, medians of {arguments.runs} run(s): until Python is ready (plain) or the"
-        " result is shown (shared link); the longest main-thread task until then, and the longest of the page's own scripts"
-        " (the theme's left out), in any run; each variant / the page (above"
+        " result is shown (shared link); the longest main-thread task until then (and the two frames that draw it), and the"
+        " longest of the page's own scripts (the theme's and the bench's left out), in any run; each variant / the page (above"
         " 1.00x: what the mechanism gains); bytes sent (gzip).",
         ["network", "visit", "caches", "page", "lean", "page/lean", "longest task page", "longest task lean",
          "own script page", "own script lean",
