@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from site_build.cache import SHARED_CACHE, ArtifactCache
+from support.author_mistakes import one_case
 from support.site import ROOT, BuildFailed, build_site, copy_of_project
 
 
@@ -39,3 +40,17 @@ def shared_build_cache() -> dict[str, str]:
 def project_copy(tmp_path) -> Path:
     """A copy of the project to make edits in (the real .venv and node_modules linked in)."""
     return copy_of_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="module")
+def mistakes_copy(tmp_path_factory) -> Path:
+    """One copy of the project for a module's author mistakes, made one after the other."""
+    return copy_of_project(tmp_path_factory.mktemp("mistakes") / "project")
+
+
+@pytest.fixture
+def mistake_project(mistakes_copy) -> Path:
+    """The module's copy of the project; whatever the test changes of the author's files is put back
+    after it (support/author_mistakes.py)."""
+    with one_case(mistakes_copy) as project:
+        yield project

@@ -16,23 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from support.author_mistakes import LAST_GOOD_BUILD, MISTAKES, one_case
-from support.site import copy_of_project
+from support.author_mistakes import LAST_GOOD_BUILD, MISTAKES
 
 # One of each kind: settings, set-up, front matter, the bank as a file, the bank against the article.
 THROUGH_THE_BUILD = ("policy naming another host", "runtime not installed", "impossible date", "TOML syntax",
                      "article edited under a caution's passage")
-
-
-@pytest.fixture(scope="module")
-def shared_copy(tmp_path_factory) -> Path:
-    return copy_of_project(tmp_path_factory.mktemp("mistakes") / "project")
-
-
-@pytest.fixture
-def project(shared_copy) -> Path:
-    with one_case(shared_copy) as project:
-        yield project
 
 
 def make_build(project: Path, environment: dict[str, str]) -> subprocess.CompletedProcess:
@@ -42,24 +30,24 @@ def make_build(project: Path, environment: dict[str, str]) -> subprocess.Complet
 
 
 @pytest.mark.parametrize("name", THROUGH_THE_BUILD)
-def test_a_mistake_stops_the_build_with_one_line_and_leaves_site_as_it_was(project, shared_build_cache, name):
+def test_a_mistake_stops_the_build_with_one_line_and_leaves_site_as_it_was(mistake_project, shared_build_cache, name):
     mistake = MISTAKES[name]
-    mistake.prepare(project)
-    result = make_build(project, shared_build_cache)
+    mistake.prepare(mistake_project)
+    result = make_build(mistake_project, shared_build_cache)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "Traceback" not in output
     errors = [line for line in output.splitlines() if line.startswith("ERROR")]
     assert errors == [f"ERROR   -  {mistake.expected}"], output
     assert "The build failed (see above): site/ is unchanged." in output
-    assert [path.name for path in (project / "site").iterdir()] == ["index.html"]
-    assert (project / "site" / "index.html").read_text("utf-8") == LAST_GOOD_BUILD
-    assert not (project / "site.partial").exists()
+    assert [path.name for path in (mistake_project / "site").iterdir()] == ["index.html"]
+    assert (mistake_project / "site" / "index.html").read_text("utf-8") == LAST_GOOD_BUILD
+    assert not (mistake_project / "site.partial").exists()
 
 
-def test_a_good_build_replaces_site_whole(project, shared_build_cache):
-    result = make_build(project, shared_build_cache)
+def test_a_good_build_replaces_site_whole(mistake_project, shared_build_cache):
+    result = make_build(mistake_project, shared_build_cache)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (project / "site" / "_headers").is_file() and (project / "site" / "assessment" / "index.html").is_file()
-    assert LAST_GOOD_BUILD not in (project / "site" / "index.html").read_text("utf-8")
-    assert not (project / "site.partial").exists() and not (project / "site.previous").exists()
+    assert (mistake_project / "site" / "_headers").is_file() and (mistake_project / "site" / "assessment" / "index.html").is_file()
+    assert LAST_GOOD_BUILD not in (mistake_project / "site" / "index.html").read_text("utf-8")
+    assert not (mistake_project / "site.partial").exists() and not (mistake_project / "site.previous").exists()

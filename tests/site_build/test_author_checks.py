@@ -15,19 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from site_build.paths import ENGINE_PACKAGE
-from support.author_mistakes import MISTAKES, one_case
-from support.site import copy_of_project
-
-
-@pytest.fixture(scope="module")
-def shared_copy(tmp_path_factory) -> Path:
-    return copy_of_project(tmp_path_factory.mktemp("checks") / "project")
-
-
-@pytest.fixture
-def project(shared_copy) -> Path:
-    with one_case(shared_copy) as project:
-        yield project
+from support.author_mistakes import MISTAKES
 
 
 @pytest.fixture
@@ -60,12 +48,12 @@ def test_there_are_at_least_25_mistakes_covered():
 
 @pytest.mark.usefixtures("engine_modules_kept")
 @pytest.mark.parametrize("name", MISTAKES)
-def test_each_mistake_is_refused_by_its_check_in_one_line(project, name):
+def test_each_mistake_is_refused_by_its_check_in_one_line(mistake_project, name):
     mistake = MISTAKES[name]
-    mistake.prepare(project)
-    assert refusal(project) == mistake.expected
+    mistake.prepare(mistake_project)
+    assert refusal(mistake_project) == mistake.expected
 
 
 @pytest.mark.usefixtures("engine_modules_kept")
-def test_the_project_as_it_is_passes_every_check(project):
-    assert refusal(project) is None
+def test_the_project_as_it_is_passes_every_check(mistake_project):
+    assert refusal(mistake_project) is None
