@@ -1,6 +1,6 @@
 """Every mistake an author can make in an issue's front matter, in the question bank, in the site's
 settings or in the set-up, with the one line that must refuse it; and a copy of the project to make
-them in, one after the other (`MistakeProject`: what a case changed is put back after it).
+them in, one after the other (`one_case`: what a case changed is put back after it).
 
 Two kinds of test read the table: each check, run in-process on every case
 (tests/site_build/test_author_checks.py), and the real `make build` on one case of each kind
@@ -21,7 +21,8 @@ from assessment import load_bank
 from support.site import ROOT
 
 BANK = "assessment/bank.toml"
-ARTICLE = "docs/" + load_bank().article_path.rstrip("/") + ".md"
+ARTICLE_PATH = load_bank().article_path  # the article's address, as the bank gives it
+ARTICLE = "docs/" + ARTICLE_PATH.rstrip("/") + ".md"
 ARTICLE_TEXT = (ROOT / ARTICLE).read_text("utf-8")
 ARTICLE_NUMBER = int(re.search(r"^issue: (\d+)$", ARTICLE_TEXT, re.MULTILINE)[1])
 ARTICLE_TOTAL = int(re.search(r"^total: (\d+)$", ARTICLE_TEXT, re.MULTILINE)[1])
@@ -169,13 +170,13 @@ MISTAKES = {
         question("severity", "missing or not a non-empty text", place=f"caution '{CAUTION}'")),
     "caution passage that is not the article's words": Mistake(
         edit(BANK, 'passage = "', 'passage = "Plainly, ', after=(f'id = "{CAUTION}"',)),
-        question("passage", f"not found in the article ({load_bank().article_path}); quote its words exactly", place=f"caution '{CAUTION}'")),
+        question("passage", f"not found in the article ({ARTICLE_PATH}); quote its words exactly", place=f"caution '{CAUTION}'")),
     "article edited under a caution's passage": Mistake(
         edit(ARTICLE, "otherwise valued", "valued"),
-        question("passage", f"not found in the article ({load_bank().article_path}); quote its words exactly",
+        question("passage", f"not found in the article ({ARTICLE_PATH}); quote its words exactly",
                  place=f"caution '{next(caution['id'] for caution in BANK_DATA['cautions'] if 'otherwise valued' in caution['passage'])}'")),
     "article that is not a page": Mistake(
-        edit(BANK, f'path = "{load_bank().article_path}"', 'path = "issues/no-such-issue/"'),
+        edit(BANK, f'path = "{ARTICLE_PATH}"', 'path = "issues/no-such-issue/"'),
         f"{BANK}: [article]: field 'path': no page of the site is at 'issues/no-such-issue/'; "
         "expected the article's address, like issues/<file name>/"),
     # The site's settings (mkdocs.yml)

@@ -1,8 +1,8 @@
 """Each mistake an author can make (support/author_mistakes.py) is refused by the build's own checks
 with its one line: MkDocs's configuration and the plugins' events up to `on_files` (on the pages'
 files; no check reads the theme's), run in this process on a copy of the project, as `mkdocs build`
-runs them before it renders a page. (That a refused
-build prints only that line and leaves site/ as it was is the real build's test, in tests/site.)"""
+runs them before it renders a page. (That a refused build prints only that line and leaves site/ as
+it was is the real build's test, in tests/site.)"""
 
 from __future__ import annotations
 
