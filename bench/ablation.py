@@ -46,8 +46,9 @@ from support.chromium import launch_options
 from support.server import StaticSite
 from support.site import ROOT, build_site
 
-from .assessment_bench import NetworkVisit, chosen_networks, megabytes, milliseconds, network_samples, seconds, visit_kinds
-from .figures import machine_note, print_table, ratio
+from .assessment_bench import (NetworkVisit, chosen_networks, cpu_seconds, interleaved_samples, megabytes, milliseconds, paired_ratio,
+                               seconds, visit_kinds)
+from .figures import machine_note, print_table
 from .naive_page import UPSTREAM_STDLIB, add_lean_page
 
 
@@ -142,7 +143,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.ablation", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--networks", default="loopback,50mbit,4g", help="emulated networks, as bench.assessment_bench takes them")
-    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--runs", type=int, default=3, help="rounds, each measuring every variant once (median)")
     arguments = parser.parse_args(argv)
     print(machine_note("Boot ablation"), flush=True)
     bank = load_bank()
@@ -156,25 +157,26 @@ def main(argv: list[str] | None = None) -> None:
             browser = playwright.chromium.launch(**launch_options())
             for network in chosen_networks(arguments.networks):
                 for index, visit_name in enumerate(("plain", "shared link")):
-                    samples = {name: network_samples(browser, site, network, visits_at(path, link)[index], arguments.runs)
-                               for name, path in paths.items()}
+                    samples = interleaved_samples(browser, site, network, {name: visits_at(path, link)[index] for name, path in paths.items()},
+                                                  arguments.runs)
                     for mode in ("cold", "warm"):
-                        page = samples["page"][mode].median("time")
-                        rows.append([network.name, visit_name, mode, seconds(page), seconds(samples["lean"][mode].median("time")),
-                                     ratio(page, samples["lean"][mode].median("time")),
+                        page, lean = samples["page"][mode], samples["lean"][mode]
+                        rows.append([network.name, visit_name, mode, seconds(page.median("time")), seconds(lean.median("time")),
+                                     paired_ratio(page, lean), cpu_seconds(page, lean),
                                      *(milliseconds(max(samples[name][mode].values.get(figure, [0])))
                                        for figure in ("longest task", "longest own script") for name in ("page", "lean")),
-                                     *(ratio(samples[name][mode].median("time"), page) for name in VARIANTS),
-                                     megabytes(samples["page"][mode].median("bytes")),
+                                     *(paired_ratio(samples[name][mode], page) for name in VARIANTS),
+                                     megabytes(page.median("bytes")),
                                      *(megabytes(samples[name][mode].median("bytes")) for name in VARIANTS)])
                     print(f"  measured: {network.name}, {visit_name}", flush=True)
             browser.close()
     print_table(
-        f"The page's boot with one mechanism off, medians of {arguments.runs} run(s): until Python is ready (plain) or the"
+        f"The page's boot with one mechanism off, medians of {arguments.runs} round(s), every variant once a round: until Python is ready (plain) or the"
         " result is shown (shared link); the longest main-thread task until then (and the two frames that draw it), and the"
-        " longest of the page's own scripts (the theme's and the bench's left out), in any run; each variant / the page (above"
-        " 1.00x: what the mechanism gains); bytes sent (gzip).",
-        ["network", "visit", "caches", "page", "lean", "page/lean", "longest task page", "longest task lean",
+        " longest of the page's own scripts (the theme's and the bench's left out), in any run; ratios are the median of each"
+        " round's: page / lean, and each variant / the page (above 1.00x: what the mechanism gains); the CPU seconds the browser"
+        " used until the mark (all its processes and threads); bytes sent (gzip).",
+        ["network", "visit", "caches", "page", "lean", "page/lean", "CPU page / lean", "longest task page", "longest task lean",
          "own script page", "own script lean",
          *(f"{name}/page" for name in VARIANTS),
          "bytes page", *(f"bytes {name}" for name in VARIANTS)],

@@ -381,13 +381,46 @@ AFTER_THE_NEXT_TWO_FRAMES = """() => new Promise((done) =>
   requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(performance.now()), 50))))"""
 
 
+def browser_cpu_ticks() -> dict[int, int]:
+    """{pid: CPU ticks used so far} of the processes this bench started (the browser's, every
+    thread, and Playwright's driver), from Linux's /proc; empty elsewhere."""
+    parents, used = {}, {}
+    for entry in Path("/proc").iterdir() if Path("/proc/self/stat").exists() else ():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # a process that has just ended
+        parents[int(entry.name)], used[int(entry.name)] = int(fields[1]), int(fields[11]) + int(fields[12])
+
+    def ours(pid: int) -> bool:
+        while pid > 1:
+            pid = parents.get(pid, 0)
+            if pid == os.getpid():
+                return True
+        return False
+
+    return {pid: ticks for pid, ticks in used.items() if ours(pid)}
+
+
+def cpu_seconds_since(before: dict[int, int]) -> float | None:
+    """CPU seconds the bench's processes used since `before` (processes that ended meanwhile left
+    uncounted: a tab of an earlier visit, closed)."""
+    after = browser_cpu_ticks()
+    if not after:
+        return None
+    return sum(ticks - before.get(pid, 0) for pid, ticks in after.items()) / os.sysconf("SC_CLK_TCK")
+
+
 def timed_visit(context, site: StaticSite, network: Network, visit: NetworkVisit) -> dict[str, float]:
     """One visit in this browser context: ms until its mark ("time"), until the first answer was
     taken ("usable", if the visit answers), the longest main-thread task and own script until the
-    mark's frames are drawn, and the bytes sent to it."""
+    mark's frames are drawn, the CPU seconds the browser used until then, and the bytes sent to it."""
     page = context.new_page()
     network.apply(context, page)
     site.take_bytes_sent()
+    cpu_before = browser_cpu_ticks()
     page.goto(site.url + visit.path + visit.fragment, wait_until="commit")
     if visit.answers_first:
         answer_the_first_question_once_shown(page)
@@ -396,6 +429,7 @@ def timed_visit(context, site: StaticSite, network: Network, visit: NetworkVisit
     drawn = page.evaluate(AFTER_THE_NEXT_TWO_FRAMES)
     figures["longest task"] = page.evaluate(LONGEST_TASK_BEFORE, drawn)
     figures["longest own script"] = page.evaluate(LONGEST_OWN_SCRIPT_BEFORE, drawn)
+    figures["cpu"] = cpu_seconds_since(cpu_before)
     if visit.answers_first:
         figures["usable"] = page.evaluate("window.__bench.firstChange")
         page.evaluate("(key) => localStorage.removeItem(key)", storage_keys(site.folder)["answers"])
@@ -404,54 +438,77 @@ def timed_visit(context, site: StaticSite, network: Network, visit: NetworkVisit
     return {**figures, "bytes": site.take_bytes_sent()}
 
 
-def network_samples(browser, site: StaticSite, network: Network, visit: NetworkVisit, runs: int) -> dict[str, Samples]:
-    """Cold (a new browser profile each run) and warm (the same visit again in that profile). The
+def one_profile(browser, site: StaticSite, network: Network, visit: NetworkVisit, samples: dict[str, Samples]) -> None:
+    """One cold visit (a new browser profile) and the same visit again, warm, in that profile. The
     profile is kept on disk, as a reader's is: a context without one keeps the Cache API in memory
     and may drop it when the tab that stored it closes."""
-    samples = {"cold": Samples(), "warm": Samples()}
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
-            context = browser.browser_type.launch_persistent_context(profile, **launch_options())
-            context.add_init_script(PROBE)
-            for mode in ("cold", "warm"):
-                for name, value in timed_visit(context, site, network, visit).items():
-                    samples[mode].add(name, value)
-            context.close()
+    with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
+        context = browser.browser_type.launch_persistent_context(profile, **launch_options())
+        context.add_init_script(PROBE)
+        for mode in ("cold", "warm"):
+            for name, value in timed_visit(context, site, network, visit).items():
+                samples[mode].add(name, value)
+        context.close()
+
+
+def interleaved_samples(browser, site: StaticSite, network: Network, visits: dict[str, NetworkVisit], runs: int) -> dict[str, dict[str, Samples]]:
+    """{visit's key: {"cold": samples, "warm": samples}}, measured in rounds: each round makes every
+    visit once, in an order turned by one place a round. A burst of other work on this shared
+    machine then falls on all of them alike, and the figures of one round can be set side by side
+    (see paired_ratio). Measuring one visit's runs after the other's put a burst on one side only."""
+    samples = {key: {"cold": Samples(), "warm": Samples()} for key in visits}
+    keys = list(visits)
+    for round_number in range(runs):
+        turn = round_number % len(keys)
+        for key in keys[turn:] + keys[:turn]:
+            one_profile(browser, site, network, visits[key], samples[key])
     return samples
+
+
+def paired_ratio(samples: Samples, baseline: Samples, name: str = "time") -> str:
+    """The median, over rounds, of each round's figure over the baseline's in that round."""
+    pairs = [value / base for value, base in zip(samples.values.get(name, []), baseline.values.get(name, [])) if base]
+    return f"{statistics.median(pairs):.2f}x" if pairs else "-"
+
+
+def cpu_seconds(page: Samples, lean: Samples) -> str:
+    """The browser's CPU seconds until the mark, medians, the page's / the lean baseline's."""
+    medians = page.median("cpu"), lean.median("cpu")
+    return "-" if None in medians else f"{medians[0]:.2f} / {medians[1]:.2f} s"
 
 
 def bench_networks(browser, site: StaticSite, networks: list[Network], visits, runs: int) -> list[list[str]]:
     rows = []
     for network in networks:
-        baselines_done: dict[tuple[str, str], dict[str, Samples]] = {}
+        # A baseline's shared link stands beside the page's shared and team links: measured once a round.
+        distinct = {(visit.path, visit.name, visit.fragment): visit for trio in visits for visit in trio}
+        samples = interleaved_samples(browser, site, network, distinct, runs)
 
-        def baseline(visit: NetworkVisit) -> dict[str, Samples]:
-            # A baseline's shared link stands beside the page's shared and team links: measured once.
-            if (visit.path, visit.name) not in baselines_done:
-                baselines_done[visit.path, visit.name] = network_samples(browser, site, network, visit, runs)
-            return baselines_done[visit.path, visit.name]
+        def of(visit: NetworkVisit) -> dict[str, Samples]:
+            return samples[visit.path, visit.name, visit.fragment]
 
         for page_visit, lean_visit, naive_visit in visits:
-            page = network_samples(browser, site, network, page_visit, runs)
-            lean, naive = baseline(lean_visit), baseline(naive_visit)
+            page, lean, naive = of(page_visit), of(lean_visit), of(naive_visit)
             for mode in ("cold", "warm"):
-                time, lean_time, naive_time = (samples[mode].median("time") for samples in (page, lean, naive))
+                time, lean_time, naive_time = (figures[mode].median("time") for figures in (page, lean, naive))
                 rows.append([network.name, page_visit.name, mode, seconds(time), seconds(lean_time), seconds(naive_time),
-                             ratio(time, lean_time), ratio(time, naive_time),
-                             *(megabytes(samples[mode].median("bytes")) for samples in (page, lean, naive)),
-                             *(seconds(samples[mode].median("usable")) for samples in (page, lean))])
-            print(f"  measured: {network.name}, {page_visit.name}", flush=True)
+                             paired_ratio(page[mode], lean[mode]), paired_ratio(page[mode], naive[mode]),
+                             *(megabytes(figures[mode].median("bytes")) for figures in (page, lean, naive)),
+                             *(seconds(figures[mode].median("usable")) for figures in (page, lean)),
+                             cpu_seconds(page[mode], lean[mode])])
+        print(f"  measured: {network.name}", flush=True)
     return rows
 
 
 def print_network_table(rows: list[list[str]], runs: int) -> None:
     print_table(
-        f"Each kind of visit on emulated networks, medians of {runs} run(s): until Python is ready (plain) or the result"
+        f"Each kind of visit on emulated networks, medians of {runs} round(s): until Python is ready (plain) or the result"
         " is shown (shared and team links), the page beside the lean and the naive main-thread boots (a team link beside"
-        " their shared link); bytes sent by the server (gzip); for a plain visit, when the first question took an answer"
-        " (clicked in the first frame that showed it).",
+        " their shared link), measured in the same rounds; ratios are the median of each round's; bytes sent by the server"
+        " (gzip); for a plain visit, when the first question took an answer (clicked in the first frame that showed it); the CPU"
+        " seconds the browser used until the mark (all its processes and threads).",
         ["network", "visit", "caches", "page", "lean", "naive", "page/lean", "page/naive", "bytes page", "bytes lean", "bytes naive",
-         "usable page", "usable lean"],
+         "usable page", "usable lean", "CPU page / lean"],
         rows,
     )
 
@@ -474,7 +531,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--before", metavar="REF", help="also measure the site as built at this git commit")
     parser.add_argument("--networks", default="all", help="emulated networks to measure, comma-separated: "
                         + ", ".join(network.key for network in NETWORKS) + "; or all (default), or none")
-    parser.add_argument("--network-runs", type=int, default=1, help="runs per figure on emulated networks (median; default 1)")
+    parser.add_argument("--network-runs", type=int, default=1, help="rounds on emulated networks, each measuring every visit once (median; default 1)")
     parser.add_argument("--only-networks", action="store_true", help="skip the loopback detail table")
     arguments = parser.parse_args(argv)
     runs = arguments.runs
