@@ -321,7 +321,8 @@ def test_a_damaged_or_older_cached_snapshot_is_replaced_from_the_network(visits,
 def test_a_blocked_cache_means_the_network_quietly(visits, bank):
     def without_cache(route):
         response = route.fetch()
-        blocked = 'self.caches.open = () => Promise.reject(new DOMException("The storage is blocked.", "SecurityError"));\n'
+        blocked = ('for (const name of ["open", "match", "has", "delete", "keys"]) '
+                   'self.caches[name] = () => Promise.reject(new DOMException("The storage is blocked.", "SecurityError"));\n')
         route.fulfill(response=response, body=blocked + response.text())
 
     visits.context.route(f"**/{WORKER_FILE}", without_cache)
