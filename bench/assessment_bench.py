@@ -26,6 +26,7 @@ import os
 import statistics
 import subprocess
 import tempfile
+from collections.abc import Hashable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -461,7 +462,8 @@ def one_profile(browser, site: StaticSite, network: Network, visit: NetworkVisit
         context.close()
 
 
-def interleaved_samples(browser, site: StaticSite, network: Network, visits: dict[str, NetworkVisit], runs: int) -> dict[str, dict[str, Samples]]:
+def interleaved_samples(browser, site: StaticSite, network: Network, visits: dict[Hashable, NetworkVisit],
+                        runs: int) -> dict[Hashable, dict[str, Samples]]:
     """{visit's key: {"cold": samples, "warm": samples}}, measured in rounds: each round makes every
     visit once, in an order turned by one place a round. A burst of other work on this shared
     machine then falls on all of them alike, and the figures of one round can be set side by side
@@ -491,14 +493,9 @@ def bench_networks(browser, site: StaticSite, networks: list[Network], visits, r
     rows = []
     for network in networks:
         # A baseline's shared link stands beside the page's shared and team links: measured once a round.
-        distinct = {(visit.path, visit.name, visit.fragment): visit for trio in visits for visit in trio}
-        samples = interleaved_samples(browser, site, network, distinct, runs)
-
-        def of(visit: NetworkVisit) -> dict[str, Samples]:
-            return samples[visit.path, visit.name, visit.fragment]
-
+        samples = interleaved_samples(browser, site, network, {visit: visit for trio in visits for visit in trio}, runs)
         for page_visit, lean_visit, naive_visit in visits:
-            page, lean, naive = of(page_visit), of(lean_visit), of(naive_visit)
+            page, lean, naive = samples[page_visit], samples[lean_visit], samples[naive_visit]
             for mode in ("cold", "warm"):
                 time, lean_time, naive_time = (figures[mode].median("time") for figures in (page, lean, naive))
                 rows.append([network.name, page_visit.name, mode, seconds(time), seconds(lean_time), seconds(naive_time),
