@@ -144,7 +144,12 @@ def main(argv: list[str] | None = None) -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--networks", default="loopback,50mbit,4g", help="emulated networks, as bench.assessment_bench takes them")
     parser.add_argument("--runs", type=int, default=3, help="rounds, each measuring every variant once (median)")
+    parser.add_argument("--variants", default=",".join(VARIANTS), help="the mechanisms to switch off, comma-separated (default: all)")
     arguments = parser.parse_args(argv)
+    names = [name.strip() for name in arguments.variants.split(",")]
+    if unknown := [name for name in names if name not in VARIANTS]:
+        parser.error(f"no such variant: {', '.join(unknown)} (there are: {', '.join(VARIANTS)})")
+    variants = {name: VARIANTS[name] for name in names}
     print(machine_note("Boot ablation"), flush=True)
     bank = load_bank()
     link = next(visit.fragment for visit in visit_kinds(bank) if visit.name == "shared link")
@@ -152,7 +157,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-site-") as folder:
         site_dir = build_site(Path(folder) / "site")
         paths = {"page": "assessment/", "lean": add_lean_page(site_dir)}
-        paths |= {name: add_variant(site_dir, name, edit) for name, edit in VARIANTS.items()}
+        paths |= {name: add_variant(site_dir, name, edit) for name, edit in variants.items()}
         with StaticSite(site_dir, gzip=True) as site, sync_playwright() as playwright:
             browser = playwright.chromium.launch(**launch_options())
             for network in chosen_networks(arguments.networks):
@@ -165,21 +170,22 @@ def main(argv: list[str] | None = None) -> None:
                                      paired_ratio(page, lean), cpu_seconds(page, lean),
                                      *(milliseconds(max(samples[name][mode].values.get(figure, [0])))
                                        for figure in ("longest task", "longest own script") for name in ("page", "lean")),
-                                     *(paired_ratio(samples[name][mode], page) for name in VARIANTS),
+                                     *(paired_ratio(samples[name][mode], page) for name in variants),
                                      megabytes(page.median("bytes")),
-                                     *(megabytes(samples[name][mode].median("bytes")) for name in VARIANTS)])
+                                     *(megabytes(samples[name][mode].median("bytes")) for name in variants)])
                     print(f"  measured: {network.name}, {visit_name}", flush=True)
             browser.close()
     print_table(
         f"The page's boot with one mechanism off, medians of {arguments.runs} round(s), every variant once a round: until Python is ready (plain) or the"
         " result is shown (shared link); the longest main-thread task until then (and the two frames that draw it), and the"
         " longest of the page's own scripts (the theme's and the bench's left out), in any run; ratios are the median of each"
-        " round's: page / lean, and each variant / the page (above 1.00x: what the mechanism gains); the CPU seconds the browser"
+        " round's (from four rounds on, the middle half of them in brackets): page / lean, and each variant / the page (above"
+        " 1.00x: what the mechanism gains); the CPU seconds the browser"
         " used until the mark (all its processes and threads); bytes sent (gzip).",
         ["network", "visit", "caches", "page", "lean", "page/lean", "CPU page / lean", "longest task page", "longest task lean",
          "own script page", "own script lean",
-         *(f"{name}/page" for name in VARIANTS),
-         "bytes page", *(f"bytes {name}" for name in VARIANTS)],
+         *(f"{name}/page" for name in variants),
+         "bytes page", *(f"bytes {name}" for name in variants)],
         rows,
     )
     print(f"\nLoad average at end: {os.getloadavg()[0]:.1f}.")

@@ -67,7 +67,10 @@ new PerformanceObserver((list) => {
 // Which script a long frame's time went to (Long Animation Frames: scripts of 5 ms or more).
 new PerformanceObserver((list) => {
   for (const frame of list.getEntries()) {
-    for (const script of frame.scripts) window.__bench.scripts.push({ start: script.startTime, duration: script.duration, source: script.sourceURL });
+    for (const script of frame.scripts) {
+      window.__bench.scripts.push({ start: script.startTime, duration: script.duration, source: script.sourceURL,
+                                    invoker: script.invoker, function: script.sourceFunctionName });
+    }
   }
 }).observe({ type: "long-animation-frame", buffered: true });
 document.addEventListener("change", () => { window.__bench.firstChange ??= performance.now(); }, true);
@@ -372,10 +375,14 @@ def network_visits(bank, lean_path: str, naive_path: str) -> list[tuple[NetworkV
 
 # The longest task on the page's main thread before a moment (ms since the page's start); 0 for none.
 LONGEST_TASK_BEFORE = "(end) => Math.max(0, ...window.__bench.longTasks.filter(({ start }) => start < end).map(({ duration }) => duration))"
-# The same for the page's own scripts: the theme's left out (the same on every page of the site), and
-# so is what the bench itself runs in the page (Playwright's polling, evaluated from no file).
-LONGEST_OWN_SCRIPT_BEFORE = """(end) => Math.max(0, ...window.__bench.scripts
-  .filter(({ start, source }) => start < end && source && !source.includes("/assets/javascripts/")).map(({ duration }) => duration))"""
+# The longest of the page's own scripts before it ({duration, source, invoker, function}, or null): the
+# theme's left out (the same on every page of the site), and so is what the bench itself runs in the
+# page (Playwright's polling, evaluated from no file).
+LONGEST_OWN_SCRIPT_BEFORE = """(end) => window.__bench.scripts
+  .filter(({ start, source }) => start < end && source && !source.includes("/assets/javascripts/"))
+  .reduce((longest, script) => (longest && longest.duration >= script.duration ? longest : script), null)"""
+# A task longer than this holds the reader's input back (the issue's budget for the boot's tasks).
+MAIN_THREAD_BUDGET_MS = 50
 # Long tasks and frames are reported once they end: the frame that draws what the mark announced,
 # and the next (where the page focuses it), are waited for; the figures then count until their end.
 AFTER_THE_NEXT_TWO_FRAMES = """() => new Promise((done) =>
@@ -437,7 +444,13 @@ def timed_visit(context, site: StaticSite, network: Network, visit: NetworkVisit
     figures = {"time": page.evaluate("(mark) => performance.getEntriesByName(mark)[0].startTime", visit.mark)}
     drawn = page.evaluate(AFTER_THE_NEXT_TWO_FRAMES)
     figures["longest task"] = page.evaluate(LONGEST_TASK_BEFORE, drawn)
-    figures["longest own script"] = page.evaluate(LONGEST_OWN_SCRIPT_BEFORE, drawn)
+    longest = page.evaluate(LONGEST_OWN_SCRIPT_BEFORE, drawn)
+    figures["longest own script"] = longest["duration"] if longest else 0
+    if longest and longest["duration"] > MAIN_THREAD_BUDGET_MS and "/assets/" in longest["source"]:
+        # Which of the site's scripts, said at once: the table keeps only the longest figure of all the
+        # runs. (A baseline's script is its whole boot, on its main thread: that one is known.)
+        print(f"  {network.name}, {visit.path} {visit.name}: the page's own script took {longest['duration']:.0f} ms:"
+              f" {longest['function'] or 'top level'} in {longest['source'].rsplit('/', 1)[-1]}, run by {longest['invoker']}", flush=True)
     figures["cpu"] = cpu_seconds_since(cpu_before)
     if visit.answers_first:
         figures["usable"] = page.evaluate("window.__bench.firstChange")
@@ -478,9 +491,14 @@ def interleaved_samples(browser, site: StaticSite, network: Network, visits: dic
 
 
 def paired_ratio(samples: Samples, baseline: Samples, name: str = "time") -> str:
-    """The median, over rounds, of each round's figure over the baseline's in that round."""
+    """The median, over rounds, of each round's figure over the baseline's in that round. From four
+    rounds on, the middle half of the rounds' ratios follows it: a few percent either side of 1.00x
+    is a gain or a loss only if that range leaves 1.00x out (on this shared machine it seldom does)."""
     pairs = [value / base for value, base in zip(samples.values.get(name, []), baseline.values.get(name, [])) if base]
-    return f"{statistics.median(pairs):.2f}x" if pairs else "-"
+    if len(pairs) < 4:
+        return f"{statistics.median(pairs):.2f}x" if pairs else "-"
+    low, middle, high = statistics.quantiles(pairs, n=4, method="inclusive")
+    return f"{middle:.2f}x ({low:.2f}-{high:.2f})"
 
 
 def cpu_seconds(page: Samples, lean: Samples) -> str:
@@ -511,7 +529,8 @@ def print_network_table(rows: list[list[str]], runs: int) -> None:
     print_table(
         f"Each kind of visit on emulated networks, medians of {runs} round(s): until Python is ready (plain) or the result"
         " is shown (shared and team links), the page beside the lean and the naive main-thread boots (a team link beside"
-        " their shared link), measured in the same rounds; ratios are the median of each round's; bytes sent by the server"
+        " their shared link), measured in the same rounds; ratios are the median of each round's (from four rounds on, the"
+        " middle half of them in brackets); bytes sent by the server"
         " (gzip); for a plain visit, when the first question took an answer (clicked in the first frame that showed it); the CPU"
         " seconds the browser used until the mark (all its processes and threads).",
         ["network", "visit", "caches", "page", "lean", "naive", "page/lean", "page/naive", "bytes page", "bytes lean", "bytes naive",
