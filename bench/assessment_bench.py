@@ -381,6 +381,24 @@ LONGEST_TASK_BEFORE = "(end) => Math.max(0, ...window.__bench.longTasks.filter((
 LONGEST_OWN_SCRIPT_BEFORE = """(end) => window.__bench.scripts
   .filter(({ start, source }) => start < end && source && !source.includes("/assets/javascripts/"))
   .reduce((longest, script) => (longest && longest.duration >= script.duration ? longest : script), null)"""
+# The longest of the theme's scripts before it (ms; 0 for none): its bundle, the same on every page of
+# the site, with or without a boot beside it.
+LONGEST_THEME_SCRIPT_BEFORE = """(end) => Math.max(0, ...window.__bench.scripts
+  .filter(({ start, source }) => start < end && source?.includes("/assets/javascripts/")).map(({ duration }) => duration))"""
+# The longest task before it with the theme's scripts in it taken out ({duration, start, scripts}: the
+# other scripts in it; null for none): how long the boot and the page's own code hold the main
+# thread. A task that runs the theme's bundle and then the page's module counts for the module's
+# part only. (Times are rounded to a millisecond or so.)
+LONGEST_TASK_BESIDE_THE_THEME_BEFORE = """(end) => {
+  const isTheme = ({ source }) => Boolean(source?.includes("/assets/javascripts/"));
+  const within = (task) => window.__bench.scripts
+    .filter(({ start, duration }) => start >= task.start - 1 && start + duration <= task.start + task.duration + 1);
+  return window.__bench.longTasks.filter(({ start }) => start < end).map((task) => {
+    const scripts = within(task);
+    const theme = scripts.filter(isTheme).reduce((sum, { duration }) => sum + duration, 0);
+    return { duration: task.duration - theme, start: task.start, scripts: scripts.filter((script) => !isTheme(script)) };
+  }).reduce((longest, task) => (longest && longest.duration >= task.duration ? longest : task), null);
+}"""
 # A task longer than this holds the reader's input back (the issue's budget for the boot's tasks).
 MAIN_THREAD_BUDGET_MS = 50
 # Long tasks and frames are reported once they end: the frame that draws what the mark announced,
@@ -444,6 +462,14 @@ def timed_visit(context, site: StaticSite, network: Network, visit: NetworkVisit
     figures = {"time": page.evaluate("(mark) => performance.getEntriesByName(mark)[0].startTime", visit.mark)}
     drawn = page.evaluate(AFTER_THE_NEXT_TWO_FRAMES)
     figures["longest task"] = page.evaluate(LONGEST_TASK_BEFORE, drawn)
+    beside = page.evaluate(LONGEST_TASK_BESIDE_THE_THEME_BEFORE, drawn)
+    figures["longest task beside the theme"] = beside["duration"] if beside else 0
+    if beside and beside["duration"] > MAIN_THREAD_BUDGET_MS and visit.path.startswith("assessment/"):
+        scripts = "; ".join(f"{script['function'] or 'top level'} in {(script['source'] or 'no file').rsplit('/', 1)[-1]},"
+                            f" run by {script['invoker']}, {script['duration']:.0f} ms" for script in beside["scripts"])
+        print(f"  {network.name}, {visit.path} {visit.name}: a task of {beside['duration']:.0f} ms beside the theme's scripts,"
+              f" {beside['start']:.0f} ms in: {scripts or 'no script of 5 ms or more'}", flush=True)
+    figures["longest theme script"] = page.evaluate(LONGEST_THEME_SCRIPT_BEFORE, drawn)
     longest = page.evaluate(LONGEST_OWN_SCRIPT_BEFORE, drawn)
     figures["longest own script"] = longest["duration"] if longest else 0
     if longest and longest["duration"] > MAIN_THREAD_BUDGET_MS and "/assets/" in longest["source"]:
@@ -507,6 +533,17 @@ def cpu_seconds(page: Samples, lean: Samples) -> str:
     return "-" if None in medians else f"{medians[0]:.2f} / {medians[1]:.2f} s"
 
 
+def main_thread(page: Samples, lean: Samples) -> str:
+    """The longest task of any round with the theme's scripts taken out, the page's / the lean
+    baseline's; the page's rounds over the budget; the longest of the theme's scripts on the page."""
+    def longest(samples: Samples, name: str) -> float:
+        return max(samples.values.get(name, [0]))
+    over = sum(value > MAIN_THREAD_BUDGET_MS for value in page.values.get("longest task beside the theme", []))
+    rounds = len(page.values.get("longest task beside the theme", []))
+    return (f"{longest(page, 'longest task beside the theme'):.0f} / {longest(lean, 'longest task beside the theme'):.0f} ms"
+            f" ({over} of {rounds} over {MAIN_THREAD_BUDGET_MS}); theme {longest(page, 'longest theme script'):.0f} ms")
+
+
 def bench_networks(browser, site: StaticSite, networks: list[Network], visits, runs: int) -> list[list[str]]:
     rows = []
     for network in networks:
@@ -520,7 +557,8 @@ def bench_networks(browser, site: StaticSite, networks: list[Network], visits, r
                              paired_ratio(page[mode], lean[mode]), paired_ratio(page[mode], naive[mode]),
                              *(megabytes(figures[mode].median("bytes")) for figures in (page, lean, naive)),
                              *(seconds(figures[mode].median("usable")) for figures in (page, lean)),
-                             cpu_seconds(page[mode], lean[mode])])
+                             cpu_seconds(page[mode], lean[mode]),
+                             main_thread(page[mode], lean[mode])])
         print(f"  measured: {network.name}", flush=True)
     return rows
 
@@ -532,9 +570,12 @@ def print_network_table(rows: list[list[str]], runs: int) -> None:
         " their shared link), measured in the same rounds; ratios are the median of each round's (from four rounds on, the"
         " middle half of them in brackets); bytes sent by the server"
         " (gzip); for a plain visit, when the first question took an answer (clicked in the first frame that showed it); the CPU"
-        " seconds the browser used until the mark (all its processes and threads).",
+        " seconds the browser used until the mark (all its processes and threads); the main thread until the mark's"
+        " result is drawn: the longest task of any round with the theme's scripts in it taken out, the page's / the lean"
+        f" page's (how many of the page's rounds went over {MAIN_THREAD_BUDGET_MS} ms), and the longest of the theme's"
+        " scripts on the page (its bundle, the same on every page of the site).",
         ["network", "visit", "caches", "page", "lean", "naive", "page/lean", "page/naive", "bytes page", "bytes lean", "bytes naive",
-         "usable page", "usable lean", "CPU page / lean"],
+         "usable page", "usable lean", "CPU page / lean", "main thread: longest task page / lean; theme's script"],
         rows,
     )
 
