@@ -38,9 +38,10 @@ def add_plain_page(site_dir: Path, folder_name: str, *, stdlib: Path | None) -> 
     """A page booting the runtime plainly on its main thread, with the site's runtime files (and
     `stdlib` instead of the site's standard library, if given)."""
     real_page = (site_dir / "assessment" / "index.html").read_text("utf-8")
+    # The page's own script tag, its attributes kept (async): only what it loads changes.
     plain_page, replaced = re.subn(
-        r'<script type="module" src="[^"]*assessment\.js"></script>',
-        '<script type="module" src="naive.js"></script>',
+        r'<script type="module"( async)? src="[^"]*assessment\.js"></script>',
+        r'<script type="module"\1 src="naive.js"></script>',
         real_page,
     )
     if replaced != 1:
