@@ -70,7 +70,8 @@ new PerformanceObserver((list) => {
     for (const script of frame.scripts) {
       window.__bench.scripts.push({ start: script.startTime, duration: script.duration, source: script.sourceURL,
                                     invoker: script.invoker, function: script.sourceFunctionName,
-                                    forcedLayout: script.forcedStyleAndLayoutDuration });
+                                    forcedLayout: script.forcedStyleAndLayoutDuration,
+                                    theme: script.sourceURL.includes("/assets/javascripts/") }); // Material's bundle, our theme files
     }
   }
 }).observe({ type: "long-animation-frame", buffered: true });
@@ -374,18 +375,16 @@ def network_visits(bank, lean_path: str, naive_path: str) -> list[tuple[NetworkV
     ]
 
 
-# The longest task on the page's main thread before a moment (ms since the page's start); 0 for none.
-LONGEST_TASK_BEFORE = "(end) => Math.max(0, ...window.__bench.longTasks.filter(({ start }) => start < end).map(({ duration }) => duration))"
-# The longest of the page's own scripts before it ({duration, source, invoker, function}, or null): the
-# theme's left out (the same on every page of the site), and so is what the bench itself runs in the
-# page (Playwright's polling, evaluated from no file).
+# The longest of the page's own scripts before a moment (ms since the page's start; {duration, source,
+# invoker, function}, or null): the theme's left out (the same on every page of the site), and so is
+# what the bench itself runs in the page (Playwright's polling, evaluated from no file).
 LONGEST_OWN_SCRIPT_BEFORE = """(end) => window.__bench.scripts
-  .filter(({ start, source }) => start < end && source && !source.includes("/assets/javascripts/"))
+  .filter(({ start, source, theme }) => start < end && source && !theme)
   .reduce((longest, script) => (longest && longest.duration >= script.duration ? longest : script), null)"""
 # The longest of the theme's scripts before it (ms; 0 for none): its bundle, the same on every page of
 # the site, with or without a boot beside it.
 LONGEST_THEME_SCRIPT_BEFORE = """(end) => Math.max(0, ...window.__bench.scripts
-  .filter(({ start, source }) => start < end && source?.includes("/assets/javascripts/")).map(({ duration }) => duration))"""
+  .filter(({ start, theme }) => start < end && theme).map(({ duration }) => duration))"""
 # The longest task before it with the theme's scripts and the bench's in it taken out ({duration,
 # start, scripts}: the page's scripts in it; null for none): how long the boot and the page's own
 # code hold the main thread. A task that runs the theme's bundle and then the page's module counts
@@ -393,7 +392,7 @@ LONGEST_THEME_SCRIPT_BEFORE = """(end) => Math.max(0, ...window.__bench.scripts
 # page's, which its frame would do anyway. (The bench's script has no file: it looks for the first
 # question in each frame. Times are rounded to a millisecond or so.)
 LONGEST_TASK_BESIDE_THE_THEME_BEFORE = """(end) => {
-  const isPages = ({ source }) => Boolean(source) && !source.includes("/assets/javascripts/");
+  const isPages = ({ source, theme }) => Boolean(source) && !theme;
   const within = (task) => window.__bench.scripts
     .filter(({ start, duration }) => start >= task.start - 1 && start + duration <= task.start + task.duration + 1);
   return window.__bench.longTasks.filter(({ start }) => start < end).map((task) => {
@@ -464,7 +463,6 @@ def timed_visit(context, site: StaticSite, network: Network, visit: NetworkVisit
     page.wait_for_function("(mark) => performance.getEntriesByName(mark).length > 0", arg=visit.mark, timeout=BOOT_TIMEOUT_MS * 3, polling=100)
     figures = {"time": page.evaluate("(mark) => performance.getEntriesByName(mark)[0].startTime", visit.mark)}
     drawn = page.evaluate(AFTER_THE_NEXT_TWO_FRAMES)
-    figures["longest task"] = page.evaluate(LONGEST_TASK_BEFORE, drawn)
     beside = page.evaluate(LONGEST_TASK_BESIDE_THE_THEME_BEFORE, drawn)
     figures["longest task beside the theme"] = beside["duration"] if beside else 0
     if beside and beside["duration"] > MAIN_THREAD_BUDGET_MS and visit.path.startswith("assessment/"):
