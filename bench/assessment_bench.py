@@ -409,6 +409,11 @@ AFTER_THE_NEXT_TWO_FRAMES = """() => new Promise((done) =>
   requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(performance.now()), 50))))"""
 
 
+def named(script: dict) -> str:
+    """A script of Long Animation Frames' as a reader of the bench's output finds it in the sources."""
+    return f"{script['function'] or 'top level'} in {script['source'].rsplit('/', 1)[-1]}, run by {script['invoker']}"
+
+
 def browser_cpu_ticks() -> dict[int, int]:
     """{pid: CPU ticks used so far} of the processes this bench started (the browser's, every
     thread, and Playwright's driver), from Linux's /proc; empty elsewhere."""
@@ -466,8 +471,7 @@ def timed_visit(context, site: StaticSite, network: Network, visit: NetworkVisit
     beside = page.evaluate(LONGEST_TASK_BESIDE_THE_THEME_BEFORE, drawn)
     figures["longest task beside the theme"] = beside["duration"] if beside else 0
     if beside and beside["duration"] > MAIN_THREAD_BUDGET_MS and visit.path.startswith("assessment/"):
-        scripts = "; ".join(f"{script['function'] or 'top level'} in {script['source'].rsplit('/', 1)[-1]},"
-                            f" run by {script['invoker']}, {script['duration']:.0f} ms" for script in beside["scripts"])
+        scripts = "; ".join(f"{named(script)}, {script['duration']:.0f} ms" for script in beside["scripts"])
         print(f"  {network.name}, {visit.path} {visit.name}: a task of {beside['duration']:.0f} ms beside the theme's scripts,"
               f" {beside['start']:.0f} ms in: {scripts or 'no script of the page'}", flush=True)
     figures["longest theme script"] = page.evaluate(LONGEST_THEME_SCRIPT_BEFORE, drawn)
@@ -477,7 +481,7 @@ def timed_visit(context, site: StaticSite, network: Network, visit: NetworkVisit
         # Which of the site's scripts, said at once: the table keeps only the longest figure of all the
         # runs. (A baseline's script is its whole boot, on its main thread: that one is known.)
         print(f"  {network.name}, {visit.path} {visit.name}: the page's own script took {longest['duration']:.0f} ms:"
-              f" {longest['function'] or 'top level'} in {longest['source'].rsplit('/', 1)[-1]}, run by {longest['invoker']}", flush=True)
+              f" {named(longest)}", flush=True)
     figures["cpu"] = cpu_seconds_since(cpu_before)
     if visit.answers_first:
         figures["usable"] = page.evaluate("window.__bench.firstChange")
@@ -537,12 +541,11 @@ def cpu_seconds(page: Samples, lean: Samples) -> str:
 def main_thread(page: Samples, lean: Samples) -> str:
     """The longest task of any round with the theme's scripts taken out, the page's / the lean
     baseline's; the page's rounds over the budget; the longest of the theme's scripts on the page."""
-    def longest(samples: Samples, name: str) -> float:
-        return max(samples.values.get(name, [0]))
-    over = sum(value > MAIN_THREAD_BUDGET_MS for value in page.values.get("longest task beside the theme", []))
-    rounds = len(page.values.get("longest task beside the theme", []))
-    return (f"{longest(page, 'longest task beside the theme'):.0f} / {longest(lean, 'longest task beside the theme'):.0f} ms"
-            f" ({over} of {rounds} over {MAIN_THREAD_BUDGET_MS}); theme {longest(page, 'longest theme script'):.0f} ms")
+    tasks, lean_tasks = (samples.values.get("longest task beside the theme", []) for samples in (page, lean))
+    over = sum(value > MAIN_THREAD_BUDGET_MS for value in tasks)
+    theme = max(page.values.get("longest theme script", []), default=0)
+    return (f"{max(tasks, default=0):.0f} / {max(lean_tasks, default=0):.0f} ms ({over} of {len(tasks)} over"
+            f" {MAIN_THREAD_BUDGET_MS}); theme {theme:.0f} ms")
 
 
 def bench_networks(browser, site: StaticSite, networks: list[Network], visits, runs: int) -> list[list[str]]:
